@@ -1,0 +1,34 @@
+package dev.smalls;
+
+import java.util.List;
+
+/**
+ * Every migration known to the code or to the database, in sequence order.
+ *
+ * @param current the highest applied sequence, 0 when nothing is applied
+ * @param migrations the migrations, in sequence order
+ */
+public record MigrationStatus(int current, List<MigrationInfo> migrations) {
+
+	public MigrationStatus {
+		migrations = List.copyOf(migrations);
+	}
+
+	/**
+	 * The migrations in the given state.
+	 * @param state the state
+	 * @return the migrations in that state, in sequence order
+	 */
+	public List<MigrationInfo> inState(MigrationState state) {
+		return this.migrations.stream().filter((migration) -> migration.state() == state).toList();
+	}
+
+	/**
+	 * How many migrations are pending.
+	 * @return the number of pending migrations
+	 */
+	public int pendingCount() {
+		return inState(MigrationState.PENDING).size();
+	}
+
+}

@@ -1,0 +1,183 @@
+package dev.smalls.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for smalls.
+ */
+@ConfigurationProperties("smalls")
+public class SmallsProperties {
+
+	/**
+	 * Whether to apply pending migrations on start-up, before JPA and other database users
+	 * start.
+	 */
+	private boolean enabled;
+
+	/**
+	 * Name of the history table, optionally schema-qualified. Created on first use.
+	 */
+	private String table = "smalls_history";
+
+	/**
+	 * Whether a pending migration numbered below the current sequence may be applied. When
+	 * false, it stops migrate with an error.
+	 */
+	private boolean outOfOrder;
+
+	/**
+	 * How long to wait for another instance that holds the migration lock.
+	 */
+	private Duration lockTimeout = Duration.ofMinutes(1);
+
+	private final Init init = new Init();
+
+	private final Seed seed = new Seed();
+
+	private final Create create = new Create();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getTable() {
+		return this.table;
+	}
+
+	public void setTable(String table) {
+		this.table = table;
+	}
+
+	public boolean isOutOfOrder() {
+		return this.outOfOrder;
+	}
+
+	public void setOutOfOrder(boolean outOfOrder) {
+		this.outOfOrder = outOfOrder;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public Init getInit() {
+		return this.init;
+	}
+
+	public Seed getSeed() {
+		return this.seed;
+	}
+
+	public Create getCreate() {
+		return this.create;
+	}
+
+	/**
+	 * The init step.
+	 */
+	public static class Init {
+
+		static final List<String> DEFAULT_LOCATIONS = List.of("classpath:smalls/init.sql");
+
+		/**
+		 * Locations of the SQL scripts that init runs. A missing default script is skipped; a
+		 * missing configured one is an error.
+		 */
+		private List<String> locations = new ArrayList<>(DEFAULT_LOCATIONS);
+
+		public List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(List<String> locations) {
+			this.locations = locations;
+		}
+
+	}
+
+	/**
+	 * The seed step.
+	 */
+	public static class Seed {
+
+		static final List<String> DEFAULT_LOCATIONS = List.of("classpath:smalls/seed.sql");
+
+		/**
+		 * Locations of the SQL scripts that seed runs. A missing default script is skipped; a
+		 * missing configured one is an error.
+		 */
+		private List<String> locations = new ArrayList<>(DEFAULT_LOCATIONS);
+
+		/**
+		 * Profiles in which seed refuses to run unless forced.
+		 */
+		private List<String> forbiddenProfiles = new ArrayList<>(List.of("prod"));
+
+		public List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(List<String> locations) {
+			this.locations = locations;
+		}
+
+		public List<String> getForbiddenProfiles() {
+			return this.forbiddenProfiles;
+		}
+
+		public void setForbiddenProfiles(List<String> forbiddenProfiles) {
+			this.forbiddenProfiles = forbiddenProfiles;
+		}
+
+	}
+
+	/**
+	 * Where the create command writes new migration files.
+	 */
+	public static class Create {
+
+		/**
+		 * Directory of the new migration source files. Defaults to src/main/java/ followed by
+		 * the package's path.
+		 */
+		private @Nullable String directory;
+
+		/**
+		 * Java package of the new migrations. Defaults to the application's base package
+		 * followed by '.migrations'.
+		 */
+		private @Nullable String packageName;
+
+		public @Nullable String getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(@Nullable String directory) {
+			this.directory = directory;
+		}
+
+		public @Nullable String getPackage() {
+			return this.packageName;
+		}
+
+		public void setPackage(@Nullable String packageName) {
+			this.packageName = packageName;
+		}
+
+	}
+
+}

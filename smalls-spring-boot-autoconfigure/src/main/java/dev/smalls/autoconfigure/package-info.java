@@ -1,0 +1,7 @@
+/**
+ * Spring Boot auto-configuration for smalls.
+ */
+@NullMarked
+package dev.smalls.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

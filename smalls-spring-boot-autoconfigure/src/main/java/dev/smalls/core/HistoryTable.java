@@ -1,0 +1,145 @@
+package dev.smalls.core;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.smalls.dialect.SmallsDialect;
+
+/**
+ * Reads and writes the history table: one row per applied migration.
+ */
+public final class HistoryTable {
+
+	/** The table name goes into SQL text: allow an identifier, optionally schema-qualified, and nothing else. */
+	private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+
+	private final String table;
+
+	private final String select;
+
+	private final String insert;
+
+	private final String delete;
+
+	public HistoryTable(String table) {
+		if (!isValidName(table)) {
+			throw new IllegalArgumentException("'" + table + "' is not a usable history table name: use letters, "
+					+ "digits and underscores, optionally prefixed by a schema and a dot (e.g. smalls_history)");
+		}
+		this.table = table;
+		this.select = "SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by FROM " + table;
+		this.insert = "INSERT INTO " + table
+				+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by) VALUES (?, ?, ?, ?, ?, ?)";
+		this.delete = "DELETE FROM " + table + " WHERE sequence_no = ?";
+	}
+
+	/**
+	 * Whether a name can be used as a history table name.
+	 * @param table the name
+	 * @return {@code true} for an identifier, optionally schema-qualified
+	 */
+	public static boolean isValidName(@Nullable String table) {
+		return table != null && SAFE_NAME.matcher(table).matches();
+	}
+
+	/**
+	 * The table's name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.table;
+	}
+
+	/**
+	 * Read the whole history in one query.
+	 * @param jdbc the session's template
+	 * @return the history, or {@code null} if the table does not exist yet
+	 */
+	public @Nullable History readIfExists(JdbcTemplate jdbc) {
+		try {
+			return new History(jdbc.query(this.select, (rs, rowNum) -> new HistoryRow(rs.getInt(1), rs.getString(2),
+					rs.getInt(3), toInstant(rs.getTimestamp(4)), rs.getLong(5), rs.getString(6))));
+		}
+		catch (DataAccessException ex) {
+			// Only a missing table is expected here; anything else (permissions, a broken table) must surface.
+			if (Boolean.FALSE.equals(jdbc.execute((ConnectionCallback<Boolean>) this::exists))) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Create the table. Call under the migration lock, after {@link #readIfExists} found none.
+	 * @param jdbc the session's template
+	 * @param dialect the database's dialect
+	 */
+	public void create(JdbcTemplate jdbc, SmallsDialect dialect) {
+		jdbc.execute("CREATE TABLE " + this.table + " (sequence_no INT NOT NULL PRIMARY KEY, "
+				+ "name VARCHAR(100) NOT NULL, batch INT NOT NULL, applied_at " + dialect.timestampType()
+				+ " NOT NULL, execution_ms BIGINT NOT NULL, applied_by VARCHAR(255) NOT NULL)");
+	}
+
+	/**
+	 * Record an applied migration, in the migration's transaction.
+	 * @param jdbc the session's template
+	 * @param row the row
+	 */
+	public void insert(JdbcTemplate jdbc, HistoryRow row) {
+		jdbc.update(this.insert, row.sequence(), row.name(), row.batch(), Timestamp.from(row.appliedAt()),
+				row.executionMillis(), row.appliedBy());
+	}
+
+	/**
+	 * Forget a rolled-back migration, in the rollback's transaction.
+	 * @param jdbc the session's template
+	 * @param sequence the sequence
+	 */
+	public void delete(JdbcTemplate jdbc, int sequence) {
+		jdbc.update(this.delete, sequence);
+	}
+
+	private Boolean exists(Connection connection) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		int dot = this.table.indexOf('.');
+		String name = this.table.substring(dot + 1);
+		// Unqualified: look where the connection resolves names, not in every schema on the server.
+		String[][] places = (dot < 0) ? new String[][] { { connection.getCatalog(), connection.getSchema() } }
+				: new String[][] { { null, this.table.substring(0, dot) }, { this.table.substring(0, dot), null } };
+		for (String[] place : places) {
+			for (boolean upper : new boolean[] { false, true }) {
+				String catalog = (place[0] != null && place[1] != null) ? place[0] : cased(place[0], upper);
+				try (ResultSet tables = metaData.getTables(catalog, cased(place[1], upper), cased(name, upper), null)) {
+					if (tables.next()) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	private static @Nullable String cased(@Nullable String identifier, boolean upper) {
+		if (identifier == null) {
+			return null;
+		}
+		return upper ? identifier.toUpperCase(Locale.ROOT) : identifier.toLowerCase(Locale.ROOT);
+	}
+
+	private static Instant toInstant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : Instant.EPOCH;
+	}
+
+}
