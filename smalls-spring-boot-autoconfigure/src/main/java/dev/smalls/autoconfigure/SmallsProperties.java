@@ -156,10 +156,7 @@ public class SmallsProperties {
 		 */
 		private @Nullable String directory;
 
-		/**
-		 * Java package of the new migrations. Defaults to the application's base package
-		 * followed by '.migrations'.
-		 */
+		// Described in additional-spring-configuration-metadata.json: "package" cannot be a field name.
 		private @Nullable String packageName;
 
 		public @Nullable String getDirectory() {

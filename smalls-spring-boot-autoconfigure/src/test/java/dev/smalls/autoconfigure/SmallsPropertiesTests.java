@@ -1,0 +1,81 @@
+package dev.smalls.autoconfigure;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SmallsPropertiesTests {
+
+	@Test
+	void defaultsAreSafe() {
+		SmallsProperties properties = new SmallsProperties();
+		assertThat(properties.isEnabled()).isFalse();
+		assertThat(properties.getTable()).isEqualTo("smalls_history");
+		assertThat(properties.isOutOfOrder()).isFalse();
+		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(properties.getInit().getLocations()).containsExactly("classpath:smalls/init.sql");
+		assertThat(properties.getSeed().getLocations()).containsExactly("classpath:smalls/seed.sql");
+		assertThat(properties.getSeed().getForbiddenProfiles()).containsExactly("prod");
+	}
+
+	@Test
+	void everyPropertyBindsFromItsDocumentedName() {
+		Map<String, String> source = new HashMap<>();
+		source.put("smalls.enabled", "true");
+		source.put("smalls.table", "app.history");
+		source.put("smalls.out-of-order", "true");
+		source.put("smalls.lock-timeout", "5s");
+		source.put("smalls.init.locations", "classpath:a.sql,file:b.sql");
+		source.put("smalls.seed.locations", "classpath:s.sql");
+		source.put("smalls.seed.forbidden-profiles", "prod,staging");
+		source.put("smalls.create.directory", "src/main/java/com/example/db");
+		source.put("smalls.create.package", "com.example.db");
+		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
+			.get();
+		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.getTable()).isEqualTo("app.history");
+		assertThat(properties.isOutOfOrder()).isTrue();
+		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(properties.getInit().getLocations()).containsExactly("classpath:a.sql", "file:b.sql");
+		assertThat(properties.getSeed().getLocations()).containsExactly("classpath:s.sql");
+		assertThat(properties.getSeed().getForbiddenProfiles()).containsExactly("prod", "staging");
+		assertThat(properties.getCreate().getDirectory()).isEqualTo("src/main/java/com/example/db");
+		assertThat(properties.getCreate().getPackage()).isEqualTo("com.example.db");
+	}
+
+	@Test
+	void generatedMetadataDescribesEveryPropertySoIdesCanCompleteThem() throws Exception {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("generated configuration metadata").isNotNull();
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		Map<String, String> descriptions = new HashMap<>();
+		metadata.get("properties")
+			.valueStream()
+			.filter((property) -> property.get("name").asString().startsWith("smalls."))
+			.forEach((property) -> descriptions.put(property.get("name").asString(),
+					property.has("description") ? property.get("description").asString() : ""));
+		assertThat(descriptions).containsOnlyKeys("smalls.enabled", "smalls.table", "smalls.out-of-order",
+				"smalls.lock-timeout", "smalls.init.locations", "smalls.seed.locations",
+				"smalls.seed.forbidden-profiles", "smalls.create.directory", "smalls.create.package");
+		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
+		JsonNode locations = metadata.get("properties")
+			.valueStream()
+			.filter((property) -> property.get("name").asString().equals("smalls.init.locations"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(locations.get("defaultValue").get(0).asString()).isEqualTo("classpath:smalls/init.sql");
+	}
+
+}
