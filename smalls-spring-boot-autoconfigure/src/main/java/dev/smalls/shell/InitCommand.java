@@ -1,0 +1,40 @@
+package dev.smalls.shell;
+
+import java.io.PrintWriter;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.ExitStatus;
+
+import dev.smalls.SmallsMigrator;
+import dev.smalls.StepsResult;
+
+/**
+ * {@code smalls init}: run the init scripts and initializer beans.
+ */
+public class InitCommand extends SmallsCommand {
+
+	private final SmallsMigrator migrator;
+
+	public InitCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
+		super("init", "Run the init SQL scripts (smalls.init.locations) and SmallsInitializer beans", "smalls init",
+				exitCode);
+		this.migrator = migrator;
+	}
+
+	@Override
+	protected ExitStatus run(CommandContext context, PrintWriter out) {
+		onlyOptions(context);
+		printSteps(out, this.migrator.init(), "Init");
+		return ExitStatus.OK;
+	}
+
+	static void printSteps(PrintWriter out, StepsResult result, String what) {
+		if (result.steps().isEmpty()) {
+			out.println(what + ": nothing to run (no scripts found, no beans defined).");
+			return;
+		}
+		result.steps().forEach((step) -> out.println("  " + step.description() + " ... done (" + step.millis() + " ms)"));
+		out.println(what + " is complete.");
+	}
+
+}

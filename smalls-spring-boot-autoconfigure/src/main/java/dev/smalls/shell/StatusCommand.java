@@ -1,0 +1,45 @@
+package dev.smalls.shell;
+
+import java.io.PrintWriter;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.ExitStatus;
+
+import dev.smalls.MigrationInfo;
+import dev.smalls.MigrationStatus;
+import dev.smalls.SmallsMigrator;
+import dev.smalls.core.MigrationNames;
+
+/**
+ * {@code smalls status}: every migration and its state.
+ */
+public class StatusCommand extends SmallsCommand {
+
+	private final SmallsMigrator migrator;
+
+	public StatusCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
+		super("status", "Show every migration and whether it is applied, pending or missing", "smalls status",
+				exitCode);
+		this.migrator = migrator;
+	}
+
+	@Override
+	protected ExitStatus run(CommandContext context, PrintWriter out) {
+		onlyOptions(context);
+		MigrationStatus status = this.migrator.status();
+		if (status.migrations().isEmpty()) {
+			out.println("No migrations yet. Create one with: smalls create <description>");
+			return ExitStatus.OK;
+		}
+		ConsoleTable table = new ConsoleTable("SEQUENCE", "NAME", "STATE", "BATCH", "APPLIED AT", "MS");
+		for (MigrationInfo migration : status.migrations()) {
+			table.row(MigrationNames.display(migration.sequence()), migration.name(), migration.state(),
+					migration.batch(), ConsoleTable.time(migration.appliedAt()), migration.executionMillis());
+		}
+		table.print(out);
+		out.println("Current sequence: " + MigrationNames.display(status.current()) + ", " + status.pendingCount()
+				+ " pending");
+		return ExitStatus.OK;
+	}
+
+}

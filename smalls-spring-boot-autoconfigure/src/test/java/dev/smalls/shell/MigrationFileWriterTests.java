@@ -1,0 +1,101 @@
+package dev.smalls.shell;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.smalls.SmallsValidationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class MigrationFileWriterTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void theGeneratedFileCompilesAsItIs() throws Exception {
+		MigrationFileWriter.Created created = new MigrationFileWriter(this.directory, "com.example.migrations")
+			.create("Add reset count to users", 0);
+		assertThat(created.file().getFileName()).hasToString("M0001AddResetCountToUsers.java");
+		Path classes = Files.createDirectories(this.directory.resolve("classes"));
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		ByteArrayOutputStream errors = new ByteArrayOutputStream();
+		int result = compiler.run(null, null, errors, "-proc:none", "-cp", System.getProperty("java.class.path"), "-d",
+				classes.toString(), created.file().toString());
+		assertThat(result).as(errors.toString()).isZero();
+		assertThat(classes.resolve("com/example/migrations/M0001AddResetCountToUsers.class")).exists();
+	}
+
+	@Test
+	void theFileHasMigrateAndRollbackSideBySideAndCommonChangesInAComment() throws Exception {
+		String source = Files.readString(
+				new MigrationFileWriter(this.directory, "com.example.migrations").create("create orders", 4).file());
+		assertThat(source).contains("@Component")
+			.contains("public void migrate(JdbcTemplate jdbc)")
+			.contains("public void rollback(JdbcTemplate jdbc)")
+			.contains("ADD COLUMN")
+			.contains("DROP COLUMN")
+			.contains("RENAME COLUMN")
+			.contains("CREATE TABLE")
+			.contains("DROP TABLE")
+			.contains("CREATE INDEX")
+			.contains("UPDATE users");
+	}
+
+	@Test
+	void theNumberIsOneAboveTheHighestOfTheFilesAndWhatTheMigratorKnows() throws Exception {
+		MigrationFileWriter writer = new MigrationFileWriter(this.directory, "com.example.migrations");
+		Files.writeString(this.directory.resolve("M0007Existing.java"), "// someone else's");
+		assertThat(writer.create("next one", 3).sequence()).isEqualTo(8);
+		assertThat(writer.create("after applied", 12).sequence()).isEqualTo(13);
+	}
+
+	@Test
+	void aHostileDescriptionBecomesASafeNameInsideTheDirectory() throws Exception {
+		MigrationFileWriter writer = new MigrationFileWriter(this.directory, "com.example.migrations");
+		MigrationFileWriter.Created created = writer.create("../../etc/passwd */ System.exit(1); /* \"x", 0);
+		assertThat(created.name()).isEqualTo("etc_passwd_system_exit_1_x");
+		assertThat(created.file().getParent()).isEqualTo(this.directory);
+		assertThat(Files.readString(created.file())).doesNotContain("../").doesNotContain("System.exit");
+		try (Stream<Path> files = Files.list(this.directory)) {
+			assertThat(files.toList()).containsExactly(created.file());
+		}
+	}
+
+	@Test
+	void aDescriptionWithoutLettersOrDigitsIsRefused() {
+		assertThatExceptionOfType(SmallsValidationException.class)
+			.isThrownBy(() -> new MigrationFileWriter(this.directory, "com.example").create("../ ;; */", 0))
+			.withMessageContaining("has no letters or digits");
+	}
+
+	@Test
+	void anExistingFileIsNeverOverwritten() throws Exception {
+		Path existing = this.directory.resolve("M0001CreateUsers.java");
+		MigrationFileWriter writer = new MigrationFileWriter(this.directory, "com.example");
+		Files.writeString(existing, "keep me");
+		// Numbering skips past existing files, so the only way to collide is a file the scan does not see.
+		assertThat(writer.create("create users", 0).sequence()).isEqualTo(2);
+		assertThat(Files.readString(existing)).isEqualTo("keep me");
+	}
+
+	@Test
+	void anInvalidPackageIsRefused() {
+		for (String bad : List.of("com.example;import", "../x", "com..example", "1com")) {
+			assertThatExceptionOfType(SmallsValidationException.class)
+				.isThrownBy(() -> new MigrationFileWriter(this.directory, bad))
+				.withMessageContaining("is not a Java package name");
+		}
+	}
+
+}
