@@ -417,8 +417,8 @@ public final class SmallsMigrator {
 			}
 			catch (RuntimeException ex) {
 				String ddl = session.dialect.supportsTransactionalDdl() ? ""
-						: " " + session.dialect.databaseName() + " commits DDL at once: DDL that ran before the failure "
-								+ "was not undone.";
+						: " " + session.dialect.databaseName() + " commits DDL at once: any DDL that ran before the "
+								+ "failure was not undone.";
 				throw new SmallsException("The " + kind + " step " + current[0] + " failed: " + causeOf(ex) + ". The "
 						+ kind + " transaction was rolled back; nothing of it is committed." + ddl,
 						"Fix " + current[0] + " and run " + kind + " again.", ex);

@@ -36,12 +36,14 @@ import dev.smalls.shell.StatusCommand;
  * Auto-configuration of the {@code smalls ...} Spring Shell commands and of one-shot runs
  * with a real exit code.
  */
+// Before Spring Shell's own configuration, so that its runner and parser back off for ours.
 @AutoConfiguration(after = SmallsAutoConfiguration.class,
-		beforeName = { "org.springframework.shell.core.autoconfigure.ShellRunnerAutoConfiguration",
-				"org.springframework.shell.core.autoconfigure.CommandRegistryAutoConfiguration" })
-@ConditionalOnClass(Command.class)
+		beforeName = SmallsShellAutoConfiguration.SPRING_SHELL_AUTO_CONFIGURATION)
+@ConditionalOnClass(value = Command.class, name = SmallsShellAutoConfiguration.SPRING_SHELL_AUTO_CONFIGURATION)
 @ConditionalOnBean(SmallsMigrator.class)
 public final class SmallsShellAutoConfiguration {
+
+	static final String SPRING_SHELL_AUTO_CONFIGURATION = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -50,36 +52,43 @@ public final class SmallsShellAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	StatusCommand smallsStatusCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
 		return new StatusCommand(migrator, exitCode);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	MigrateCommand smallsMigrateCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
 		return new MigrateCommand(migrator, exitCode);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	RollbackCommand smallsRollbackCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
 		return new RollbackCommand(migrator, exitCode);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	HistoryCommand smallsHistoryCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
 		return new HistoryCommand(migrator, exitCode);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	InitCommand smallsInitCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
 		return new InitCommand(migrator, exitCode);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	SeedCommand smallsSeedCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
 		return new SeedCommand(migrator, exitCode);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	CreateCommand smallsCreateCommand(SmallsMigrator migrator, SmallsProperties properties, BeanFactory beanFactory,
 			ShellExitCode exitCode) {
 		return new CreateCommand(migrator, () -> fileWriter(properties.getCreate(), beanFactory), exitCode);

@@ -42,6 +42,8 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("spring.shell.interactive.enabled", "false");
 		properties.put("smalls.enabled", "false");
+		// The command prints what it did; the engine's log lines would say it twice.
+		properties.put("logging.level.dev.smalls", "warn");
 		MapPropertySource defaults = new MapPropertySource(PROPERTY_SOURCE_NAME, properties);
 		if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
 			environment.getPropertySources()

@@ -50,12 +50,12 @@ public abstract class SmallsCommand extends AbstractCommand {
 		catch (UsageException ex) {
 			out.println("Error: " + ex.getMessage());
 			out.println("Usage: " + getHelp());
-			status = new ExitStatus(USAGE_ERROR, ex.getMessage());
+			status = new ExitStatus(USAGE_ERROR, getName() + " was not run; see the usage above.");
 		}
 		catch (SmallsException ex) {
 			out.println("Error: " + ex.getMessage());
 			out.println("What to do: " + ex.getAction());
-			status = new ExitStatus(FAILURE, ex.getMessage());
+			status = new ExitStatus(FAILURE, getName() + " failed; see the error above.");
 		}
 		out.flush();
 		this.exitCode.record(status.code());

