@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A migration for tests, made of two pieces of code.
  */
-final class SqlMigration implements SmallsMigration {
+public final class SqlMigration implements SmallsMigration {
 
 	private final int sequence;
 
@@ -17,19 +17,19 @@ final class SqlMigration implements SmallsMigration {
 
 	private final Consumer<JdbcTemplate> rollback;
 
-	SqlMigration(int sequence, String name, Consumer<JdbcTemplate> migrate, Consumer<JdbcTemplate> rollback) {
+	public SqlMigration(int sequence, String name, Consumer<JdbcTemplate> migrate, Consumer<JdbcTemplate> rollback) {
 		this.sequence = sequence;
 		this.name = name;
 		this.migrate = migrate;
 		this.rollback = rollback;
 	}
 
-	static SqlMigration sql(int sequence, String name, String migrate, String rollback) {
+	public static SqlMigration sql(int sequence, String name, String migrate, String rollback) {
 		return new SqlMigration(sequence, name, (jdbc) -> jdbc.execute(migrate), (jdbc) -> jdbc.execute(rollback));
 	}
 
 	/** Creates table {@code t<sequence>} and drops it on rollback. */
-	static SqlMigration table(int sequence) {
+	public static SqlMigration table(int sequence) {
 		return sql(sequence, "create_t" + sequence, "CREATE TABLE t" + sequence + " (id INT PRIMARY KEY)",
 				"DROP TABLE t" + sequence);
 	}

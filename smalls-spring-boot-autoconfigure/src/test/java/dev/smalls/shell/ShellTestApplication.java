@@ -3,10 +3,10 @@ package dev.smalls.shell;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsSeeder;
+import dev.smalls.SqlMigration;
 
 /**
  * A non-web application with three migrations, the third of which fails while
@@ -21,51 +21,25 @@ public class ShellTestApplication {
 
 	@Bean
 	SmallsMigration createPeople() {
-		return migration(1, "create_people", "CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(100))",
+		return SqlMigration.sql(1, "create_people", "CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(100))",
 				"DROP TABLE people");
 	}
 
 	@Bean
 	SmallsMigration addAge() {
-		return migration(2, "add_age", "ALTER TABLE people ADD COLUMN age INT", "ALTER TABLE people DROP COLUMN age");
+		return SqlMigration.sql(2, "add_age", "ALTER TABLE people ADD COLUMN age INT", "ALTER TABLE people DROP COLUMN age");
 	}
 
 	@Bean
 	SmallsMigration addCity(org.springframework.core.env.Environment environment) {
 		boolean broken = environment.getProperty("shell.test.break", Boolean.class, false);
-		return migration(3, "add_city", broken ? "ALTER TABLE no_such_table ADD COLUMN city VARCHAR(100)"
+		return SqlMigration.sql(3, "add_city", broken ? "ALTER TABLE no_such_table ADD COLUMN city VARCHAR(100)"
 				: "ALTER TABLE people ADD COLUMN city VARCHAR(100)", "ALTER TABLE people DROP COLUMN city");
 	}
 
 	@Bean
 	SmallsSeeder people() {
 		return (jdbc) -> jdbc.update("INSERT INTO people (id, name) VALUES (1, 'Ada')");
-	}
-
-	private static SmallsMigration migration(int sequence, String name, String up, String down) {
-		return new SmallsMigration() {
-
-			@Override
-			public int sequence() {
-				return sequence;
-			}
-
-			@Override
-			public String name() {
-				return name;
-			}
-
-			@Override
-			public void migrate(JdbcTemplate jdbc) {
-				jdbc.execute(up);
-			}
-
-			@Override
-			public void rollback(JdbcTemplate jdbc) {
-				jdbc.execute(down);
-			}
-
-		};
 	}
 
 }
