@@ -109,6 +109,13 @@ class SampleAppIT {
 		assertThat(history.exitCode()).isZero();
 		assertThat(history.output()).containsPattern("2\\s+0003_move_done_to_status");
 
+		Shell create = shell("smalls", "create", "add", "due", "date");
+		assertThat(create.exitCode()).as(create.output()).isZero();
+		Path created = this.workDirectory
+			.resolve("smalls-sample-app/src/main/java/dev/smalls/sample/migrations/M0004AddDueDate.java");
+		assertThat(created).exists();
+		assertThat(Files.readString(created)).contains("package dev.smalls.sample.migrations;").contains("return 4;");
+
 		Shell wrong = shell("smalls", "rollback", "0009");
 		assertThat(wrong.exitCode()).isEqualTo(1);
 		assertThat(wrong.output()).contains("Error: Cannot roll back to 0009");
