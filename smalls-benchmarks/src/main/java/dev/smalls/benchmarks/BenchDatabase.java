@@ -1,0 +1,125 @@
+package dev.smalls.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Where a benchmark runs: H2 or a real PostgreSQL started once for the whole run.
+ */
+enum BenchDatabase {
+
+	H2 {
+		@Override
+		String freshUrl(boolean reopenable) {
+			return reopenable ? "jdbc:h2:file:" + workDirectory().resolve("h2-" + UUID.randomUUID()) : "jdbc:h2:mem:"
+					+ UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		}
+
+		@Override
+		String user() {
+			return "sa";
+		}
+	},
+
+	POSTGRESQL {
+		@Override
+		String freshUrl(boolean reopenable) {
+			EmbeddedPostgres server = postgres();
+			String name = "bench_" + COUNTER.incrementAndGet();
+			try (Connection connection = DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"),
+					"postgres", ""); Statement statement = connection.createStatement()) {
+				statement.execute("CREATE DATABASE " + name);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+			return server.getJdbcUrl("postgres", name);
+		}
+
+		@Override
+		String user() {
+			return "postgres";
+		}
+	};
+
+	private static final AtomicInteger COUNTER = new AtomicInteger();
+
+	private static EmbeddedPostgres postgres;
+
+	/**
+	 * A new, empty database.
+	 * @param reopenable whether another JVM must be able to open it later (H2: a file)
+	 * @return its JDBC URL
+	 */
+	abstract String freshUrl(boolean reopenable);
+
+	abstract String user();
+
+	/**
+	 * A connection pool like the one Spring Boot configures.
+	 * @param url the database
+	 * @return the pool; close it when done
+	 */
+	HikariDataSource pool(String url) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(url);
+		config.setUsername(user());
+		config.setPassword("");
+		config.setMaximumPoolSize(4);
+		return new HikariDataSource(config);
+	}
+
+	String displayName() {
+		return (this == H2) ? "H2" : "PostgreSQL";
+	}
+
+	static synchronized EmbeddedPostgres postgres() {
+		if (postgres == null) {
+			try {
+				Path dir = workDirectory();
+				postgres = EmbeddedPostgres.builder()
+					.setOverrideWorkingDirectory(dir.toFile())
+					.setDataDirectory(dir.resolve("pg-" + UUID.randomUUID()))
+					.setCleanDataDirectory(true)
+					.start();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Could not start embedded PostgreSQL", ex);
+			}
+		}
+		return postgres;
+	}
+
+	static synchronized void shutdown() {
+		if (postgres != null) {
+			try {
+				postgres.close();
+			}
+			catch (IOException ex) {
+				// the run is over
+			}
+			postgres = null;
+		}
+	}
+
+	static Path workDirectory() {
+		try {
+			return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "smalls-bench")).toAbsolutePath();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

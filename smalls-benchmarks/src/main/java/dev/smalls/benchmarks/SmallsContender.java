@@ -1,0 +1,84 @@
+package dev.smalls.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.smalls.MigrateResult;
+import dev.smalls.SmallsMigration;
+import dev.smalls.SmallsMigrator;
+
+/**
+ * smalls, as an application uses it: migration beans and the migrator.
+ */
+final class SmallsContender implements Contender {
+
+	@Override
+	public String name() {
+		return "smalls";
+	}
+
+	@Override
+	public void apply(DataSource dataSource, Workload workload) {
+		MigrateResult result = migrator(dataSource, workload).migrate();
+		if (result.applied().size() != workload.size()) {
+			throw new IllegalStateException("smalls applied " + result.applied().size());
+		}
+	}
+
+	@Override
+	public void check(DataSource dataSource, Workload workload) {
+		MigrateResult result = migrator(dataSource, workload).migrate();
+		if (!result.applied().isEmpty() || result.current() != workload.size()) {
+			throw new IllegalStateException("smalls was not up to date: " + result.current());
+		}
+	}
+
+	@Override
+	public void rollback(DataSource dataSource, Workload workload) {
+		int rolledBack = migrator(dataSource, workload).rollback(0).rolledBack().size();
+		if (rolledBack != workload.size()) {
+			throw new IllegalStateException("smalls rolled back " + rolledBack);
+		}
+	}
+
+	@Override
+	public boolean canRollBack() {
+		return true;
+	}
+
+	private static SmallsMigrator migrator(DataSource dataSource, Workload workload) {
+		return SmallsMigrator.builder(dataSource).migrations(migrations(workload)).build();
+	}
+
+	static List<SmallsMigration> migrations(Workload workload) {
+		List<SmallsMigration> migrations = new ArrayList<>(workload.size());
+		for (int i = 1; i <= workload.size(); i++) {
+			migrations.add(new BenchMigration(i, workload.migrateSql(i), workload.rollbackSql(i)));
+		}
+		return migrations;
+	}
+
+	record BenchMigration(int sequence, String up, String down) implements SmallsMigration {
+
+		@Override
+		public String name() {
+			return "bench_" + this.sequence;
+		}
+
+		@Override
+		public void migrate(JdbcTemplate jdbc) {
+			jdbc.execute(this.up);
+		}
+
+		@Override
+		public void rollback(JdbcTemplate jdbc) {
+			jdbc.execute(this.down);
+		}
+
+	}
+
+}
