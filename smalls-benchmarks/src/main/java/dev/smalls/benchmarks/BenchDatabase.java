@@ -1,5 +1,6 @@
 package dev.smalls.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,8 @@ enum BenchDatabase {
 			return "postgres";
 		}
 	};
+
+	static final String WORK_DIRECTORY_PROPERTY = "smalls.bench.dir";
 
 	private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -113,13 +116,28 @@ enum BenchDatabase {
 		}
 	}
 
+	/**
+	 * Where databases, changelogs and temporary files go: {@code smalls.bench.dir} if set,
+	 * else {@code bench-work} next to the jar, i.e. in the module's {@code target/}, so a run
+	 * leaves nothing in /tmp and {@code mvn clean} removes it all.
+	 */
 	static Path workDirectory() {
+		String configured = System.getProperty(WORK_DIRECTORY_PROPERTY);
+		Path dir = (configured != null) ? Path.of(configured) : defaultWorkDirectory();
 		try {
-			return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "smalls-bench")).toAbsolutePath();
+			return Files.createDirectories(dir).toAbsolutePath();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static Path defaultWorkDirectory() {
+		String classPath = System.getProperty("java.class.path");
+		if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+			return Path.of(classPath).toAbsolutePath().getParent().resolve("bench-work");
+		}
+		return Path.of(System.getProperty("java.io.tmpdir"), "smalls-bench");
 	}
 
 }

@@ -26,10 +26,10 @@ interface Contender {
 
 	static Contender named(String name) {
 		return switch (name) {
-			case "plain-jdbc" -> new PlainJdbcContender();
-			case "smalls" -> new SmallsContender();
-			case "flyway" -> new FlywayContender();
-			case "liquibase" -> new LiquibaseContender();
+			case PlainJdbcContender.NAME -> new PlainJdbcContender();
+			case SmallsContender.NAME -> new SmallsContender();
+			case FlywayContender.NAME -> new FlywayContender();
+			case LiquibaseContender.NAME -> new LiquibaseContender();
 			default -> throw new IllegalArgumentException("Unknown contender " + name);
 		};
 	}

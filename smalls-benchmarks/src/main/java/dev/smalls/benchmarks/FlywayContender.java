@@ -16,9 +16,11 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 final class FlywayContender implements Contender {
 
+	static final String NAME = "flyway";
+
 	@Override
 	public String name() {
-		return "flyway";
+		return NAME;
 	}
 
 	@Override

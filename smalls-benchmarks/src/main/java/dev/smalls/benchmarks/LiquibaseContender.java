@@ -18,9 +18,11 @@ import org.springframework.core.io.DefaultResourceLoader;
  */
 final class LiquibaseContender implements Contender {
 
+	static final String NAME = "liquibase";
+
 	@Override
 	public String name() {
-		return "liquibase";
+		return NAME;
 	}
 
 	@Override
@@ -43,8 +45,7 @@ final class LiquibaseContender implements Contender {
 
 	/** One changelog file per size, written once: not part of any measurement. */
 	static synchronized Path changelog(Workload workload) {
-		Path file = Path.of(System.getProperty("java.io.tmpdir"), "smalls-bench-changelog-" + workload.size() + ".sql")
-			.toAbsolutePath();
+		Path file = BenchDatabase.workDirectory().resolve("changelog-" + workload.size() + ".sql");
 		if (!Files.exists(file)) {
 			StringBuilder sql = new StringBuilder("--liquibase formatted sql\n\n");
 			for (int i = 1; i <= workload.size(); i++) {

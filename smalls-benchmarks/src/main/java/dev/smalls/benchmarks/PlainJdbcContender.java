@@ -15,9 +15,11 @@ import javax.sql.DataSource;
  */
 final class PlainJdbcContender implements Contender {
 
+	static final String NAME = "plain-jdbc";
+
 	@Override
 	public String name() {
-		return "plain-jdbc";
+		return NAME;
 	}
 
 	@Override

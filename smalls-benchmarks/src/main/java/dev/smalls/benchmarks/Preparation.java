@@ -50,7 +50,8 @@ final class Preparation {
 					+ "VALUES (?, ?, ?, 'JDBC', ?, NULL, ?, CURRENT_TIMESTAMP, 0, TRUE)");
 					Statement data = connection.createStatement()) {
 				for (int i = 2; i <= workload.size(); i++) {
-					insert.setInt(1, i);
+					// Rank 1 is Flyway's baseline row, rank 2 migration 1.
+					insert.setInt(1, i + 1);
 					insert.setString(2, MigrationVersion.fromVersion(Integer.toString(i)).getVersion());
 					insert.setString(3, "bench " + i);
 					insert.setString(4, script);

@@ -16,9 +16,11 @@ import dev.smalls.SmallsMigrator;
  */
 final class SmallsContender implements Contender {
 
+	static final String NAME = "smalls";
+
 	@Override
 	public String name() {
-		return "smalls";
+		return NAME;
 	}
 
 	@Override

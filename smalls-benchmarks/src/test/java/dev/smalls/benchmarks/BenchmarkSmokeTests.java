@@ -12,22 +12,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BenchmarkSmokeTests {
 
+	private static final int N = Effort.QUICK_SIZE;
+
 	@Test
 	void theQuickRunMeasuresEveryContenderInEveryScenario() throws Exception {
 		Report report = new BenchmarkMain(true, List.of(BenchDatabase.H2)).run();
-		List<String> all = List.of("plain-jdbc", "smalls", "flyway", "liquibase");
-		for (String contender : all) {
-			assertThat(report.median(BenchmarkMain.APPLY, BenchDatabase.H2, 20, contender)).as(contender).isNotNaN();
-			assertThat(report.median(BenchmarkMain.CHECK_WARM, BenchDatabase.H2, 20, contender)).as(contender).isNotNaN();
-			assertThat(report.median(BenchmarkMain.CHECK_COLD, BenchDatabase.H2, 20, contender)).as(contender).isNotNaN();
+		for (String contender : Scenario.ALL) {
+			assertMeasured(report, ApplyScenario.NAME, contender);
+			assertMeasured(report, CheckScenario.WARM, contender);
+			assertMeasured(report, CheckScenario.COLD, contender);
 		}
-		for (String contender : List.of("plain-jdbc", "smalls")) {
-			assertThat(report.median(BenchmarkMain.ROLLBACK, BenchDatabase.H2, 20, contender)).as(contender).isNotNaN();
+		for (String contender : List.of(PlainJdbcContender.NAME, SmallsContender.NAME)) {
+			assertMeasured(report, RollbackScenario.NAME, contender);
 		}
-		for (String contender : List.of("plain-jdbc", "smalls", "flyway")) {
-			assertThat(report.median(BenchmarkMain.BOOT, BenchDatabase.H2, 20, contender)).as(contender).isNotNaN();
+		for (String contender : List.of(BootScenario.NO_TOOL, SmallsContender.NAME, FlywayContender.NAME)) {
+			assertMeasured(report, BootScenario.NAME, contender);
 		}
-		assertThat(report.table()).contains("| 2 check, fresh JVM | H2 | 20 | smalls |").contains("x plain JDBC");
+		assertThat(report.table()).contains("| 2 check, fresh JVM | H2 | 20 | smalls |")
+			.contains("x plain JDBC")
+			.contains("Targets (ratios within this run)");
+	}
+
+	private static void assertMeasured(Report report, String scenario, String contender) {
+		assertThat(report.median(scenario, BenchDatabase.H2, N, contender)).as(scenario + ", " + contender).isNotNaN();
 	}
 
 }

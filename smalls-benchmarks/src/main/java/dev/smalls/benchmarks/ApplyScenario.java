@@ -1,0 +1,47 @@
+package dev.smalls.benchmarks;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Scenario 1: apply N migrations to a fresh database, a new one for every sample (on H2 an
+ * in-memory one), so no contender inherits another's state.
+ */
+final class ApplyScenario implements Scenario {
+
+	static final String NAME = "1 apply N fresh";
+
+	private final Effort effort;
+
+	ApplyScenario(Effort effort) {
+		this.effort = effort;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public void run(BenchDatabase database, Report report) throws Exception {
+		for (int size : this.effort.sizes(100, 1000)) {
+			Workload workload = new Workload(size);
+			// Flyway's apply is quadratic: at 1,000 three samples already take a while.
+			int warmups = this.effort.warmups((size >= 1000) ? 0 : 1);
+			int runs = this.effort.runs((size >= 1000) ? 3 : 5);
+			for (int run = 0; run < warmups + runs; run++) {
+				for (String name : Effort.interleaved(ALL, run)) {
+					try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
+						Workload.prepare(dataSource);
+						Contender contender = Contender.named(name);
+						long started = System.nanoTime();
+						contender.apply(dataSource, workload);
+						if (run >= warmups) {
+							report.add(NAME, database, size, name, (System.nanoTime() - started) / 1_000_000.0);
+						}
+					}
+				}
+			}
+		}
+	}
+
+}

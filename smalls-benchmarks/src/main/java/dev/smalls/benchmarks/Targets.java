@@ -1,0 +1,80 @@
+package dev.smalls.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The issue's targets, checked against one run's ratios (never absolute times).
+ */
+final class Targets {
+
+	/** Scenarios 1 and 3: smalls within this factor of plain JDBC. */
+	static final double APPLY_FACTOR = 1.25;
+
+	/** Scenario 2: smalls within this factor of plain JDBC at the largest N. */
+	static final double CHECK_FACTOR = 3.0;
+
+	/** Scenario 2: "no faster than linear", with room for noise in the exponent. */
+	static final double LINEAR = 1.15;
+
+	/** Scenario 4: smalls adds less than this share of what Flyway adds. */
+	static final double BOOT_SHARE = 1.0 / 3.0;
+
+	private final Report report;
+
+	Targets(Report report) {
+		this.report = report;
+	}
+
+	/** One line per target and database, each starting with "met" or "MISSED". */
+	List<String> evaluate(List<BenchDatabase> databases) {
+		List<String> lines = new ArrayList<>();
+		for (BenchDatabase database : databases) {
+			for (String scenario : List.of(ApplyScenario.NAME, RollbackScenario.NAME)) {
+				for (int size : this.report.sizes(scenario, database)) {
+					double smalls = median(scenario, database, size, SmallsContender.NAME);
+					double floor = median(scenario, database, size, PlainJdbcContender.NAME);
+					double flyway = median(scenario, database, size, FlywayContender.NAME);
+					double liquibase = median(scenario, database, size, LiquibaseContender.NAME);
+					boolean met = smalls <= APPLY_FACTOR * floor && !(smalls >= flyway) && !(smalls >= liquibase);
+					lines.add(String.format("%s: %s on %s, N=%,d: smalls %.2fx plain JDBC (target <= %.2f)%s", verdict(met),
+							scenario, database.displayName(), size, smalls / floor, APPLY_FACTOR,
+							Double.isNaN(flyway) ? "" : String.format(", %.2fx Flyway, %.2fx Liquibase (target < 1)",
+									smalls / flyway, smalls / liquibase)));
+				}
+			}
+			for (String scenario : List.of(CheckScenario.WARM, CheckScenario.COLD)) {
+				List<Integer> sizes = this.report.sizes(scenario, database);
+				if (sizes.isEmpty()) {
+					continue;
+				}
+				int largest = sizes.get(sizes.size() - 1);
+				double ratio = median(scenario, database, largest, SmallsContender.NAME)
+						/ median(scenario, database, largest, PlainJdbcContender.NAME);
+				double growth = this.report.growth(scenario, database, SmallsContender.NAME);
+				boolean met = ratio <= CHECK_FACTOR && !(growth > LINEAR);
+				lines.add(String.format("%s: %s on %s, N=%,d: smalls %.2fx plain JDBC (target <= %.0f), growth N^%.2f "
+						+ "(target: linear, <= %.2f)", verdict(met), scenario, database.displayName(), largest, ratio,
+						CHECK_FACTOR, growth, LINEAR));
+			}
+			for (int size : this.report.sizes(BootScenario.NAME, database)) {
+				double none = median(BootScenario.NAME, database, size, BootScenario.NO_TOOL);
+				double smalls = median(BootScenario.NAME, database, size, SmallsContender.NAME) - none;
+				double flyway = median(BootScenario.NAME, database, size, FlywayContender.NAME) - none;
+				lines.add(String.format("%s: %s on %s, N=%,d: smalls adds %.0f ms, Flyway %.0f ms: %.2f of Flyway's "
+						+ "(target < %.2f)", verdict(smalls < BOOT_SHARE * flyway), BootScenario.NAME,
+						database.displayName(), size, smalls, flyway, smalls / flyway, BOOT_SHARE));
+			}
+		}
+		return lines;
+	}
+
+	private double median(String scenario, BenchDatabase database, int size, String contender) {
+		return this.report.median(scenario, database, size, contender);
+	}
+
+	private static String verdict(boolean met) {
+		return met ? "met" : "MISSED";
+	}
+
+}
