@@ -147,12 +147,12 @@ public final class SmallsMigrator {
 		this.catalog.validate();
 		try (Session session = openSession()) {
 			// With nothing pending (every start-up but a deploy's first) one read, no lock.
-			History unlocked = session.readHistoryIfExists();
+			History unlocked = this.history.readAppliedIfExists(session.jdbc);
 			if (unlocked != null && plan(unlocked, target).isEmpty()) {
 				return new MigrateResult(0, List.of(), unlocked.current());
 			}
 			try (MigrationLock lock = session.lock()) {
-				History history = session.readHistoryIfExists();
+				History history = this.history.readAppliedIfExists(session.jdbc);
 				if (history == null) {
 					this.history.create(session.jdbc, session.dialect);
 					history = History.empty();
@@ -519,6 +519,8 @@ public final class SmallsMigrator {
 
 		private final JdbcTemplate jdbc;
 
+		private boolean manualCommit;
+
 		Session(Connection connection) {
 			this.connection = connection;
 			try {
@@ -570,12 +572,19 @@ public final class SmallsMigrator {
 			return lock;
 		}
 
+		/**
+		 * Run work in a transaction of its own. Auto-commit is switched off once per session,
+		 * not per migration: two fewer round trips a migration on most drivers.
+		 */
 		<T> T inTransaction(TransactionalWork<T> work) {
-			try {
-				this.connection.setAutoCommit(false);
-			}
-			catch (SQLException ex) {
-				throw failure("start a transaction", ex);
+			if (!this.manualCommit) {
+				try {
+					this.connection.setAutoCommit(false);
+					this.manualCommit = true;
+				}
+				catch (SQLException ex) {
+					throw failure("start a transaction", ex);
+				}
 			}
 			try {
 				T result = work.run();
@@ -600,14 +609,6 @@ public final class SmallsMigrator {
 				}
 				throw new IllegalStateException(ex);
 			}
-			finally {
-				try {
-					this.connection.setAutoCommit(true);
-				}
-				catch (SQLException ex) {
-					logger.debug("Could not restore auto-commit", ex);
-				}
-			}
 		}
 
 		SmallsException failure(String what, SQLException ex) {
@@ -617,6 +618,16 @@ public final class SmallsMigrator {
 
 		@Override
 		public void close() {
+			try {
+				if (this.manualCommit) {
+					// Pools do not all reset it: hand the connection back as it was lent.
+					this.connection.rollback();
+					this.connection.setAutoCommit(true);
+				}
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not restore auto-commit", ex);
+			}
 			try {
 				this.connection.close();
 			}

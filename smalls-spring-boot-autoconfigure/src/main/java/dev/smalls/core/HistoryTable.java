@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 import dev.smalls.dialect.SmallsDialect;
 
@@ -29,6 +30,8 @@ public final class HistoryTable {
 
 	private final String select;
 
+	private final String selectApplied;
+
 	private final String insert;
 
 	private final String delete;
@@ -40,6 +43,7 @@ public final class HistoryTable {
 		}
 		this.table = table;
 		this.select = "SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by FROM " + table;
+		this.selectApplied = "SELECT sequence_no, batch FROM " + table;
 		this.insert = "INSERT INTO " + table
 				+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by) VALUES (?, ?, ?, ?, ?, ?)";
 		this.delete = "DELETE FROM " + table + " WHERE sequence_no = ?";
@@ -68,16 +72,39 @@ public final class HistoryTable {
 	 * @return the history, or {@code null} if the table does not exist yet
 	 */
 	public @Nullable History readIfExists(JdbcTemplate jdbc) {
+		return query(jdbc, this.select, (rs, rowNum) -> new HistoryRow(rs.getInt(1), rs.getString(2), rs.getInt(3),
+				toInstant(rs.getTimestamp(4)), rs.getLong(5), rs.getString(6)));
+	}
+
+	/**
+	 * Read only what planning a migrate needs, sequences and batches: the start-up check of
+	 * every restart, kept as cheap as the table allows. The rows carry no name, time or user.
+	 * @param jdbc the session's template
+	 * @return the applied sequences and batches, or {@code null} if the table does not exist
+	 */
+	public @Nullable History readAppliedIfExists(JdbcTemplate jdbc) {
+		return query(jdbc, this.selectApplied,
+				(rs, rowNum) -> new HistoryRow(rs.getInt(1), "", rs.getInt(2), Instant.EPOCH, 0, ""));
+	}
+
+	private @Nullable History query(JdbcTemplate jdbc, String sql, RowMapper<HistoryRow> mapper) {
 		try {
-			return new History(jdbc.query(this.select, (rs, rowNum) -> new HistoryRow(rs.getInt(1), rs.getString(2),
-					rs.getInt(3), toInstant(rs.getTimestamp(4)), rs.getLong(5), rs.getString(6))));
+			return new History(jdbc.query(sql, mapper));
 		}
 		catch (DataAccessException ex) {
 			// Only a missing table is expected here; anything else (permissions, a broken table) must surface.
 			if (Boolean.FALSE.equals(jdbc.execute((ConnectionCallback<Boolean>) this::exists))) {
 				return null;
 			}
-			throw ex;
+			// Another instance may have created it between the query and the check: read again,
+			// and if that fails too, the failure is real.
+			try {
+				return new History(jdbc.query(sql, mapper));
+			}
+			catch (DataAccessException retryFailure) {
+				retryFailure.addSuppressed(ex);
+				throw retryFailure;
+			}
 		}
 	}
 
