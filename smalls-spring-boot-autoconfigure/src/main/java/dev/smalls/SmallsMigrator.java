@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -147,7 +146,7 @@ public final class SmallsMigrator {
 		this.catalog.validate();
 		try (Session session = openSession()) {
 			// With nothing pending (every start-up but a deploy's first) one read, no lock.
-			History unlocked = this.history.readAppliedIfExists(session.jdbc);
+			History unlocked = this.history.readSequencesIfExists(session.jdbc);
 			if (unlocked != null && plan(unlocked, target).isEmpty()) {
 				return new MigrateResult(0, List.of(), unlocked.current());
 			}
@@ -260,15 +259,22 @@ public final class SmallsMigrator {
 	private List<SmallsMigration> plan(History history, int target) {
 		List<SmallsMigration> pending = new ArrayList<>();
 		List<String> outOfOrder = new ArrayList<>();
-		for (Map.Entry<Integer, SmallsMigration> entry : this.catalog.bySequence().entrySet()) {
-			int sequence = entry.getKey();
+		int current = history.current();
+		// Both are sorted by sequence: one merge walk, however many migrations there are.
+		int applied = 0;
+		for (int i = 0; i < this.catalog.size(); i++) {
+			int sequence = this.catalog.sequenceAt(i);
 			if (sequence > target) {
 				break;
 			}
-			if (!history.isApplied(sequence)) {
-				pending.add(entry.getValue());
-				if (sequence < history.current()) {
-					outOfOrder.add(display(entry.getValue()));
+			while (applied < history.size() && history.sequenceAt(applied) < sequence) {
+				applied++;
+			}
+			if (applied == history.size() || history.sequenceAt(applied) != sequence) {
+				SmallsMigration migration = this.catalog.migrationAt(i);
+				pending.add(migration);
+				if (sequence < current) {
+					outOfOrder.add(display(migration));
 				}
 			}
 		}
@@ -309,7 +315,9 @@ public final class SmallsMigrator {
 				});
 				applied.add(new MigrationExecution(migration.sequence(), name, millis));
 				current = Math.max(current, migration.sequence());
-				logger.info("Applied " + display(migration) + " in " + millis + " ms");
+				if (logger.isInfoEnabled()) {
+					logger.info("Applied " + display(migration) + " in " + millis + " ms");
+				}
 			}
 			catch (RuntimeException ex) {
 				throw migrationFailure(session, Operation.MIGRATE, migration, ex, applied, current);
@@ -350,7 +358,9 @@ public final class SmallsMigrator {
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			applied.remove(row.sequence());
 			rolledBack.add(new MigrationExecution(row.sequence(), this.catalog.nameOf(migration), millis));
-			logger.info("Rolled back " + display(migration) + " in " + millis + " ms");
+			if (logger.isInfoEnabled()) {
+				logger.info("Rolled back " + display(migration) + " in " + millis + " ms");
+			}
 		}
 		return new RollbackResult(rolledBack, applied.isEmpty() ? 0 : applied.last());
 	}

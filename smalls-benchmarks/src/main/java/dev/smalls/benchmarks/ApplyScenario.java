@@ -33,6 +33,7 @@ final class ApplyScenario implements Scenario {
 					try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
 						Workload.prepare(dataSource);
 						Contender contender = Contender.named(name);
+						contender.load(workload);
 						long started = System.nanoTime();
 						contender.apply(dataSource, workload);
 						if (run >= warmups) {

@@ -55,6 +55,7 @@ final class CheckScenario implements Scenario {
 				for (String name : Effort.interleaved(ALL, run)) {
 					HikariDataSource pool = pools.get(ALL.indexOf(name));
 					Contender contender = Contender.named(name);
+					contender.load(workload);
 					long started = System.nanoTime();
 					contender.check(pool, workload);
 					if (run >= warmups) {

@@ -1,6 +1,8 @@
 package dev.smalls.benchmarks;
 
 import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -17,6 +19,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 final class FlywayContender implements Contender {
 
 	static final String NAME = "flyway";
+
+	private static final Map<Integer, JavaMigration[]> LOADED = new ConcurrentHashMap<>();
 
 	@Override
 	public String name() {
@@ -39,11 +43,24 @@ final class FlywayContender implements Contender {
 		}
 	}
 
+	@Override
+	public void load(Workload workload) {
+		migrations(workload);
+	}
+
+	/** The application's migration beans, built once per size. */
+	private static JavaMigration[] migrations(Workload workload) {
+		return LOADED.computeIfAbsent(workload.size(), (size) -> {
+			JavaMigration[] migrations = new JavaMigration[size];
+			for (int i = 1; i <= size; i++) {
+				migrations[i - 1] = new BenchJavaMigration(i, workload.migrateSql(i));
+			}
+			return migrations;
+		});
+	}
+
 	static Flyway flyway(DataSource dataSource, Workload workload) {
-		JavaMigration[] migrations = new JavaMigration[workload.size()];
-		for (int i = 1; i <= workload.size(); i++) {
-			migrations[i - 1] = new BenchJavaMigration(i, workload.migrateSql(i));
-		}
+		JavaMigration[] migrations = migrations(workload);
 		// No SQL locations: only the Java migrations, as an application with none in db/migration.
 		// The schema already holds bench_data, so Flyway needs a baseline (version 0) first.
 		return Flyway.configure()
@@ -57,23 +74,27 @@ final class FlywayContender implements Contender {
 
 	static final class BenchJavaMigration implements JavaMigration {
 
-		private final int version;
+		private final MigrationVersion version;
 
 		private final String sql;
 
+		private final String description;
+
 		BenchJavaMigration(int version, String sql) {
-			this.version = version;
+			// Parsed once, as BaseJavaMigration does from its class name.
+			this.version = MigrationVersion.fromVersion(Integer.toString(version));
 			this.sql = sql;
+			this.description = "bench " + version;
 		}
 
 		@Override
 		public MigrationVersion getVersion() {
-			return MigrationVersion.fromVersion(Integer.toString(this.version));
+			return this.version;
 		}
 
 		@Override
 		public String getDescription() {
-			return "bench " + this.version;
+			return this.description;
 		}
 
 		@Override

@@ -30,6 +30,7 @@ public final class ProfileLoop {
 		int repetitions = Integer.parseInt(args[4]);
 		System.setProperty("java.io.tmpdir", BenchDatabase.workDirectory().toString());
 		double[] samples = new double[repetitions];
+		contender.load(workload);
 		try {
 			HikariDataSource prepared = null;
 			if (scenario.equals("check")) {

@@ -36,6 +36,7 @@ final class RollbackScenario implements Scenario {
 					try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
 						Workload.prepare(dataSource);
 						contender.apply(dataSource, workload);
+						contender.load(workload);
 						long started = System.nanoTime();
 						contender.rollback(dataSource, workload);
 						if (run >= warmups) {

@@ -2,6 +2,8 @@ package dev.smalls.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -17,6 +19,8 @@ import dev.smalls.SmallsMigrator;
 final class SmallsContender implements Contender {
 
 	static final String NAME = "smalls";
+
+	private static final Map<Integer, List<SmallsMigration>> LOADED = new ConcurrentHashMap<>();
 
 	@Override
 	public String name() {
@@ -52,11 +56,21 @@ final class SmallsContender implements Contender {
 		return true;
 	}
 
+	@Override
+	public void load(Workload workload) {
+		migrations(workload);
+	}
+
 	private static SmallsMigrator migrator(DataSource dataSource, Workload workload) {
 		return SmallsMigrator.builder(dataSource).migrations(migrations(workload)).build();
 	}
 
+	/** The application's migration beans, built once per size. */
 	static List<SmallsMigration> migrations(Workload workload) {
+		return LOADED.computeIfAbsent(workload.size(), (size) -> build(workload));
+	}
+
+	private static List<SmallsMigration> build(Workload workload) {
 		List<SmallsMigration> migrations = new ArrayList<>(workload.size());
 		for (int i = 1; i <= workload.size(); i++) {
 			migrations.add(new BenchMigration(i, workload.migrateSql(i), workload.rollbackSql(i)));
@@ -64,11 +78,13 @@ final class SmallsContender implements Contender {
 		return migrations;
 	}
 
-	record BenchMigration(int sequence, String up, String down) implements SmallsMigration {
+	/**
+	 * A migration as {@code smalls create} generates it, its name a constant.
+	 */
+	record BenchMigration(int sequence, String name, String up, String down) implements SmallsMigration {
 
-		@Override
-		public String name() {
-			return "bench_" + this.sequence;
+		BenchMigration(int sequence, String up, String down) {
+			this(sequence, "bench_" + sequence, up, down);
 		}
 
 		@Override

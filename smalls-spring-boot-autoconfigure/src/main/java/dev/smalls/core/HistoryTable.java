@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.ResultSetExtractor;
 
 import dev.smalls.dialect.SmallsDialect;
 
@@ -32,6 +35,8 @@ public final class HistoryTable {
 
 	private final String selectApplied;
 
+	private final String selectSequences;
+
 	private final String insert;
 
 	private final String delete;
@@ -44,6 +49,7 @@ public final class HistoryTable {
 		this.table = table;
 		this.select = "SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by FROM " + table;
 		this.selectApplied = "SELECT sequence_no, batch FROM " + table;
+		this.selectSequences = "SELECT sequence_no FROM " + table;
 		this.insert = "INSERT INTO " + table
 				+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by) VALUES (?, ?, ?, ?, ?, ?)";
 		this.delete = "DELETE FROM " + table + " WHERE sequence_no = ?";
@@ -72,24 +78,58 @@ public final class HistoryTable {
 	 * @return the history, or {@code null} if the table does not exist yet
 	 */
 	public @Nullable History readIfExists(JdbcTemplate jdbc) {
-		return query(jdbc, this.select, (rs, rowNum) -> new HistoryRow(rs.getInt(1), rs.getString(2), rs.getInt(3),
-				toInstant(rs.getTimestamp(4)), rs.getLong(5), rs.getString(6)));
+		return query(jdbc, this.select, (rs) -> {
+			List<HistoryRow> rows = new ArrayList<>();
+			while (rs.next()) {
+				rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getInt(3), toInstant(rs.getTimestamp(4)),
+						rs.getLong(5), rs.getString(6)));
+			}
+			return new History(rows);
+		});
 	}
 
 	/**
-	 * Read only what planning a migrate needs, sequences and batches: the start-up check of
-	 * every restart, kept as cheap as the table allows. The rows carry no name, time or user.
+	 * Read only what planning a migrate needs, sequences and batches, into primitive arrays.
+	 * The rows carry no name, time or user.
 	 * @param jdbc the session's template
 	 * @return the applied sequences and batches, or {@code null} if the table does not exist
 	 */
 	public @Nullable History readAppliedIfExists(JdbcTemplate jdbc) {
-		return query(jdbc, this.selectApplied,
-				(rs, rowNum) -> new HistoryRow(rs.getInt(1), "", rs.getInt(2), Instant.EPOCH, 0, ""));
+		return query(jdbc, this.selectApplied, (rs) -> readPrimitive(rs, true));
 	}
 
-	private @Nullable History query(JdbcTemplate jdbc, String sql, RowMapper<HistoryRow> mapper) {
+	/**
+	 * Read only the applied sequences: the start-up check of every restart, which has to
+	 * learn that nothing is pending, kept as cheap as the table allows. The history it
+	 * returns knows no batches.
+	 * @param jdbc the session's template
+	 * @return the applied sequences, or {@code null} if the table does not exist
+	 */
+	public @Nullable History readSequencesIfExists(JdbcTemplate jdbc) {
+		return query(jdbc, this.selectSequences, (rs) -> readPrimitive(rs, false));
+	}
+
+	private static History readPrimitive(ResultSet rs, boolean withBatches) throws SQLException {
+		int[] sequences = new int[64];
+		int @Nullable [] batches = withBatches ? new int[64] : null;
+		int count = 0;
+		while (rs.next()) {
+			if (count == sequences.length) {
+				sequences = Arrays.copyOf(sequences, count * 2);
+				batches = (batches != null) ? Arrays.copyOf(batches, count * 2) : null;
+			}
+			sequences[count] = rs.getInt(1);
+			if (batches != null) {
+				batches[count] = rs.getInt(2);
+			}
+			count++;
+		}
+		return History.ofApplied(sequences, batches, count);
+	}
+
+	private @Nullable History query(JdbcTemplate jdbc, String sql, ResultSetExtractor<History> extractor) {
 		try {
-			return new History(jdbc.query(sql, mapper));
+			return jdbc.query(sql, extractor);
 		}
 		catch (DataAccessException ex) {
 			// Only a missing table is expected here; anything else (permissions, a broken table) must surface.
@@ -99,7 +139,7 @@ public final class HistoryTable {
 			// Another instance may have created it between the query and the check: read again,
 			// and if that fails too, the failure is real.
 			try {
-				return new History(jdbc.query(sql, mapper));
+				return jdbc.query(sql, extractor);
 			}
 			catch (DataAccessException retryFailure) {
 				retryFailure.addSuppressed(ex);

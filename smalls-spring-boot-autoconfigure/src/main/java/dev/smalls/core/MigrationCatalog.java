@@ -1,12 +1,12 @@
 package dev.smalls.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,35 +16,61 @@ import dev.smalls.SmallsValidationException;
 /**
  * The migrations the code defines, by sequence, checked once: unique sequences of 1 or more,
  * safe names.
+ * <p>
+ * Held as arrays sorted by sequence, each migration's {@code sequence()} and {@code name()}
+ * read once: it is built at every start-up, for however many migrations there are.
  */
 public final class MigrationCatalog {
 
-	private final TreeMap<Integer, SmallsMigration> bySequence = new TreeMap<>();
+	/** Ascending, one per sequence (the first of duplicates; duplicates fail validation). */
+	private final int[] sequences;
 
-	private final Map<SmallsMigration, String> names = new IdentityHashMap<>();
+	private final SmallsMigration[] migrations;
+
+	private final String[] names;
 
 	private final @Nullable SmallsValidationException problem;
 
 	public MigrationCatalog(Collection<? extends SmallsMigration> migrations) {
+		SmallsMigration[] given = migrations.toArray(new SmallsMigration[0]);
+		String[] givenNames = new String[given.length];
+		// Sort (sequence, position) pairs packed in longs: no boxing, stable for duplicates.
+		long[] order = new long[given.length];
+		for (int i = 0; i < given.length; i++) {
+			order[i] = ((long) given[i].sequence() << 32) | i;
+			givenNames[i] = given[i].name();
+		}
+		Arrays.sort(order);
 		List<String> problems = new ArrayList<>();
-		for (SmallsMigration migration : migrations) {
+		int[] sequences = new int[given.length];
+		SmallsMigration[] sorted = new SmallsMigration[given.length];
+		String[] names = new String[given.length];
+		int count = 0;
+		for (long entry : order) {
+			int sequence = (int) (entry >> 32);
+			int index = (int) entry;
+			SmallsMigration migration = given[index];
 			String type = migration.getClass().getName();
-			int sequence = migration.sequence();
-			String name = migration.name();
-			this.names.put(migration, name);
 			if (sequence < 1) {
 				problems.add(type + " has sequence " + sequence + "; sequences start at 1");
 			}
-			if (!MigrationNames.isValid(name)) {
-				problems.add(type + " has the name '" + name + "'; a name is 1 to 100 lower case letters, digits "
-						+ "and underscores (override name() or rename the class)");
+			if (!MigrationNames.isValid(givenNames[index])) {
+				problems.add(type + " has the name '" + givenNames[index] + "'; a name is 1 to 100 lower case letters, "
+						+ "digits and underscores (override name() or rename the class)");
 			}
-			SmallsMigration other = this.bySequence.putIfAbsent(sequence, migration);
-			if (other != null) {
-				problems.add(other.getClass().getName() + " and " + type + " both have sequence "
+			if (count > 0 && sequences[count - 1] == sequence) {
+				problems.add(sorted[count - 1].getClass().getName() + " and " + type + " both have sequence "
 						+ MigrationNames.display(sequence));
+				continue;
 			}
+			sequences[count] = sequence;
+			sorted[count] = migration;
+			names[count] = givenNames[index];
+			count++;
 		}
+		this.sequences = Arrays.copyOf(sequences, count);
+		this.migrations = Arrays.copyOf(sorted, count);
+		this.names = Arrays.copyOf(names, count);
 		this.problem = problems.isEmpty() ? null
 				: new SmallsValidationException("The migrations in the code are inconsistent: "
 						+ String.join("; ", problems) + ". Nothing was run.",
@@ -63,12 +89,39 @@ public final class MigrationCatalog {
 	}
 
 	/**
+	 * How many migrations, one per sequence.
+	 * @return the count
+	 */
+	public int size() {
+		return this.sequences.length;
+	}
+
+	/**
+	 * The sequence at a position in sequence order.
+	 * @param index from 0 to {@link #size()} - 1
+	 * @return the sequence
+	 */
+	public int sequenceAt(int index) {
+		return this.sequences[index];
+	}
+
+	/**
+	 * The migration at a position in sequence order.
+	 * @param index from 0 to {@link #size()} - 1
+	 * @return the migration
+	 */
+	public SmallsMigration migrationAt(int index) {
+		return this.migrations[index];
+	}
+
+	/**
 	 * The migration with a sequence.
 	 * @param sequence the sequence
 	 * @return the migration, or {@code null} if the code has none
 	 */
 	public @Nullable SmallsMigration get(int sequence) {
-		return this.bySequence.get(sequence);
+		int index = Arrays.binarySearch(this.sequences, sequence);
+		return (index >= 0) ? this.migrations[index] : null;
 	}
 
 	/**
@@ -77,15 +130,20 @@ public final class MigrationCatalog {
 	 * @return its name
 	 */
 	public String nameOf(SmallsMigration migration) {
-		return this.names.get(migration);
+		int index = Arrays.binarySearch(this.sequences, migration.sequence());
+		return (index >= 0 && this.migrations[index] == migration) ? this.names[index] : migration.name();
 	}
 
 	/**
 	 * Every migration, by sequence.
-	 * @return an unmodifiable view, ascending
+	 * @return an unmodifiable map, ascending
 	 */
 	public Map<Integer, SmallsMigration> bySequence() {
-		return Collections.unmodifiableSortedMap(this.bySequence);
+		Map<Integer, SmallsMigration> map = new LinkedHashMap<>();
+		for (int i = 0; i < this.sequences.length; i++) {
+			map.put(this.sequences[i], this.migrations[i]);
+		}
+		return Collections.unmodifiableMap(map);
 	}
 
 	/**
@@ -93,7 +151,7 @@ public final class MigrationCatalog {
 	 * @return the sequence, 0 if there are no migrations
 	 */
 	public int maxSequence() {
-		return this.bySequence.isEmpty() ? 0 : this.bySequence.lastKey();
+		return (this.sequences.length == 0) ? 0 : this.sequences[this.sequences.length - 1];
 	}
 
 }

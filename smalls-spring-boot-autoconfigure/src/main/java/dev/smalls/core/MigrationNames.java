@@ -3,15 +3,14 @@ package dev.smalls.core;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.ClassUtils;
 
 /**
  * How migrations are named and shown.
  */
 public final class MigrationNames {
-
-	/** Names are stored, printed and used in file names: keep them to safe characters. */
-	private static final Pattern VALID = Pattern.compile("[a-z0-9_]{1,100}");
 
 	/** {@code V0001__AddX}, {@code M0001AddX}, {@code Migration0001_AddX}: the number is the sequence's. */
 	private static final Pattern SEQUENCE_PREFIX = Pattern.compile("^(?:[A-Za-z]|Migration)?\\d+_*");
@@ -42,12 +41,22 @@ public final class MigrationNames {
 	}
 
 	/**
-	 * Whether a name is safe to store and print.
+	 * Whether a name is safe to store, print and use in a file name.
 	 * @param name the name
 	 * @return {@code true} if it is 1-100 lower case letters, digits and underscores
 	 */
-	public static boolean isValid(String name) {
-		return name != null && VALID.matcher(name).matches();
+	public static boolean isValid(@Nullable String name) {
+		// A loop, not the VALID pattern: every migration's name is checked at every start-up.
+		if (name == null || name.isEmpty() || name.length() > 100) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -57,7 +66,7 @@ public final class MigrationNames {
 	 * @return e.g. {@code 0001_create_users}
 	 */
 	public static String display(int sequence, String name) {
-		return String.format("%04d_%s", sequence, name);
+		return display(sequence) + "_" + name;
 	}
 
 	/**
@@ -66,7 +75,8 @@ public final class MigrationNames {
 	 * @return e.g. {@code 0001}
 	 */
 	public static String display(int sequence) {
-		return String.format("%04d", sequence);
+		String digits = Integer.toString(sequence);
+		return (sequence >= 0 && digits.length() < 4) ? "0".repeat(4 - digits.length()) + digits : digits;
 	}
 
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.smalls.dialect.H2Dialect;
@@ -38,15 +38,15 @@ class HistoryTableTests {
 			private boolean first = true;
 
 			@Override
-			public <T> java.util.List<T> query(String sql, RowMapper<T> rowMapper) throws DataAccessException {
+			public <T> T query(String sql, ResultSetExtractor<T> extractor) throws DataAccessException {
 				if (this.first) {
 					this.first = false;
 					HistoryTableTests.this.table.create(HistoryTableTests.this.jdbc, new H2Dialect());
 					HistoryTableTests.this.jdbc.update("INSERT INTO smalls_history VALUES (1, 'a', 1, "
 							+ "CURRENT_TIMESTAMP, 3, 'other@host')");
-					return super.query("SELECT * FROM no_such_table", rowMapper);
+					return super.query("SELECT * FROM no_such_table", extractor);
 				}
-				return super.query(sql, rowMapper);
+				return super.query(sql, extractor);
 			}
 
 		};
