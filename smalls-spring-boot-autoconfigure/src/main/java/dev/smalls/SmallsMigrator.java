@@ -49,8 +49,6 @@ import dev.smalls.dialect.SmallsDialects;
  */
 public final class SmallsMigrator {
 
-	private static final Log logger = LogFactory.getLog(SmallsMigrator.class);
-
 	private final DataSource dataSource;
 
 	private final MigrationCatalog catalog;
@@ -146,14 +144,14 @@ public final class SmallsMigrator {
 		this.catalog.validate();
 		try (Session session = openSession()) {
 			// With nothing pending (every start-up but a deploy's first) one read, no lock.
-			History unlocked = this.history.readSequencesIfExists(session.jdbc);
+			History unlocked = session.read(this.history::readSequencesIfExists);
 			if (unlocked != null && plan(unlocked, target).isEmpty()) {
 				return new MigrateResult(0, List.of(), unlocked.current());
 			}
 			try (MigrationLock lock = session.lock()) {
-				History history = this.history.readAppliedIfExists(session.jdbc);
+				History history = session.read(this.history::readAppliedIfExists);
 				if (history == null) {
-					this.history.create(session.jdbc, session.dialect);
+					session.createHistoryTable();
 					history = History.empty();
 				}
 				return apply(session, history, plan(history, target));
@@ -307,16 +305,15 @@ public final class SmallsMigrator {
 			long started = System.nanoTime();
 			try {
 				long millis = session.inTransaction(() -> {
-					migration.migrate(session.jdbc);
+					migration.migrate(session.jdbc());
 					long elapsed = (System.nanoTime() - started) / 1_000_000;
-					this.history.insert(session.jdbc,
-							new HistoryRow(migration.sequence(), name, batch, Instant.now(), elapsed, by));
+					session.record(new HistoryRow(migration.sequence(), name, batch, Instant.now(), elapsed, by));
 					return elapsed;
 				});
 				applied.add(new MigrationExecution(migration.sequence(), name, millis));
 				current = Math.max(current, migration.sequence());
-				if (logger.isInfoEnabled()) {
-					logger.info("Applied " + display(migration) + " in " + millis + " ms");
+				if (Logging.logger.isInfoEnabled()) {
+					Logging.logger.info("Applied " + display(migration) + " in " + millis + " ms");
 				}
 			}
 			catch (RuntimeException ex) {
@@ -346,8 +343,8 @@ public final class SmallsMigrator {
 			long started = System.nanoTime();
 			try {
 				session.inTransaction(() -> {
-					migration.rollback(session.jdbc);
-					this.history.delete(session.jdbc, row.sequence());
+					migration.rollback(session.jdbc());
+					session.forget(row.sequence());
 					return null;
 				});
 			}
@@ -358,8 +355,8 @@ public final class SmallsMigrator {
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			applied.remove(row.sequence());
 			rolledBack.add(new MigrationExecution(row.sequence(), this.catalog.nameOf(migration), millis));
-			if (logger.isInfoEnabled()) {
-				logger.info("Rolled back " + display(migration) + " in " + millis + " ms");
+			if (Logging.logger.isInfoEnabled()) {
+				Logging.logger.info("Rolled back " + display(migration) + " in " + millis + " ms");
 			}
 		}
 		return new RollbackResult(rolledBack, applied.isEmpty() ? 0 : applied.last());
@@ -419,7 +416,7 @@ public final class SmallsMigrator {
 					for (BeanStep bean : beans) {
 						current[0] = bean.description;
 						long started = System.nanoTime();
-						bean.step.accept(session.jdbc);
+						bean.step.accept(session.jdbc());
 						steps.add(new StepsResult.Step(bean.description, (System.nanoTime() - started) / 1_000_000));
 					}
 					return null;
@@ -440,9 +437,9 @@ public final class SmallsMigrator {
 	private <T> T underLock(LockedWork<T> work) {
 		try (Session session = openSession()) {
 			try (MigrationLock lock = session.lock()) {
-				History history = session.readHistoryIfExists();
+				History history = session.read(this.history::readIfExists);
 				if (history == null) {
-					this.history.create(session.jdbc, session.dialect);
+					session.createHistoryTable();
 					history = History.empty();
 				}
 				return work.run(session, history);
@@ -527,7 +524,7 @@ public final class SmallsMigrator {
 
 		private final SmallsDialect dialect;
 
-		private final JdbcTemplate jdbc;
+		private @Nullable JdbcTemplate jdbc;
 
 		private boolean manualCommit;
 
@@ -548,16 +545,59 @@ public final class SmallsMigrator {
 				close();
 				throw failure("prepare its connection", ex);
 			}
-			this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 		}
 
-		@Nullable History readHistoryIfExists() {
-			return SmallsMigrator.this.history.readIfExists(this.jdbc);
+		/** The template handed to migrations and steps, made when the first one needs it. */
+		JdbcTemplate jdbc() {
+			JdbcTemplate jdbc = this.jdbc;
+			if (jdbc == null) {
+				jdbc = new JdbcTemplate(new SingleConnectionDataSource(this.connection, true));
+				this.jdbc = jdbc;
+			}
+			return jdbc;
+		}
+
+		@Nullable History read(HistoryRead read) {
+			try {
+				return read.read(this.connection);
+			}
+			catch (SQLException ex) {
+				throw failure("read its history table " + SmallsMigrator.this.history.name(), ex);
+			}
 		}
 
 		History readHistory() {
-			History history = readHistoryIfExists();
+			History history = read(SmallsMigrator.this.history::readIfExists);
 			return (history != null) ? history : History.empty();
+		}
+
+		void createHistoryTable() {
+			try {
+				SmallsMigrator.this.history.create(this.connection, this.dialect);
+			}
+			catch (SQLException ex) {
+				throw failure("create its history table " + SmallsMigrator.this.history.name(), ex);
+			}
+		}
+
+		void record(HistoryRow row) {
+			try {
+				SmallsMigrator.this.history.insert(this.connection, row);
+			}
+			catch (SQLException ex) {
+				throw failure("record " + MigrationNames.display(row.sequence(), row.name()) + " in "
+						+ SmallsMigrator.this.history.name(), ex);
+			}
+		}
+
+		void forget(int sequence) {
+			try {
+				SmallsMigrator.this.history.delete(this.connection, sequence);
+			}
+			catch (SQLException ex) {
+				throw failure("remove " + MigrationNames.display(sequence) + " from "
+						+ SmallsMigrator.this.history.name(), ex);
+			}
 		}
 
 		MigrationLock lock() {
@@ -636,13 +676,13 @@ public final class SmallsMigrator {
 				}
 			}
 			catch (SQLException ex) {
-				logger.debug("Could not restore auto-commit", ex);
+				Logging.logger.debug("Could not restore auto-commit", ex);
 			}
 			try {
 				this.connection.close();
 			}
 			catch (SQLException ex) {
-				logger.debug("Could not close connection", ex);
+				Logging.logger.debug("Could not close connection", ex);
 			}
 		}
 
@@ -656,9 +696,26 @@ public final class SmallsMigrator {
 	}
 
 	@FunctionalInterface
+	private interface HistoryRead {
+
+		@Nullable History read(Connection connection) throws SQLException;
+
+	}
+
+	@FunctionalInterface
 	private interface TransactionalWork<T> {
 
 		T run() throws Exception;
+
+	}
+
+	/**
+	 * The logger, made on first use: an up-to-date start-up logs nothing, and in a fresh JVM
+	 * it need not load a logging bridge to find that out.
+	 */
+	private static final class Logging {
+
+		static final Log logger = LogFactory.getLog(SmallsMigrator.class);
 
 	}
 

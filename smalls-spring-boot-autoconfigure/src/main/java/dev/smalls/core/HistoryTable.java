@@ -2,8 +2,10 @@ package dev.smalls.core;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,11 +15,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ResultSetExtractor;
 
 import dev.smalls.dialect.SmallsDialect;
 
@@ -74,11 +71,12 @@ public final class HistoryTable {
 
 	/**
 	 * Read the whole history in one query.
-	 * @param jdbc the session's template
+	 * @param connection the session's connection
 	 * @return the history, or {@code null} if the table does not exist yet
+	 * @throws SQLException if the table exists but cannot be read
 	 */
-	public @Nullable History readIfExists(JdbcTemplate jdbc) {
-		return query(jdbc, this.select, (rs) -> {
+	public @Nullable History readIfExists(Connection connection) throws SQLException {
+		return query(connection, this.select, (rs) -> {
 			List<HistoryRow> rows = new ArrayList<>();
 			while (rs.next()) {
 				rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getInt(3), toInstant(rs.getTimestamp(4)),
@@ -91,22 +89,24 @@ public final class HistoryTable {
 	/**
 	 * Read only what planning a migrate needs, sequences and batches, into primitive arrays.
 	 * The rows carry no name, time or user.
-	 * @param jdbc the session's template
+	 * @param connection the session's connection
 	 * @return the applied sequences and batches, or {@code null} if the table does not exist
+	 * @throws SQLException if the table exists but cannot be read
 	 */
-	public @Nullable History readAppliedIfExists(JdbcTemplate jdbc) {
-		return query(jdbc, this.selectApplied, (rs) -> readPrimitive(rs, true));
+	public @Nullable History readAppliedIfExists(Connection connection) throws SQLException {
+		return query(connection, this.selectApplied, (rs) -> readPrimitive(rs, true));
 	}
 
 	/**
 	 * Read only the applied sequences: the start-up check of every restart, which has to
 	 * learn that nothing is pending, kept as cheap as the table allows. The history it
 	 * returns knows no batches.
-	 * @param jdbc the session's template
+	 * @param connection the session's connection
 	 * @return the applied sequences, or {@code null} if the table does not exist
+	 * @throws SQLException if the table exists but cannot be read
 	 */
-	public @Nullable History readSequencesIfExists(JdbcTemplate jdbc) {
-		return query(jdbc, this.selectSequences, (rs) -> readPrimitive(rs, false));
+	public @Nullable History readSequencesIfExists(Connection connection) throws SQLException {
+		return query(connection, this.selectSequences, (rs) -> readPrimitive(rs, false));
 	}
 
 	private static History readPrimitive(ResultSet rs, boolean withBatches) throws SQLException {
@@ -127,58 +127,97 @@ public final class HistoryTable {
 		return History.ofApplied(sequences, batches, count);
 	}
 
-	private @Nullable History query(JdbcTemplate jdbc, String sql, ResultSetExtractor<History> extractor) {
+	/**
+	 * Plain JDBC, not a template: the start-up check is often the first database work of a
+	 * fresh JVM, and it should not pay for loading more than it uses.
+	 */
+	private @Nullable History query(Connection connection, String sql, Extractor extractor) throws SQLException {
 		try {
-			return jdbc.query(sql, extractor);
+			return run(connection, sql, extractor);
 		}
-		catch (DataAccessException ex) {
+		catch (SQLException ex) {
 			// Only a missing table is expected here; anything else (permissions, a broken table) must surface.
-			if (Boolean.FALSE.equals(jdbc.execute((ConnectionCallback<Boolean>) this::exists))) {
+			if (!exists(connection)) {
 				return null;
 			}
 			// Another instance may have created it between the query and the check: read again,
 			// and if that fails too, the failure is real.
 			try {
-				return jdbc.query(sql, extractor);
+				return run(connection, sql, extractor);
 			}
-			catch (DataAccessException retryFailure) {
+			catch (SQLException retryFailure) {
 				retryFailure.addSuppressed(ex);
 				throw retryFailure;
 			}
 		}
 	}
 
+	private static History run(Connection connection, String sql, Extractor extractor) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			return extractor.extract(rs);
+		}
+		catch (SQLException ex) {
+			// A failed statement aborts a PostgreSQL transaction: leave the connection usable.
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
+			}
+			throw ex;
+		}
+	}
+
 	/**
-	 * Create the table. Call under the migration lock, after {@link #readIfExists} found none.
-	 * @param jdbc the session's template
+	 * Create the table. Call under the migration lock, after a read found none.
+	 * @param connection the session's connection
 	 * @param dialect the database's dialect
+	 * @throws SQLException on failure
 	 */
-	public void create(JdbcTemplate jdbc, SmallsDialect dialect) {
-		jdbc.execute("CREATE TABLE " + this.table + " (sequence_no INT NOT NULL PRIMARY KEY, "
-				+ "name VARCHAR(100) NOT NULL, batch INT NOT NULL, applied_at " + dialect.timestampType()
-				+ " NOT NULL, execution_ms BIGINT NOT NULL, applied_by VARCHAR(255) NOT NULL)");
+	public void create(Connection connection, SmallsDialect dialect) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE " + this.table + " (sequence_no INT NOT NULL PRIMARY KEY, "
+					+ "name VARCHAR(100) NOT NULL, batch INT NOT NULL, applied_at " + dialect.timestampType()
+					+ " NOT NULL, execution_ms BIGINT NOT NULL, applied_by VARCHAR(255) NOT NULL)");
+		}
 	}
 
 	/**
 	 * Record an applied migration, in the migration's transaction.
-	 * @param jdbc the session's template
+	 * @param connection the session's connection
 	 * @param row the row
+	 * @throws SQLException on failure
 	 */
-	public void insert(JdbcTemplate jdbc, HistoryRow row) {
-		jdbc.update(this.insert, row.sequence(), row.name(), row.batch(), Timestamp.from(row.appliedAt()),
-				row.executionMillis(), row.appliedBy());
+	public void insert(Connection connection, HistoryRow row) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(this.insert)) {
+			statement.setInt(1, row.sequence());
+			statement.setString(2, row.name());
+			statement.setInt(3, row.batch());
+			statement.setTimestamp(4, Timestamp.from(row.appliedAt()));
+			statement.setLong(5, row.executionMillis());
+			statement.setString(6, row.appliedBy());
+			statement.executeUpdate();
+		}
 	}
 
 	/**
 	 * Forget a rolled-back migration, in the rollback's transaction.
-	 * @param jdbc the session's template
+	 * @param connection the session's connection
 	 * @param sequence the sequence
+	 * @throws SQLException on failure
 	 */
-	public void delete(JdbcTemplate jdbc, int sequence) {
-		jdbc.update(this.delete, sequence);
+	public void delete(Connection connection, int sequence) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(this.delete)) {
+			statement.setInt(1, sequence);
+			statement.executeUpdate();
+		}
 	}
 
-	private Boolean exists(Connection connection) throws SQLException {
+	@FunctionalInterface
+	private interface Extractor {
+
+		History extract(ResultSet rs) throws SQLException;
+
+	}
+
+	private boolean exists(Connection connection) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
 		int dot = this.table.indexOf('.');
 		String name = this.table.substring(dot + 1);

@@ -1,13 +1,13 @@
 package dev.smalls.core;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ResultSetExtractor;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.smalls.dialect.H2Dialect;
 
@@ -19,47 +19,90 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class HistoryTableTests {
 
-	private final JdbcTemplate jdbc = new JdbcTemplate(
-			new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+	private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+	private final Connection connection = connect();
 
 	private final HistoryTable table = new HistoryTable("smalls_history");
 
-	@Test
-	void aMissingTableReadsAsNoHistory() {
-		assertThat(this.table.readIfExists(this.jdbc)).isNull();
-		assertThat(this.table.readAppliedIfExists(this.jdbc)).isNull();
+	@AfterEach
+	void close() throws SQLException {
+		this.connection.close();
 	}
 
 	@Test
-	void aTableCreatedByAnotherInstanceDuringTheReadIsReadAgain() {
-		// The first query fails as it would just before another instance creates the table.
-		JdbcTemplate racing = new JdbcTemplate(this.jdbc.getDataSource()) {
+	void aMissingTableReadsAsNoHistory() throws SQLException {
+		assertThat(this.table.readIfExists(this.connection)).isNull();
+		assertThat(this.table.readAppliedIfExists(this.connection)).isNull();
+		assertThat(this.table.readSequencesIfExists(this.connection)).isNull();
+	}
 
-			private boolean first = true;
+	@Test
+	void whatIsWrittenIsReadBack() throws SQLException {
+		this.table.create(this.connection, new H2Dialect());
+		this.table.insert(this.connection,
+				new HistoryRow(2, "b", 1, java.time.Instant.parse("2026-11-22T10:00:00Z"), 5, "me@host"));
+		this.table.insert(this.connection,
+				new HistoryRow(1, "a", 1, java.time.Instant.parse("2026-11-22T10:00:00Z"), 3, "me@host"));
+		assertThat(this.table.readIfExists(this.connection).rows().get(2).executionMillis()).isEqualTo(5);
+		assertThat(this.table.readAppliedIfExists(this.connection).maxBatch()).isEqualTo(1);
+		assertThat(this.table.readSequencesIfExists(this.connection).current()).isEqualTo(2);
+		this.table.delete(this.connection, 2);
+		assertThat(this.table.readSequencesIfExists(this.connection).current()).isEqualTo(1);
+	}
 
-			@Override
-			public <T> T query(String sql, ResultSetExtractor<T> extractor) throws DataAccessException {
-				if (this.first) {
-					this.first = false;
-					HistoryTableTests.this.table.create(HistoryTableTests.this.jdbc, new H2Dialect());
-					HistoryTableTests.this.jdbc.update("INSERT INTO smalls_history VALUES (1, 'a', 1, "
-							+ "CURRENT_TIMESTAMP, 3, 'other@host')");
-					return super.query("SELECT * FROM no_such_table", extractor);
-				}
-				return super.query(sql, extractor);
-			}
+	@Test
+	void aTableCreatedByAnotherInstanceDuringTheReadIsReadAgain() throws SQLException {
+		// The first query fails as it would just before another instance creates the table:
+		// a connection whose first statement creates the table from a second connection, then
+		// runs a query that fails the way a missing table does.
+		Connection racing = (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { Connection.class }, new java.lang.reflect.InvocationHandler() {
 
-		};
+					private boolean first = true;
+
+					@Override
+					public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args)
+							throws Throwable {
+						if (method.getName().equals("createStatement") && this.first) {
+							this.first = false;
+							try (Connection other = connect(); Statement statement = other.createStatement()) {
+								HistoryTableTests.this.table.create(other, new H2Dialect());
+								statement.execute("INSERT INTO smalls_history VALUES (1, 'a', 1, CURRENT_TIMESTAMP, 3, "
+										+ "'other@host')");
+							}
+							throw new SQLException("Table SMALLS_HISTORY not found", "42S02");
+						}
+						try {
+							return method.invoke(HistoryTableTests.this.connection, args);
+						}
+						catch (java.lang.reflect.InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					}
+
+				});
 		History history = this.table.readAppliedIfExists(racing);
 		assertThat(history).isNotNull();
 		assertThat(history.current()).isEqualTo(1);
 	}
 
 	@Test
-	void aBrokenTableIsReportedNotMistakenForAMissingOne() {
-		this.jdbc.execute("CREATE TABLE smalls_history (unrelated INT)");
-		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> this.table.readIfExists(this.jdbc))
-			.withMessageContaining("smalls_history");
+	void aBrokenTableIsReportedNotMistakenForAMissingOne() throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("CREATE TABLE smalls_history (unrelated INT)");
+		}
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> this.table.readIfExists(this.connection))
+			.withMessageContaining("SEQUENCE_NO");
+	}
+
+	private Connection connect() {
+		try {
+			return DriverManager.getConnection(this.url, "sa", "");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
