@@ -1,7 +1,15 @@
 package dev.smalls.benchmarks;
 
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sql.DataSource;
+
 import org.flywaydb.core.api.migration.JavaMigration;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,7 +22,8 @@ import dev.smalls.SmallsMigration;
  * Run in a child JVM by {@link BootScenario}; prints {@code millis=.. heap=..}, the time from
  * {@code main} to a refreshed context.
  * <p>
- * Arguments: mode ({@code smalls}, {@code flyway} or {@code no tool}), JDBC URL, user, N.
+ * Arguments: mode ({@code smalls}, {@code flyway} or {@code no tool}), JDBC URL, user, N,
+ * then any further Spring Boot arguments.
  */
 @SpringBootApplication
 public class BootStartup {
@@ -22,6 +31,13 @@ public class BootStartup {
 	private static final String FLYWAY = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
 
 	private static final String SMALLS = "dev.smalls.autoconfigure.SmallsAutoConfiguration";
+
+	/**
+	 * No tool, but the N migration beans and one connection opened during start-up: what the
+	 * container and the database cost whichever tool runs, so what a tool adds beyond it is
+	 * the tool's own.
+	 */
+	static final String BEANS_AND_CONNECTION = "beans+connection";
 
 	public static void main(String[] args) {
 		String mode = args[0];
@@ -36,11 +52,18 @@ public class BootStartup {
 			case FlywayContender.NAME -> SMALLS;
 			default -> FLYWAY + "," + SMALLS;
 		};
-		ConfigurableApplicationContext context = application.run("--spring.datasource.url=" + args[1],
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + args[1],
 				"--spring.datasource.username=" + args[2], "--spring.main.banner-mode=off",
 				"--logging.level.root=warn", "--spring.main.web-application-type=none", "--smalls.enabled=true",
 				"--spring.flyway.locations=classpath:smalls-benchmarks/none", "--spring.flyway.baseline-on-migrate=true",
-				"--spring.flyway.baseline-version=0", "--spring.autoconfigure.exclude=" + exclude);
+				"--spring.flyway.baseline-version=0", "--spring.autoconfigure.exclude=" + exclude));
+		// Anything after N is passed on, replacing a default of the same name: to try a variation by hand.
+		for (String extra : Arrays.asList(args).subList(4, args.length)) {
+			String key = extra.split("=", 2)[0] + "=";
+			arguments.removeIf((argument) -> argument.startsWith(key));
+			arguments.add(extra);
+		}
+		ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
 		ChildJvm.report((System.nanoTime() - started) / 1_000_000.0);
 		context.close();
 		System.exit(0);
@@ -48,9 +71,16 @@ public class BootStartup {
 
 	/** The migrations as beans, the way an application declares them. */
 	private static void register(GenericApplicationContext context, String mode, Workload workload) {
+		if (mode.equals(BEANS_AND_CONNECTION)) {
+			context.registerBean("openConnection", InitializingBean.class, () -> () -> {
+				try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+					connection.isValid(1);
+				}
+			});
+		}
 		for (int i = 1; i <= workload.size(); i++) {
 			int version = i;
-			if (mode.equals(SmallsContender.NAME)) {
+			if (mode.equals(SmallsContender.NAME) || mode.equals(BEANS_AND_CONNECTION)) {
 				context.registerBean("migration" + i, SmallsMigration.class,
 						() -> new SmallsContender.BenchMigration(version, workload.migrateSql(version),
 								workload.rollbackSql(version)));

@@ -25,7 +25,8 @@ class BenchmarkSmokeTests {
 		for (String contender : List.of(PlainJdbcContender.NAME, SmallsContender.NAME)) {
 			assertMeasured(report, RollbackScenario.NAME, contender);
 		}
-		for (String contender : List.of(BootScenario.NO_TOOL, SmallsContender.NAME, FlywayContender.NAME)) {
+		for (String contender : List.of(BootScenario.NO_TOOL, BootScenario.BEANS_AND_CONNECTION, SmallsContender.NAME,
+				FlywayContender.NAME)) {
 			assertMeasured(report, BootScenario.NAME, contender);
 		}
 		assertThat(report.table()).contains("| 2 check, fresh JVM | H2 | 20 | smalls |")

@@ -137,7 +137,8 @@ public final class HistoryTable {
 		}
 		catch (SQLException ex) {
 			// Only a missing table is expected here; anything else (permissions, a broken table) must surface.
-			if (!exists(connection)) {
+			// Most databases say so in the SQL state; for the others, ask the metadata.
+			if (isMissingTable(ex) || !exists(connection)) {
 				return null;
 			}
 			// Another instance may have created it between the query and the check: read again,
@@ -150,6 +151,16 @@ public final class HistoryTable {
 				throw retryFailure;
 			}
 		}
+	}
+
+	/**
+	 * Whether the database said the table does not exist: {@code 42S02} (the X/Open code that
+	 * H2, MySQL, MariaDB, SQL Server and others use) or PostgreSQL's {@code 42P01}. The query
+	 * names no other table, so the history table is the one missing.
+	 */
+	private static boolean isMissingTable(SQLException ex) {
+		String state = ex.getSQLState();
+		return "42S02".equals(state) || "42P01".equals(state);
 	}
 
 	private static History run(Connection connection, String sql, Extractor extractor) throws SQLException {
