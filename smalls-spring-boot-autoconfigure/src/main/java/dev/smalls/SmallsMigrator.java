@@ -526,6 +526,8 @@ public final class SmallsMigrator {
 
 		private @Nullable JdbcTemplate jdbc;
 
+		private HistoryTable.@Nullable Writer writer;
+
 		private boolean manualCommit;
 
 		Session(Connection connection) {
@@ -545,6 +547,15 @@ public final class SmallsMigrator {
 				close();
 				throw failure("prepare its connection", ex);
 			}
+		}
+
+		private HistoryTable.Writer writer() {
+			HistoryTable.Writer writer = this.writer;
+			if (writer == null) {
+				writer = SmallsMigrator.this.history.writer(this.connection);
+				this.writer = writer;
+			}
+			return writer;
 		}
 
 		/** The template handed to migrations and steps, made when the first one needs it. */
@@ -582,7 +593,7 @@ public final class SmallsMigrator {
 
 		void record(HistoryRow row) {
 			try {
-				SmallsMigrator.this.history.insert(this.connection, row);
+				writer().insert(row);
 			}
 			catch (SQLException ex) {
 				throw failure("record " + MigrationNames.display(row.sequence(), row.name()) + " in "
@@ -592,7 +603,7 @@ public final class SmallsMigrator {
 
 		void forget(int sequence) {
 			try {
-				SmallsMigrator.this.history.delete(this.connection, sequence);
+				writer().delete(sequence);
 			}
 			catch (SQLException ex) {
 				throw failure("remove " + MigrationNames.display(sequence) + " from "
@@ -668,6 +679,14 @@ public final class SmallsMigrator {
 
 		@Override
 		public void close() {
+			try {
+				if (this.writer != null) {
+					this.writer.close();
+				}
+			}
+			catch (SQLException ex) {
+				Logging.logger.debug("Could not close the history statements", ex);
+			}
 			try {
 				if (this.manualCommit) {
 					// Pools do not all reset it: hand the connection back as it was lent.

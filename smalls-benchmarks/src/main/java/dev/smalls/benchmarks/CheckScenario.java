@@ -47,7 +47,8 @@ final class CheckScenario implements Scenario {
 	}
 
 	private void warm(BenchDatabase database, Workload workload, List<String> urls, Report report) throws Exception {
-		int warmups = this.effort.warmups(2);
+		// Enough warm-ups for the JIT to compile each tool's check: this is the warm case.
+		int warmups = this.effort.warmups(5);
 		int runs = this.effort.runs(5);
 		List<HikariDataSource> pools = urls.stream().map(database::pool).toList();
 		try {

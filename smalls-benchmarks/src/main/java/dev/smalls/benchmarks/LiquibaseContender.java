@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -19,6 +21,13 @@ import org.springframework.core.io.DefaultResourceLoader;
 final class LiquibaseContender implements Contender {
 
 	static final String NAME = "liquibase";
+
+	/** Liquibase logs through java.util.logging at INFO: held here so the WARNING level sticks. */
+	private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
+
+	static {
+		LIQUIBASE_LOG.setLevel(Level.WARNING);
+	}
 
 	@Override
 	public String name() {

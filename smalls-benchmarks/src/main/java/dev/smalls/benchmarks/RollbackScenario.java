@@ -28,7 +28,7 @@ final class RollbackScenario implements Scenario {
 		List<String> contenders = ALL.stream().filter((name) -> Contender.named(name).canRollBack()).toList();
 		for (int size : this.effort.sizes(100, 1000)) {
 			Workload workload = new Workload(size);
-			int warmups = this.effort.warmups(1);
+			int warmups = this.effort.warmups(3);
 			int runs = this.effort.runs(5);
 			for (int run = 0; run < warmups + runs; run++) {
 				for (String name : Effort.interleaved(contenders, run)) {

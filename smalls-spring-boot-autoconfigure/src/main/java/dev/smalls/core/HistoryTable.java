@@ -191,13 +191,41 @@ public final class HistoryTable {
 	}
 
 	/**
-	 * Record an applied migration, in the migration's transaction.
+	 * A writer of history rows on one connection, its statements prepared once and reused
+	 * for every migration of a run.
 	 * @param connection the session's connection
-	 * @param row the row
-	 * @throws SQLException on failure
+	 * @return a writer; close it before the connection
 	 */
-	public void insert(Connection connection, HistoryRow row) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(this.insert)) {
+	public Writer writer(Connection connection) {
+		return new Writer(connection);
+	}
+
+	/**
+	 * Writes history rows on one connection, in the transactions of the migrations.
+	 */
+	public final class Writer implements AutoCloseable {
+
+		private final Connection connection;
+
+		private @Nullable PreparedStatement insert;
+
+		private @Nullable PreparedStatement delete;
+
+		private Writer(Connection connection) {
+			this.connection = connection;
+		}
+
+		/**
+		 * Record an applied migration, in the migration's transaction.
+		 * @param row the row
+		 * @throws SQLException on failure
+		 */
+		public void insert(HistoryRow row) throws SQLException {
+			PreparedStatement statement = this.insert;
+			if (statement == null) {
+				statement = this.connection.prepareStatement(HistoryTable.this.insert);
+				this.insert = statement;
+			}
 			statement.setInt(1, row.sequence());
 			statement.setString(2, row.name());
 			statement.setInt(3, row.batch());
@@ -206,19 +234,40 @@ public final class HistoryTable {
 			statement.setString(6, row.appliedBy());
 			statement.executeUpdate();
 		}
-	}
 
-	/**
-	 * Forget a rolled-back migration, in the rollback's transaction.
-	 * @param connection the session's connection
-	 * @param sequence the sequence
-	 * @throws SQLException on failure
-	 */
-	public void delete(Connection connection, int sequence) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(this.delete)) {
+		/**
+		 * Forget a rolled-back migration, in the rollback's transaction.
+		 * @param sequence the sequence
+		 * @throws SQLException on failure
+		 */
+		public void delete(int sequence) throws SQLException {
+			PreparedStatement statement = this.delete;
+			if (statement == null) {
+				statement = this.connection.prepareStatement(HistoryTable.this.delete);
+				this.delete = statement;
+			}
 			statement.setInt(1, sequence);
 			statement.executeUpdate();
 		}
+
+		@Override
+		public void close() throws SQLException {
+			SQLException failure = null;
+			for (PreparedStatement statement : new PreparedStatement[] { this.insert, this.delete }) {
+				if (statement != null) {
+					try {
+						statement.close();
+					}
+					catch (SQLException ex) {
+						failure = ex;
+					}
+				}
+			}
+			if (failure != null) {
+				throw failure;
+			}
+		}
+
 	}
 
 	@FunctionalInterface

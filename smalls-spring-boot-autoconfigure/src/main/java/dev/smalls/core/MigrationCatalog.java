@@ -35,15 +35,20 @@ public final class MigrationCatalog {
 		SmallsMigration[] given = migrations.toArray(new SmallsMigration[0]);
 		String[] givenNames = new String[given.length];
 		// Sort (sequence, position) pairs packed in longs: no boxing, stable for duplicates.
+		// Beans mostly arrive in sequence order already (M0001..., M0002...): then skip the sort.
 		long[] order = new long[given.length];
+		boolean sorted = true;
 		for (int i = 0; i < given.length; i++) {
 			order[i] = ((long) given[i].sequence() << 32) | i;
 			givenNames[i] = given[i].name();
+			sorted &= (i == 0 || order[i - 1] < order[i]);
 		}
-		Arrays.sort(order);
+		if (!sorted) {
+			Arrays.sort(order);
+		}
 		List<String> problems = new ArrayList<>();
 		int[] sequences = new int[given.length];
-		SmallsMigration[] sorted = new SmallsMigration[given.length];
+		SmallsMigration[] inOrder = new SmallsMigration[given.length];
 		String[] names = new String[given.length];
 		int count = 0;
 		for (long entry : order) {
@@ -59,17 +64,17 @@ public final class MigrationCatalog {
 						+ "digits and underscores (override name() or rename the class)");
 			}
 			if (count > 0 && sequences[count - 1] == sequence) {
-				problems.add(sorted[count - 1].getClass().getName() + " and " + type + " both have sequence "
+				problems.add(inOrder[count - 1].getClass().getName() + " and " + type + " both have sequence "
 						+ MigrationNames.display(sequence));
 				continue;
 			}
 			sequences[count] = sequence;
-			sorted[count] = migration;
+			inOrder[count] = migration;
 			names[count] = givenNames[index];
 			count++;
 		}
 		this.sequences = Arrays.copyOf(sequences, count);
-		this.migrations = Arrays.copyOf(sorted, count);
+		this.migrations = Arrays.copyOf(inOrder, count);
 		this.names = Arrays.copyOf(names, count);
 		this.problem = problems.isEmpty() ? null
 				: new SmallsValidationException("The migrations in the code are inconsistent: "

@@ -40,15 +40,16 @@ class HistoryTableTests {
 	@Test
 	void whatIsWrittenIsReadBack() throws SQLException {
 		this.table.create(this.connection, new H2Dialect());
-		this.table.insert(this.connection,
-				new HistoryRow(2, "b", 1, java.time.Instant.parse("2026-11-22T10:00:00Z"), 5, "me@host"));
-		this.table.insert(this.connection,
-				new HistoryRow(1, "a", 1, java.time.Instant.parse("2026-11-22T10:00:00Z"), 3, "me@host"));
-		assertThat(this.table.readIfExists(this.connection).rows().get(2).executionMillis()).isEqualTo(5);
-		assertThat(this.table.readAppliedIfExists(this.connection).maxBatch()).isEqualTo(1);
-		assertThat(this.table.readSequencesIfExists(this.connection).current()).isEqualTo(2);
-		this.table.delete(this.connection, 2);
-		assertThat(this.table.readSequencesIfExists(this.connection).current()).isEqualTo(1);
+		try (HistoryTable.Writer writer = this.table.writer(this.connection)) {
+			writer.insert(new HistoryRow(2, "b", 1, java.time.Instant.parse("2026-11-22T10:00:00Z"), 5, "me@host"));
+			writer.insert(new HistoryRow(1, "a", 1, java.time.Instant.parse("2026-11-22T10:00:00Z"), 3, "me@host"));
+			assertThat(this.table.readIfExists(this.connection).rows().get(2).executionMillis()).isEqualTo(5);
+			assertThat(this.table.readAppliedIfExists(this.connection).maxBatch()).isEqualTo(1);
+			assertThat(this.table.readSequencesIfExists(this.connection).current()).isEqualTo(2);
+			writer.delete(2);
+			writer.delete(7);
+			assertThat(this.table.readSequencesIfExists(this.connection).current()).isEqualTo(1);
+		}
 	}
 
 	@Test
