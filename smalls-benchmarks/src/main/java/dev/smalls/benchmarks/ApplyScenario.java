@@ -29,7 +29,7 @@ final class ApplyScenario implements Scenario {
 			// compare the tools, not the interpreter. Flyway's apply is quadratic: at 1,000 one
 			// warm-up and three samples already take a while.
 			int warmups = this.effort.warmups((size >= 1000) ? 1 : 3);
-			int runs = this.effort.runs((size >= 1000) ? 3 : 5);
+			int runs = this.effort.runs((size >= 1000) ? 3 : 7);
 			for (int run = 0; run < warmups + runs; run++) {
 				for (String name : Effort.interleaved(ALL, run)) {
 					try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {

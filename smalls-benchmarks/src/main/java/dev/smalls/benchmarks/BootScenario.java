@@ -53,7 +53,7 @@ final class BootScenario implements Scenario {
 		}
 		// One round to warm the OS file cache, then the samples.
 		int warmups = this.effort.warmups(1);
-		int runs = this.effort.runs(5);
+		int runs = this.effort.runs(7);
 		for (int run = 0; run < warmups + runs; run++) {
 			for (String mode : Effort.interleaved(MODES, run)) {
 				ChildJvm.Sample sample = ChildJvm.run(BootStartup.class, mode, urls.get(MODES.indexOf(mode)),

@@ -29,7 +29,7 @@ final class RollbackScenario implements Scenario {
 		for (int size : this.effort.sizes(100, 1000)) {
 			Workload workload = new Workload(size);
 			int warmups = this.effort.warmups(3);
-			int runs = this.effort.runs(5);
+			int runs = this.effort.runs((size >= 1000) ? 5 : 7);
 			for (int run = 0; run < warmups + runs; run++) {
 				for (String name : Effort.interleaved(contenders, run)) {
 					Contender contender = Contender.named(name);
