@@ -102,11 +102,18 @@ public final class BenchmarkMain {
 
 	private static String header(String[] args, double seconds) {
 		return String.format("# smalls benchmarks%n%n- date: %s%n- machine: %d cores, %s %s, Java %s%n"
-				+ "- command: `java -jar smalls-benchmarks/target/smalls-benchmarks.jar%s`%n- wall time: %.0f s%n%n",
+				+ "- command: `java -jar %s%s`%n- wall time: %.0f s%n%n",
 				ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-				System.getProperty("os.arch"), System.getProperty("java.version"),
+				System.getProperty("os.arch"), System.getProperty("java.version"), jar(),
 				(args.length == 0) ? "" : " " + String.join(" ", args), seconds);
+	}
+
+	/** The jar this run came from, as the command line named it. */
+	private static String jar() {
+		String classPath = System.getProperty("java.class.path");
+		return (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) ? classPath
+				: "smalls-benchmarks/target/smalls-benchmarks.jar";
 	}
 
 	/** Leftovers of an earlier run (H2 files, changelogs) would only fill the disk. */
