@@ -16,8 +16,9 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * For {@code java -jar app.jar smalls <command>}: no web server (it would hold the port of
- * the running app and keep the JVM alive), no interactive shell, no banner, and no
- * migrate-on-start-up, so the command does exactly what was asked. Explicit {@code -D} and
+ * the running app and keep the JVM alive), no interactive shell, no banner, no INFO logging,
+ * and no migrate-on-start-up, so the command does exactly what was asked and its output is
+ * the command's own. Explicit {@code -D} and
  * command-line properties still win over these defaults; the application's own configuration
  * files do not.
  */
@@ -42,8 +43,10 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("spring.shell.interactive.enabled", "false");
 		properties.put("smalls.enabled", "false");
-		// The command prints what it did; the engine's log lines would say it twice.
-		properties.put("logging.level.dev.smalls", "warn");
+		// The command prints what it did: start-up and pool INFO lines would only bury it in a
+		// script's output. Warnings and errors still show.
+		properties.put("logging.level.root", "warn");
+		properties.put("spring.main.log-startup-info", "false");
 		MapPropertySource defaults = new MapPropertySource(PROPERTY_SOURCE_NAME, properties);
 		if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
 			environment.getPropertySources()
