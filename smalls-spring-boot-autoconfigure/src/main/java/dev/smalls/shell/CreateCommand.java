@@ -7,8 +7,8 @@ import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
 
 import dev.smalls.MigrationInfo;
+import dev.smalls.MigrationNames;
 import dev.smalls.SmallsMigrator;
-import dev.smalls.core.MigrationNames;
 
 /**
  * {@code smalls create <description>}: write the next numbered migration file.

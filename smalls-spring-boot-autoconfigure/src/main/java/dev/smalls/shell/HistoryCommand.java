@@ -8,9 +8,9 @@ import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
 
 import dev.smalls.MigrationInfo;
+import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
 import dev.smalls.SmallsMigrator;
-import dev.smalls.core.MigrationNames;
 
 /**
  * {@code smalls history}: the applied migrations, newest first.

@@ -8,9 +8,9 @@ import org.springframework.shell.core.command.ExitStatus;
 
 import dev.smalls.MigrateResult;
 import dev.smalls.MigrationExecution;
+import dev.smalls.MigrationNames;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrator;
-import dev.smalls.core.MigrationNames;
 
 /**
  * {@code smalls migrate [--to N]}: apply pending migrations.

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.smalls.MigrationNames;
 import dev.smalls.SmallsValidationException;
-import dev.smalls.core.MigrationNames;
 
 /**
  * Writes a new, numbered migration source file. The description only ever reaches the file

@@ -8,10 +8,10 @@ import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.ExitStatus;
 
 import dev.smalls.MigrationExecution;
+import dev.smalls.MigrationNames;
 import dev.smalls.RollbackResult;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrator;
-import dev.smalls.core.MigrationNames;
 
 /**
  * {@code smalls rollback N} or {@code smalls rollback --batches K}.

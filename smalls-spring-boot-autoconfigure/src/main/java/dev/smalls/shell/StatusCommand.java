@@ -6,9 +6,9 @@ import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
 
 import dev.smalls.MigrationInfo;
+import dev.smalls.MigrationNames;
 import dev.smalls.MigrationStatus;
 import dev.smalls.SmallsMigrator;
-import dev.smalls.core.MigrationNames;
 
 /**
  * {@code smalls status}: every migration and its state.

@@ -1,0 +1,30 @@
+package dev.smalls;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+
+/**
+ * One migration known to the code, to the database, or to both.
+ *
+ * @param sequence the sequence number
+ * @param name the name (from the history table when the migration is missing from the code)
+ * @param state applied, pending or missing
+ * @param batch the batch it was applied in, {@code null} when pending
+ * @param appliedAt when it was applied, {@code null} when pending
+ * @param executionMillis how long it took, {@code null} when pending
+ * @param appliedBy who applied it ({@code user@host}), {@code null} when pending
+ */
+public record MigrationInfo(int sequence, String name, MigrationState state, @Nullable Integer batch,
+		@Nullable Instant appliedAt, @Nullable Long executionMillis, @Nullable String appliedBy) {
+
+	/**
+	 * The migration as people see it, e.g. {@code 0001_create_users}.
+	 * @return the display name
+	 */
+	public String displayName() {
+		return MigrationNames.display(this.sequence, this.name);
+	}
+
+}

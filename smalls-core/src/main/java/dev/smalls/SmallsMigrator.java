@@ -1,0 +1,337 @@
+package dev.smalls;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.internal.Engine;
+import dev.smalls.internal.MigrationPlanner;
+
+/**
+ * Applies and rolls back {@link SmallsMigration}s against one {@link DataSource}, keeping a
+ * history table of what is applied.
+ * <p>
+ * Every call works on one connection of its own. Changes run under a database-wide lock
+ * that dies with its holder; each migration and its history row commit in one
+ * Spring-managed transaction. Calls return what they did and print nothing; they throw a
+ * {@link SmallsValidationException} when nothing ran because the request or the
+ * migrations do not fit, a {@link SmallsMigrationException} when a step failed, and a
+ * {@link SmallsLockException} when another instance kept the lock too long.
+ * <p>
+ * Without Spring Boot:
+ * <pre class="code">
+ * SmallsMigrator migrator = SmallsMigrator.builder(dataSource)
+ *     .migrations(new M0001CreateUsers(), new M0002AddEmail())
+ *     .build();
+ * migrator.migrate();
+ * </pre>
+ */
+public final class SmallsMigrator {
+
+	private final Engine engine;
+
+	private SmallsMigrator(Builder builder) {
+		this.engine = new Engine(new Engine.Settings(builder.dataSource, builder.migrations, builder.initializers,
+				builder.seeders, builder.initScripts, builder.seedScripts, builder.table, builder.outOfOrder,
+				builder.lockTimeout, builder.seedGuard, builder.dialect, builder.appliedBy, builder.callbacks));
+	}
+
+	/**
+	 * Start building a migrator for a data source.
+	 * @param dataSource the database to migrate
+	 * @return a builder
+	 */
+	public static Builder builder(DataSource dataSource) {
+		return new Builder(dataSource);
+	}
+
+	/**
+	 * Every migration known to the code or the database, and the current sequence. Reads the
+	 * history without taking the lock, and creates nothing.
+	 * @return the status
+	 */
+	public MigrationStatus status() {
+		return this.engine.status();
+	}
+
+	/**
+	 * The name of the history table.
+	 * @return the table name
+	 */
+	public String getTable() {
+		return this.engine.table();
+	}
+
+	/**
+	 * Apply every pending migration, in sequence order, as one batch.
+	 * @return what was applied
+	 * @throws SmallsValidationException if the migrations cannot be applied as they are;
+	 * nothing ran
+	 * @throws SmallsMigrationException if a migration failed; the ones before it stay
+	 * applied
+	 * @throws SmallsLockException if another instance held the lock too long
+	 */
+	public MigrateResult migrate() {
+		return this.engine.migrate(MigrationPlanner.EVERYTHING);
+	}
+
+	/**
+	 * Apply every pending migration up to and including {@code target}, as one batch.
+	 * @param target the highest sequence to apply
+	 * @return what was applied
+	 * @see #migrate()
+	 */
+	public MigrateResult migrate(int target) {
+		return this.engine.migrate(target);
+	}
+
+	/**
+	 * Roll back, newest first, every applied migration whose sequence is above
+	 * {@code target}; {@code target} itself stays applied, and 0 rolls back everything.
+	 * @param target the sequence to return to
+	 * @return what was rolled back
+	 * @throws SmallsValidationException if the target is above the current sequence, or a
+	 * migration to roll back is missing from the code; nothing ran
+	 * @throws SmallsMigrationException if a rollback failed; the ones before it stay rolled
+	 * back
+	 */
+	public RollbackResult rollback(int target) {
+		return this.engine.rollback(target);
+	}
+
+	/**
+	 * Roll back the migrations of the last {@code batches} batches, newest first.
+	 * @param batches how many batches, 1 or more
+	 * @return what was rolled back
+	 * @see #rollback(int)
+	 */
+	public RollbackResult rollbackBatches(int batches) {
+		return this.engine.rollbackBatches(batches);
+	}
+
+	/**
+	 * Run the init scripts, then the {@link SmallsInitializer}s, in one transaction under
+	 * the lock.
+	 * @return the steps that ran
+	 */
+	public StepsResult init() {
+		return this.engine.init();
+	}
+
+	/**
+	 * Run the seed scripts, then the {@link SmallsSeeder}s, in one transaction under the
+	 * lock, unless the {@link SeedGuard} refuses.
+	 * @return the steps that ran
+	 * @throws SmallsValidationException if the guard refuses; nothing ran
+	 */
+	public StepsResult seed() {
+		return seed(false);
+	}
+
+	/**
+	 * Run the seed scripts, then the {@link SmallsSeeder}s, in one transaction under the
+	 * lock.
+	 * @param force run even where the {@link SeedGuard} refuses
+	 * @return the steps that ran
+	 */
+	public StepsResult seed(boolean force) {
+		return this.engine.seed(force);
+	}
+
+	/**
+	 * Builds a {@link SmallsMigrator}.
+	 */
+	public static final class Builder {
+
+		private final DataSource dataSource;
+
+		private List<? extends SmallsMigration> migrations = List.of();
+
+		private List<SmallsInitializer> initializers = List.of();
+
+		private List<SmallsSeeder> seeders = List.of();
+
+		private List<SqlScript> initScripts = List.of();
+
+		private List<SqlScript> seedScripts = List.of();
+
+		private String table = "smalls_history";
+
+		private boolean outOfOrder;
+
+		private Duration lockTimeout = Duration.ofMinutes(1);
+
+		private SeedGuard seedGuard = SeedGuard.ALLOW;
+
+		private @Nullable SmallsDialect dialect;
+
+		private @Nullable String appliedBy;
+
+		private List<SmallsCallback> callbacks = List.of();
+
+		private Builder(DataSource dataSource) {
+			Assert.notNull(dataSource, "'dataSource' must not be null");
+			this.dataSource = dataSource;
+		}
+
+		/**
+		 * The migrations, in any order.
+		 * @param migrations the migrations
+		 * @return this builder
+		 */
+		public Builder migrations(Collection<? extends SmallsMigration> migrations) {
+			this.migrations = List.copyOf(migrations);
+			return this;
+		}
+
+		/**
+		 * The migrations, in any order.
+		 * @param migrations the migrations
+		 * @return this builder
+		 */
+		public Builder migrations(SmallsMigration... migrations) {
+			return migrations(List.of(migrations));
+		}
+
+		/**
+		 * The init steps run after the init scripts, in order.
+		 * @param initializers the steps
+		 * @return this builder
+		 */
+		public Builder initializers(List<SmallsInitializer> initializers) {
+			this.initializers = List.copyOf(initializers);
+			return this;
+		}
+
+		/**
+		 * The seed steps run after the seed scripts, in order.
+		 * @param seeders the steps
+		 * @return this builder
+		 */
+		public Builder seeders(List<SmallsSeeder> seeders) {
+			this.seeders = List.copyOf(seeders);
+			return this;
+		}
+
+		/**
+		 * The SQL scripts {@link SmallsMigrator#init()} runs.
+		 * @param scripts the scripts
+		 * @return this builder
+		 */
+		public Builder initScripts(List<SqlScript> scripts) {
+			this.initScripts = List.copyOf(scripts);
+			return this;
+		}
+
+		/**
+		 * The SQL scripts {@link SmallsMigrator#seed(boolean)} runs.
+		 * @param scripts the scripts
+		 * @return this builder
+		 */
+		public Builder seedScripts(List<SqlScript> scripts) {
+			this.seedScripts = List.copyOf(scripts);
+			return this;
+		}
+
+		/**
+		 * The history table's name (default {@code smalls_history}), optionally
+		 * schema-qualified.
+		 * @param table the name
+		 * @return this builder
+		 */
+		public Builder table(String table) {
+			this.table = table;
+			return this;
+		}
+
+		/**
+		 * Whether a pending migration below the current sequence may be applied (default
+		 * {@code false}: it is an error).
+		 * @param outOfOrder whether to allow it
+		 * @return this builder
+		 */
+		public Builder outOfOrder(boolean outOfOrder) {
+			this.outOfOrder = outOfOrder;
+			return this;
+		}
+
+		/**
+		 * How long to wait for another instance's migration lock (default one minute).
+		 * @param lockTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder lockTimeout(Duration lockTimeout) {
+			Assert.isTrue(!lockTimeout.isNegative(), "'lockTimeout' must not be negative");
+			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		/**
+		 * What decides whether seeding is allowed (default: always).
+		 * @param seedGuard the guard
+		 * @return this builder
+		 */
+		public Builder seedGuard(SeedGuard seedGuard) {
+			this.seedGuard = seedGuard;
+			return this;
+		}
+
+		/**
+		 * The dialect to use instead of detecting one from the connection.
+		 * @param dialect the dialect
+		 * @return this builder
+		 */
+		public Builder dialect(SmallsDialect dialect) {
+			this.dialect = dialect;
+			return this;
+		}
+
+		/**
+		 * Who is recorded as applying migrations (default {@code user@host}).
+		 * @param appliedBy the name
+		 * @return this builder
+		 */
+		public Builder appliedBy(String appliedBy) {
+			this.appliedBy = appliedBy;
+			return this;
+		}
+
+		/**
+		 * The callbacks told of every migrate and rollback run, in order.
+		 * @param callbacks the callbacks
+		 * @return this builder
+		 */
+		public Builder callbacks(List<? extends SmallsCallback> callbacks) {
+			this.callbacks = new ArrayList<>(callbacks);
+			return this;
+		}
+
+		/**
+		 * The callbacks told of every migrate and rollback run, in order.
+		 * @param callbacks the callbacks
+		 * @return this builder
+		 */
+		public Builder callbacks(SmallsCallback... callbacks) {
+			return callbacks(List.of(callbacks));
+		}
+
+		/**
+		 * Build the migrator. Checks the migrations (a problem is logged now, and refused by
+		 * every call that would run them), nothing against the database.
+		 * @return the migrator
+		 */
+		public SmallsMigrator build() {
+			return new SmallsMigrator(this);
+		}
+
+	}
+
+}

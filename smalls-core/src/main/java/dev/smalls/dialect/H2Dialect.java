@@ -1,0 +1,58 @@
+package dev.smalls.dialect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * H2: the table lock, with H2's own session lock timeout (H2 waits for row locks by
+ * {@code LOCK_TIMEOUT}, not by the JDBC query timeout). H2 commits DDL implicitly.
+ */
+public class H2Dialect extends TableLockDialect {
+
+	public H2Dialect() {
+		super("H2");
+	}
+
+	@Override
+	protected @Nullable Object applyTimeout(Connection connection, Duration timeout) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			Integer previous = null;
+			try (ResultSet result = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
+				if (result.next()) {
+					previous = result.getInt(1);
+				}
+			}
+			statement.execute("SET LOCK_TIMEOUT " + Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+			return previous;
+		}
+	}
+
+	@Override
+	protected void restoreTimeout(Connection connection, @Nullable Object previous) throws SQLException {
+		if (previous != null) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET LOCK_TIMEOUT " + previous);
+			}
+		}
+	}
+
+	@Override
+	protected boolean isTimeout(SQLException ex) {
+		// 50200: "Timeout trying to lock table"
+		return ex.getErrorCode() == 50200 || super.isTimeout(ex);
+	}
+
+	@Override
+	public boolean isMissingTable(Connection connection, String table, SQLException failure) {
+		// 42102 "Table not found", 42103 "... candidates are", 42104 "... this database is
+		// empty"; 90079 "Schema not found" for a qualified name.
+		int code = failure.getErrorCode();
+		return code == 42102 || code == 42103 || code == 42104 || code == 90079;
+	}
+
+}

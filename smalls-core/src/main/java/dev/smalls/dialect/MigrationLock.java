@@ -1,0 +1,28 @@
+package dev.smalls.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A held database-wide migration lock. Closing it releases the lock; so does the end of its
+ * holder (the connection that holds it, or for a lease, the lease running out), which is
+ * what keeps a killed process from leaving it behind for long.
+ */
+@FunctionalInterface
+public interface MigrationLock extends AutoCloseable {
+
+	/**
+	 * Confirm the lock is still held, just before a migration commits: inside the migration's
+	 * transaction, on the connection that runs it. A lock that can be lost while its holder
+	 * lives (a lease that ran out, a lock session that died) throws here, and the migration is
+	 * rolled back instead of committing without the lock.
+	 * @param work the connection in the migration's transaction
+	 * @throws SQLException if the lock is no longer held or cannot be checked
+	 */
+	default void verify(Connection work) throws SQLException {
+	}
+
+	@Override
+	void close() throws SQLException;
+
+}

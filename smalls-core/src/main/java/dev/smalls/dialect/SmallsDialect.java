@@ -1,0 +1,173 @@
+package dev.smalls.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything smalls does differently per database: the migration lock, whether DDL is
+ * transactional, and every piece of SQL it sends for its history table. The engine holds no
+ * vendor SQL of its own.
+ * <p>
+ * {@link SmallsDialects} picks one per database from the connection's metadata; pass your
+ * own to {@code SmallsMigrator.Builder.dialect(..)} (or declare a bean of this type in a
+ * Spring Boot application) to override it. Table names given to these methods have been
+ * validated as identifiers, optionally schema-qualified.
+ */
+public interface SmallsDialect {
+
+	/**
+	 * The database's name, for messages.
+	 * @return e.g. {@code PostgreSQL}
+	 */
+	String databaseName();
+
+	/**
+	 * Whether a failed migration's DDL is undone with its transaction. When it is not, a
+	 * failure reports that the schema may hold part of the migration.
+	 * @return {@code true} if DDL is transactional
+	 */
+	boolean supportsTransactionalDdl();
+
+	/**
+	 * Take the database-wide migration lock, waiting at most {@code timeout}.
+	 * @param session the connection the run works on, in auto-commit mode
+	 * @param dataSource where to get another connection, if the lock needs its own
+	 * @param name the lock's name, unique per history table
+	 * @param timeout how long to wait for another holder to finish
+	 * @return the held lock, or {@code null} if it was not free within the timeout
+	 * @throws SQLException if the database refused
+	 */
+	@Nullable MigrationLock lock(Connection session, DataSource dataSource, String name, Duration timeout)
+			throws SQLException;
+
+	/**
+	 * The type of the history table's {@code applied_at} column.
+	 * @return a SQL type name
+	 */
+	default String timestampType() {
+		return "TIMESTAMP";
+	}
+
+	/**
+	 * The statement that creates the history table.
+	 * @param table the table's name
+	 * @return a {@code CREATE TABLE} statement
+	 */
+	default String createHistoryTable(String table) {
+		return "CREATE TABLE " + table + " (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
+				+ "batch INT NOT NULL, applied_at " + timestampType() + " NOT NULL, execution_ms BIGINT NOT NULL, "
+				+ "applied_by VARCHAR(255) NOT NULL)";
+	}
+
+	/**
+	 * The query for every history row, its columns in the order of the table's definition.
+	 * @param table the table's name
+	 * @return a {@code SELECT}
+	 */
+	default String selectHistory(String table) {
+		return "SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by FROM " + table;
+	}
+
+	/**
+	 * The query for the applied sequences only: what every start-up reads.
+	 * @param table the table's name
+	 * @return a {@code SELECT} of one integer column
+	 */
+	default String selectAppliedSequences(String table) {
+		return "SELECT sequence_no FROM " + table;
+	}
+
+	/**
+	 * The statement that records an applied migration, with six parameters in the order of
+	 * {@link #selectHistory(String)}'s columns.
+	 * @param table the table's name
+	 * @return an {@code INSERT}
+	 */
+	default String insertHistory(String table) {
+		return "INSERT INTO " + table
+				+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by) VALUES (?, ?, ?, ?, ?, ?)";
+	}
+
+	/**
+	 * The statement that forgets a rolled-back migration, with its sequence as the parameter.
+	 * @param table the table's name
+	 * @return a {@code DELETE}
+	 */
+	default String deleteHistory(String table) {
+		return "DELETE FROM " + table + " WHERE sequence_no = ?";
+	}
+
+	/**
+	 * Whether a query that names only {@code table} failed because the table does not exist.
+	 * The default trusts the X/Open {@code 42S02} and PostgreSQL's {@code 42P01} SQL states
+	 * and otherwise asks the connection's metadata.
+	 * @param connection the connection the query ran on
+	 * @param table the table's name
+	 * @param failure what the query threw
+	 * @return {@code true} if the table is missing
+	 * @throws SQLException if the metadata cannot be read
+	 */
+	default boolean isMissingTable(Connection connection, String table, SQLException failure) throws SQLException {
+		String state = failure.getSQLState();
+		if ("42S02".equals(state) || "42P01".equals(state)) {
+			return true;
+		}
+		return !tableExists(connection, table);
+	}
+
+	/**
+	 * Whether a {@code CREATE TABLE} failed because the table exists, as it does when another
+	 * instance created it first.
+	 * @param failure what the statement threw
+	 * @return {@code true} if the table already exists
+	 */
+	default boolean isAlreadyExists(SQLException failure) {
+		String state = failure.getSQLState();
+		String message = (failure.getMessage() != null) ? failure.getMessage().toLowerCase(Locale.ROOT) : "";
+		return "42S01".equals(state) || "42P07".equals(state) || "42504".equals(state)
+				|| message.contains("already exists");
+	}
+
+	/**
+	 * Whether a table exists where the connection resolves unqualified names (or in the
+	 * named schema), by the JDBC metadata, in either case.
+	 * @param connection the connection
+	 * @param table the table's name, optionally schema-qualified
+	 * @return {@code true} if found
+	 * @throws SQLException if the metadata cannot be read
+	 */
+	static boolean tableExists(Connection connection, String table) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		int dot = table.indexOf('.');
+		String name = table.substring(dot + 1);
+		String[][] places = (dot < 0) ? new String[][] { { connection.getCatalog(), connection.getSchema() } }
+				: new String[][] { { null, table.substring(0, dot) }, { table.substring(0, dot), null } };
+		for (String[] place : places) {
+			for (boolean upper : new boolean[] { false, true }) {
+				String catalog = (place[0] != null && place[1] != null) ? place[0] : cased(place[0], upper);
+				try (ResultSet tables = metaData.getTables(catalog, cased(place[1], upper), cased(name, upper), null)) {
+					if (tables.next()) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	private static @Nullable String cased(@Nullable String identifier, boolean upper) {
+		if (identifier == null) {
+			return null;
+		}
+		return upper ? identifier.toUpperCase(Locale.ROOT) : identifier.toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.smalls.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The run's connection as migration code sees it. While a migration runs in smalls'
+ * transaction the guard is armed: a {@code commit()}, {@code rollback()},
+ * {@code setAutoCommit(..)} or {@code close()} from the migration would end that transaction
+ * behind smalls' back, leaving the history to record work that was undone, or to forget work
+ * that was committed. Such a call is refused with an exception and remembered, and the step
+ * fails even if the migration swallows the exception. Savepoints stay available.
+ */
+final class GuardedConnection implements InvocationHandler {
+
+	private final Connection target;
+
+	private final Connection proxy;
+
+	private boolean armed;
+
+	private @Nullable String violation;
+
+	GuardedConnection(Connection target) {
+		this.target = target;
+		this.proxy = (Connection) Proxy.newProxyInstance(GuardedConnection.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, this);
+	}
+
+	/** The connection to bind for migration code. */
+	Connection proxy() {
+		return this.proxy;
+	}
+
+	/** From now until {@link #disarm()}, refuse transaction control. */
+	void arm() {
+		this.armed = true;
+		this.violation = null;
+	}
+
+	/**
+	 * Stop refusing.
+	 * @return what the migration tried while armed, or {@code null} if nothing
+	 */
+	@Nullable String disarm() {
+		this.armed = false;
+		return this.violation;
+	}
+
+	@Override
+	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+		String name = method.getName();
+		if (this.armed) {
+			String refused = refused(name, args);
+			if (refused != null) {
+				if (this.violation == null) {
+					this.violation = refused;
+				}
+				throw new SQLException("smalls refused " + refused + ": the migration runs in smalls' transaction, "
+						+ "which commits with its history row. Leave commit and rollback to smalls, or make the "
+						+ "migration non-transactional (transactional() returning false).");
+			}
+		}
+		switch (name) {
+			case "equals":
+				return proxy == args[0];
+			case "hashCode":
+				return System.identityHashCode(proxy);
+			case "toString":
+				return "smalls guarded " + this.target;
+			default:
+				try {
+					return method.invoke(this.target, args);
+				}
+				catch (InvocationTargetException ex) {
+					throw ex.getCause();
+				}
+		}
+	}
+
+	private static @Nullable String refused(String name, @Nullable Object[] args) {
+		return switch (name) {
+			case "commit" -> "Connection.commit()";
+			case "rollback" -> (args == null || args.length == 0) ? "Connection.rollback()" : null;
+			// Switching auto-commit on commits; switching it off inside a transaction changes nothing.
+			case "setAutoCommit" -> Boolean.TRUE.equals(args[0]) ? "Connection.setAutoCommit(true)" : null;
+			case "close", "abort" -> "Connection." + name + "()";
+			default -> null;
+		};
+	}
+
+}

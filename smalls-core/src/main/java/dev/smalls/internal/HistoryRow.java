@@ -1,0 +1,18 @@
+package dev.smalls.internal;
+
+import java.time.Instant;
+
+/**
+ * One applied migration as recorded in the history table. Internal: not for use outside
+ * smalls.
+ *
+ * @param sequence the sequence
+ * @param name the name it was applied under
+ * @param batch the batch it was applied in
+ * @param appliedAt when
+ * @param executionMillis how long its migrate step took
+ * @param appliedBy who applied it
+ */
+public record HistoryRow(int sequence, String name, int batch, Instant appliedAt, long executionMillis,
+		String appliedBy) {
+}

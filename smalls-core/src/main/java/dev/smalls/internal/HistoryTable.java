@@ -1,0 +1,236 @@
+package dev.smalls.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.smalls.dialect.SmallsDialect;
+
+/**
+ * Reads and writes the history table, one row per applied migration, with the SQL its
+ * dialect gives. Plain JDBC rather than a template: the start-up check is often a fresh
+ * JVM's first database work, and should not load more than it uses. Internal: not for use
+ * outside smalls.
+ */
+public final class HistoryTable {
+
+	/** The name goes into SQL text: an identifier, optionally schema-qualified, and nothing else. */
+	private static final Pattern SAFE_NAME = Pattern
+		.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+
+	private final String name;
+
+	public HistoryTable(String name) {
+		if (!isValidName(name)) {
+			throw new IllegalArgumentException("'" + name + "' is not a usable history table name: use letters, "
+					+ "digits and underscores, optionally prefixed by a schema and a dot (e.g. smalls_history)");
+		}
+		this.name = name;
+	}
+
+	/**
+	 * Whether a name can be used as a history table name.
+	 * @param name the name
+	 * @return {@code true} for an identifier, optionally schema-qualified
+	 */
+	public static boolean isValidName(@Nullable String name) {
+		return name != null && SAFE_NAME.matcher(name).matches();
+	}
+
+	/**
+	 * The table's name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Read the applied sequences: what every start-up needs, and nothing more.
+	 * @param connection the run's connection
+	 * @param dialect the database's dialect
+	 * @return the sequences, or {@code null} if the table does not exist
+	 * @throws SQLException if the table exists but cannot be read
+	 */
+	public @Nullable AppliedSequences readSequences(Connection connection, SmallsDialect dialect) throws SQLException {
+		return query(connection, dialect, dialect.selectAppliedSequences(this.name), (rs) -> {
+			int[] sequences = new int[64];
+			int count = 0;
+			while (rs.next()) {
+				if (count == sequences.length) {
+					sequences = Arrays.copyOf(sequences, count * 2);
+				}
+				sequences[count++] = rs.getInt(1);
+			}
+			return AppliedSequences.of(sequences, count);
+		});
+	}
+
+	/**
+	 * Read every row.
+	 * @param connection the run's connection
+	 * @param dialect the database's dialect
+	 * @return the history, or {@code null} if the table does not exist
+	 * @throws SQLException if the table exists but cannot be read
+	 */
+	public @Nullable History read(Connection connection, SmallsDialect dialect) throws SQLException {
+		return query(connection, dialect, dialect.selectHistory(this.name), (rs) -> {
+			List<HistoryRow> rows = new ArrayList<>();
+			while (rs.next()) {
+				Timestamp appliedAt = rs.getTimestamp(4);
+				rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getInt(3),
+						(appliedAt != null) ? appliedAt.toInstant() : Instant.EPOCH, rs.getLong(5), rs.getString(6)));
+			}
+			return new History(rows);
+		});
+	}
+
+	private <T> @Nullable T query(Connection connection, SmallsDialect dialect, String sql, Extractor<T> extractor)
+			throws SQLException {
+		try {
+			return run(connection, sql, extractor);
+		}
+		catch (SQLException ex) {
+			// Only a missing table is expected; anything else (rights, a broken table) must surface.
+			if (dialect.isMissingTable(connection, this.name, ex)) {
+				return null;
+			}
+			// Another instance may have created it between the query and the check: once more,
+			// and if that fails too, the failure is real.
+			try {
+				return run(connection, sql, extractor);
+			}
+			catch (SQLException retryFailure) {
+				retryFailure.addSuppressed(ex);
+				throw retryFailure;
+			}
+		}
+	}
+
+	private static <T> T run(Connection connection, String sql, Extractor<T> extractor) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			return extractor.extract(rs);
+		}
+	}
+
+	/**
+	 * Create the table, under the migration lock, after a read found none. Another instance
+	 * that does not lock the same way may have created it meanwhile: that is not a failure.
+	 * @param connection the run's connection
+	 * @param dialect the database's dialect
+	 * @throws SQLException on failure
+	 */
+	public void create(Connection connection, SmallsDialect dialect) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(dialect.createHistoryTable(this.name));
+		}
+		catch (SQLException ex) {
+			if (!dialect.isAlreadyExists(ex)) {
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * A writer of history rows on one connection, its statements prepared once and reused for
+	 * every migration of a run.
+	 * @param connection the run's connection
+	 * @param dialect the database's dialect
+	 * @return a writer; close it before the connection
+	 */
+	public Writer writer(Connection connection, SmallsDialect dialect) {
+		return new Writer(connection, dialect);
+	}
+
+	/**
+	 * Writes history rows on one connection, in the transactions of the migrations.
+	 */
+	public final class Writer implements AutoCloseable {
+
+		private final Connection connection;
+
+		private final SmallsDialect dialect;
+
+		private @Nullable PreparedStatement insert;
+
+		private @Nullable PreparedStatement delete;
+
+		private Writer(Connection connection, SmallsDialect dialect) {
+			this.connection = connection;
+			this.dialect = dialect;
+		}
+
+		/**
+		 * Record an applied migration.
+		 * @param row the row
+		 * @throws SQLException on failure
+		 */
+		public void insert(HistoryRow row) throws SQLException {
+			PreparedStatement statement = this.insert;
+			if (statement == null) {
+				statement = this.connection.prepareStatement(this.dialect.insertHistory(HistoryTable.this.name));
+				this.insert = statement;
+			}
+			statement.setInt(1, row.sequence());
+			statement.setString(2, row.name());
+			statement.setInt(3, row.batch());
+			statement.setTimestamp(4, Timestamp.from(row.appliedAt()));
+			statement.setLong(5, row.executionMillis());
+			statement.setString(6, row.appliedBy());
+			statement.executeUpdate();
+		}
+
+		/**
+		 * Forget a rolled-back migration.
+		 * @param sequence the sequence
+		 * @return whether a row was deleted
+		 * @throws SQLException on failure
+		 */
+		public boolean delete(int sequence) throws SQLException {
+			PreparedStatement statement = this.delete;
+			if (statement == null) {
+				statement = this.connection.prepareStatement(this.dialect.deleteHistory(HistoryTable.this.name));
+				this.delete = statement;
+			}
+			statement.setInt(1, sequence);
+			return statement.executeUpdate() == 1;
+		}
+
+		@Override
+		public void close() throws SQLException {
+			SQLException failure = null;
+			for (PreparedStatement statement : new PreparedStatement[] { this.insert, this.delete }) {
+				if (statement != null) {
+					try {
+						statement.close();
+					}
+					catch (SQLException ex) {
+						failure = ex;
+					}
+				}
+			}
+			if (failure != null) {
+				throw failure;
+			}
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface Extractor<T> {
+
+		T extract(ResultSet rs) throws SQLException;
+
+	}
+
+}

@@ -1,0 +1,191 @@
+package dev.smalls.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.smalls.MigrationNames;
+import dev.smalls.SmallsMigration;
+import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.SmallsValidationException;
+
+/**
+ * The migrations the code defines, by sequence, checked once when it is built: unique
+ * sequences of 1 or more, safe names.
+ * <p>
+ * Held as arrays sorted by sequence, each migration's {@code sequence()} and {@code name()}
+ * read once: it is built at every start-up, for however many migrations there are.
+ * Internal: not for use outside smalls.
+ */
+public final class MigrationCatalog {
+
+	/** Ascending, one per sequence (the first of duplicates; duplicates fail validation). */
+	private final int[] sequences;
+
+	private final SmallsMigration[] migrations;
+
+	private final String[] names;
+
+	private final List<String> problems;
+
+	private final List<Integer> problemSequences;
+
+	public MigrationCatalog(Collection<? extends SmallsMigration> migrations) {
+		SmallsMigration[] given = migrations.toArray(new SmallsMigration[0]);
+		String[] givenNames = new String[given.length];
+		// Sort (sequence, position) pairs packed in longs: no boxing, stable for duplicates.
+		// Beans mostly arrive in sequence order already (M0001..., M0002...): then skip the sort.
+		long[] order = new long[given.length];
+		boolean sorted = true;
+		for (int i = 0; i < given.length; i++) {
+			order[i] = ((long) given[i].sequence() << 32) | i;
+			givenNames[i] = given[i].name();
+			sorted &= (i == 0 || order[i - 1] < order[i]);
+		}
+		if (!sorted) {
+			Arrays.sort(order);
+		}
+		List<String> problems = new ArrayList<>();
+		List<Integer> problemSequences = new ArrayList<>();
+		int[] sequences = new int[given.length];
+		SmallsMigration[] inOrder = new SmallsMigration[given.length];
+		String[] names = new String[given.length];
+		int count = 0;
+		for (long entry : order) {
+			int sequence = (int) (entry >> 32);
+			int index = (int) entry;
+			SmallsMigration migration = given[index];
+			String type = migration.getClass().getName();
+			if (sequence < 1) {
+				problems.add(type + " has sequence " + sequence + "; sequences start at 1");
+				problemSequences.add(sequence);
+			}
+			if (!MigrationNames.isValid(givenNames[index])) {
+				problems.add(type + " has the name '" + printable(givenNames[index]) + "'; a name is 1 to 100 lower case "
+						+ "letters, digits and underscores (override name() or rename the class)");
+				problemSequences.add(sequence);
+			}
+			if (count > 0 && sequences[count - 1] == sequence) {
+				problems.add(inOrder[count - 1].getClass().getName() + " and " + type + " both have sequence "
+						+ MigrationNames.display(sequence));
+				problemSequences.add(sequence);
+				continue;
+			}
+			sequences[count] = sequence;
+			inOrder[count] = migration;
+			names[count] = givenNames[index];
+			count++;
+		}
+		this.sequences = Arrays.copyOf(sequences, count);
+		this.migrations = Arrays.copyOf(inOrder, count);
+		this.names = Arrays.copyOf(names, count);
+		this.problems = List.copyOf(problems);
+		this.problemSequences = problemSequences.stream().distinct().sorted().toList();
+	}
+
+	/** A name as it may be shown: at most 100 characters, nothing that could forge a line. */
+	private static String printable(@Nullable String name) {
+		if (name == null) {
+			return "null";
+		}
+		String shown = name.replaceAll("\\p{Cntrl}", "?");
+		return (shown.length() > 100) ? shown.substring(0, 100) + "..." : shown;
+	}
+
+	/**
+	 * What is wrong with the migrations, if anything.
+	 * @return one sentence per problem, empty when they can run
+	 */
+	public List<String> problems() {
+		return this.problems;
+	}
+
+	/**
+	 * Throw if the migrations cannot be run as they are.
+	 * @throws SmallsValidationException naming every problem found
+	 */
+	public void validate() {
+		if (!this.problems.isEmpty()) {
+			throw new SmallsValidationException(Problem.INVALID_MIGRATIONS, this.problemSequences,
+					"The migrations in the code are inconsistent: " + String.join("; ", this.problems)
+							+ ". Nothing was run.",
+					"Give every SmallsMigration its own sequence of 1 or more and a snake_case name.");
+		}
+	}
+
+	/**
+	 * How many migrations, one per sequence.
+	 * @return the count
+	 */
+	public int size() {
+		return this.sequences.length;
+	}
+
+	/**
+	 * The sequence at a position in sequence order.
+	 * @param index from 0 to {@link #size()} - 1
+	 * @return the sequence
+	 */
+	public int sequenceAt(int index) {
+		return this.sequences[index];
+	}
+
+	/**
+	 * The migration at a position in sequence order.
+	 * @param index from 0 to {@link #size()} - 1
+	 * @return the migration
+	 */
+	public SmallsMigration migrationAt(int index) {
+		return this.migrations[index];
+	}
+
+	/**
+	 * The name of the migration at a position, read once.
+	 * @param index from 0 to {@link #size()} - 1
+	 * @return the name
+	 */
+	public String nameAt(int index) {
+		return this.names[index];
+	}
+
+	/**
+	 * The position of a sequence.
+	 * @param sequence the sequence
+	 * @return its index, or a negative number if the code has no migration with it
+	 */
+	public int indexOf(int sequence) {
+		return Arrays.binarySearch(this.sequences, sequence);
+	}
+
+	/**
+	 * The migration with a sequence.
+	 * @param sequence the sequence
+	 * @return the migration, or {@code null} if the code has none
+	 */
+	public @Nullable SmallsMigration get(int sequence) {
+		int index = indexOf(sequence);
+		return (index >= 0) ? this.migrations[index] : null;
+	}
+
+	/**
+	 * The name of the migration with a sequence, read once.
+	 * @param sequence the sequence
+	 * @return the name, or {@code null} if the code has no migration with it
+	 */
+	public @Nullable String nameOf(int sequence) {
+		int index = indexOf(sequence);
+		return (index >= 0) ? this.names[index] : null;
+	}
+
+	/**
+	 * The highest sequence in the code.
+	 * @return the sequence, 0 if there are no migrations
+	 */
+	public int maxSequence() {
+		return (this.sequences.length == 0) ? 0 : this.sequences[this.sequences.length - 1];
+	}
+
+}

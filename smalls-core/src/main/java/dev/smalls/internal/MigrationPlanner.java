@@ -1,0 +1,214 @@
+package dev.smalls.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+import dev.smalls.MigrationInfo;
+import dev.smalls.MigrationNames;
+import dev.smalls.MigrationState;
+import dev.smalls.MigrationStatus;
+import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.SmallsValidationException;
+
+/**
+ * Decides what a run does, from the migrations in the code and the history in the database,
+ * without touching either: pure logic, tested without a database. Every refusal is raised
+ * here, before anything changes. Internal: not for use outside smalls.
+ */
+public final class MigrationPlanner {
+
+	/** A migrate target meaning "everything pending". */
+	public static final int EVERYTHING = Integer.MAX_VALUE;
+
+	private final MigrationCatalog catalog;
+
+	private final boolean outOfOrder;
+
+	public MigrationPlanner(MigrationCatalog catalog, boolean outOfOrder) {
+		this.catalog = catalog;
+		this.outOfOrder = outOfOrder;
+	}
+
+	/**
+	 * The migrations planned against.
+	 * @return the catalog
+	 */
+	public MigrationCatalog catalog() {
+		return this.catalog;
+	}
+
+	/**
+	 * The migrations a migrate applies, in order.
+	 * @param applied what the history records
+	 * @param target the highest sequence to apply, or {@link #EVERYTHING}
+	 * @return the migrations' positions in the catalog, ascending; empty when nothing is
+	 * pending
+	 * @throws SmallsValidationException when a pending migration is below the current
+	 * sequence (unless out-of-order is allowed) or the target is below it
+	 */
+	public int[] migrate(AppliedSequences applied, int target) {
+		requireNonNegative(target, "migrate target", "Pass the sequence to migrate up to, or none to apply everything.");
+		this.catalog.validate();
+		int current = applied.current();
+		int[] pending = new int[this.catalog.size()];
+		int count = 0;
+		List<Integer> early = new ArrayList<>();
+		// Both are sorted by sequence: one merge walk, however many migrations there are.
+		int next = 0;
+		for (int i = 0; i < this.catalog.size(); i++) {
+			int sequence = this.catalog.sequenceAt(i);
+			if (sequence > target) {
+				break;
+			}
+			while (next < applied.size() && applied.sequenceAt(next) < sequence) {
+				next++;
+			}
+			if (next == applied.size() || applied.sequenceAt(next) != sequence) {
+				pending[count++] = i;
+				if (sequence < current) {
+					early.add(sequence);
+				}
+			}
+		}
+		if (!early.isEmpty() && !this.outOfOrder) {
+			throw new SmallsValidationException(Problem.OUT_OF_ORDER, early,
+					displayAll(early) + ((early.size() == 1) ? " is" : " are") + " pending but "
+							+ MigrationNames.display(current) + " is already applied. Nothing was run.",
+					"Migrations apply in sequence order: renumber the pending migration above "
+							+ MigrationNames.display(current) + ", or build the migrator with outOfOrder(true) to "
+							+ "apply it anyway.");
+		}
+		if (count == 0 && target != EVERYTHING && target < current) {
+			throw new SmallsValidationException(Problem.TARGET_BELOW_CURRENT, List.of(target),
+					"Cannot migrate to " + MigrationNames.display(target) + ": the current sequence is already "
+							+ MigrationNames.display(current) + ". Nothing was run.",
+					"Migrate only moves forward; to go back to " + MigrationNames.display(target)
+							+ ", roll back to it.");
+		}
+		return Arrays.copyOf(pending, count);
+	}
+
+	/**
+	 * The rows a rollback to {@code target} undoes: every applied migration above it, newest
+	 * first.
+	 * @param history what the history records
+	 * @param target the sequence that stays applied; 0 for everything
+	 * @return the rows to undo, newest first
+	 * @throws SmallsValidationException when the target is above the current sequence or a
+	 * migration to undo is missing from the code
+	 */
+	public List<HistoryRow> rollbackTo(History history, int target) {
+		requireNonNegative(target, "rollback target",
+				"Pass the sequence that should stay applied, e.g. 2; 0 rolls back everything.");
+		this.catalog.validate();
+		if (target > history.current()) {
+			throw new SmallsValidationException(Problem.TARGET_ABOVE_CURRENT, List.of(target),
+					"Cannot roll back to " + MigrationNames.display(target) + ": the current sequence is "
+							+ MigrationNames.display(history.current()) + ". Nothing was rolled back.",
+					"The target is the sequence that stays applied; pick one at or below the current sequence "
+							+ "(0 rolls back everything).");
+		}
+		List<HistoryRow> rows = history.rows()
+			.stream()
+			.filter((row) -> row.sequence() > target)
+			.sorted(Comparator.comparingInt(HistoryRow::sequence).reversed())
+			.toList();
+		return undoable(rows, "roll back to " + MigrationNames.display(target));
+	}
+
+	/**
+	 * The rows of the latest {@code batches} batches, newest batch first and, within a batch,
+	 * newest sequence first.
+	 * @param history what the history records
+	 * @param batches how many batches, 1 or more
+	 * @return the rows to undo
+	 * @throws SmallsValidationException when a migration to undo is missing from the code
+	 */
+	public List<HistoryRow> rollbackBatches(History history, int batches) {
+		if (batches < 1) {
+			throw new SmallsValidationException(Problem.INVALID_ARGUMENT, List.of(),
+					"The number of batches to roll back must be 1 or more, not " + batches + ".",
+					"Pass how many of the latest migrate runs to undo, e.g. 1.");
+		}
+		this.catalog.validate();
+		TreeSet<Integer> latest = new TreeSet<>(Comparator.reverseOrder());
+		history.rows().forEach((row) -> latest.add(row.batch()));
+		List<Integer> chosen = latest.stream().limit(batches).toList();
+		List<HistoryRow> rows = history.rows()
+			.stream()
+			.filter((row) -> chosen.contains(row.batch()))
+			.sorted(Comparator.comparingInt(HistoryRow::batch).thenComparingInt(HistoryRow::sequence).reversed())
+			.toList();
+		return undoable(rows, "roll back the last " + batches + ((batches == 1) ? " batch" : " batches"));
+	}
+
+	private List<HistoryRow> undoable(List<HistoryRow> rows, String what) {
+		List<Integer> missing = rows.stream()
+			.filter((row) -> this.catalog.indexOf(row.sequence()) < 0)
+			.map(HistoryRow::sequence)
+			.sorted()
+			.toList();
+		if (!missing.isEmpty()) {
+			List<String> shown = rows.stream()
+				.filter((row) -> missing.contains(row.sequence()))
+				.map((row) -> MigrationNames.display(row.sequence(), row.name()))
+				.sorted()
+				.toList();
+			throw new SmallsValidationException(Problem.MISSING_MIGRATION, missing,
+					"Cannot " + what + ": " + String.join(", ", shown) + ((shown.size() == 1) ? " is" : " are")
+							+ " recorded as applied, but the code has no migration with that sequence, so smalls "
+							+ "cannot undo it. Nothing was rolled back.",
+					"Restore the migration class with its rollback, or roll back less. If its changes are really "
+							+ "gone from the database, delete its row from the history table by hand.");
+		}
+		return rows;
+	}
+
+	/**
+	 * Every migration known to the code or the history, in sequence order.
+	 * @param history what the history records
+	 * @return the status
+	 */
+	public MigrationStatus status(History history) {
+		List<MigrationInfo> migrations = new ArrayList<>(this.catalog.size() + history.rows().size());
+		List<HistoryRow> rows = history.rows();
+		int i = 0;
+		int r = 0;
+		while (i < this.catalog.size() || r < rows.size()) {
+			int codeSequence = (i < this.catalog.size()) ? this.catalog.sequenceAt(i) : Integer.MAX_VALUE;
+			HistoryRow row = (r < rows.size()) ? rows.get(r) : null;
+			int rowSequence = (row != null) ? row.sequence() : Integer.MAX_VALUE;
+			if (row == null || codeSequence < rowSequence) {
+				migrations.add(new MigrationInfo(codeSequence, this.catalog.nameAt(i), MigrationState.PENDING, null,
+						null, null, null));
+				i++;
+			}
+			else {
+				boolean inCode = codeSequence == rowSequence;
+				migrations.add(new MigrationInfo(rowSequence, inCode ? this.catalog.nameAt(i) : row.name(),
+						inCode ? MigrationState.APPLIED : MigrationState.MISSING, row.batch(), row.appliedAt(),
+						row.executionMillis(), row.appliedBy()));
+				i += inCode ? 1 : 0;
+				r++;
+			}
+		}
+		return new MigrationStatus(history.current(), migrations);
+	}
+
+	private static void requireNonNegative(int value, String what, String action) {
+		if (value < 0) {
+			throw new SmallsValidationException(Problem.INVALID_ARGUMENT, List.of(),
+					"The " + what + " must be 0 or more, not " + value + ".", action);
+		}
+	}
+
+	private String displayAll(List<Integer> sequences) {
+		return String.join(", ", sequences.stream()
+			.map((sequence) -> MigrationNames.display(sequence, this.catalog.nameAt(this.catalog.indexOf(sequence))))
+			.toList());
+	}
+
+}

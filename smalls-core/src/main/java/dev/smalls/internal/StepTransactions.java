@@ -1,0 +1,120 @@
+package dev.smalls.internal;
+
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.SmallsDialects;
+
+/**
+ * Spring-managed transactions for the steps of a run, on the run's own connection.
+ * <p>
+ * The run's connection (guarded) is bound to the thread as the {@link DataSource}'s
+ * connection, and each step's transaction is begun and ended by a
+ * {@link DataSourceTransactionManager} on that {@code DataSource}. So the template a
+ * migration is given, and any {@code JdbcTemplate}, {@code JdbcClient} or
+ * {@code NamedParameterJdbcTemplate} it builds on the same {@code DataSource}, find that
+ * connection through {@code DataSourceUtils} and join the step's transaction; nested
+ * {@code TransactionTemplate}s join it too. A transaction the caller already had on the
+ * thread is suspended for the run and resumed afterwards. The run's dialect is made current
+ * on the thread ({@link SmallsDialects#current}) for code that renders SQL.
+ */
+final class StepTransactions implements AutoCloseable {
+
+	private static final TransactionDefinition STEP = new DefaultTransactionDefinition(
+			TransactionDefinition.PROPAGATION_REQUIRED);
+
+	private static final TransactionDefinition SUSPEND = new DefaultTransactionDefinition(
+			TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+
+	private final DataSource dataSource;
+
+	private final DataSourceTransactionManager transactionManager;
+
+	private final GuardedConnection guard;
+
+	private final @Nullable TransactionStatus suspended;
+
+	private final @Nullable Object unbound;
+
+	private final JdbcTemplate jdbc;
+
+	private final SmallsDialects.Binding dialect;
+
+	StepTransactions(DataSource dataSource, Connection connection, SmallsDialect dialect) {
+		this.dataSource = dataSource;
+		this.transactionManager = new DataSourceTransactionManager(dataSource);
+		this.transactionManager
+			.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ON_ACTUAL_TRANSACTION);
+		this.guard = new GuardedConnection(connection);
+		// Somebody called smalls inside a transaction of their own: step out of it, as
+		// PROPAGATION_NOT_SUPPORTED would, so that the steps commit on their own.
+		boolean inTransaction = TransactionSynchronizationManager.hasResource(dataSource)
+				|| TransactionSynchronizationManager.isSynchronizationActive();
+		this.suspended = inTransaction ? this.transactionManager.getTransaction(SUSPEND) : null;
+		// A connection bound outside any transaction is not suspended by that: set it aside.
+		this.unbound = TransactionSynchronizationManager.unbindResourceIfPossible(dataSource);
+		TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(this.guard.proxy()));
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.dialect = SmallsDialects.bind(dialect);
+	}
+
+	/** The template migrations are given: it finds the bound connection. */
+	JdbcTemplate jdbc() {
+		return this.jdbc;
+	}
+
+	/** Begin a step's transaction. The connection must not be in auto-commit mode. */
+	TransactionStatus begin() {
+		return this.transactionManager.getTransaction(STEP);
+	}
+
+	void commit(TransactionStatus status) {
+		this.transactionManager.commit(status);
+	}
+
+	/** Roll back a step's transaction, if it is still open. */
+	void rollback(TransactionStatus status) {
+		if (!status.isCompleted()) {
+			this.transactionManager.rollback(status);
+		}
+	}
+
+	/** Refuse transaction control from migration code until {@link #disarm()}. */
+	void arm() {
+		this.guard.arm();
+	}
+
+	/**
+	 * Allow transaction control again.
+	 * @return what the migration code tried, or {@code null}
+	 */
+	@Nullable String disarm() {
+		return this.guard.disarm();
+	}
+
+	@Override
+	public void close() {
+		this.dialect.close();
+		TransactionSynchronizationManager.unbindResourceIfPossible(this.dataSource);
+		if (this.unbound != null) {
+			TransactionSynchronizationManager.bindResource(this.dataSource, this.unbound);
+		}
+		if (this.suspended != null) {
+			this.transactionManager.commit(this.suspended);
+		}
+	}
+
+}
