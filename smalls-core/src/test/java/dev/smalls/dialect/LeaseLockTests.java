@@ -1,0 +1,57 @@
+package dev.smalls.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import dev.smalls.testsupport.TestDatabase.FreshDatabase;
+import dev.smalls.testsupport.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The lease lock: exclusive while renewed, free once a dead holder's lease runs out, and a
+ * holder that lost it finds out before it commits anything more.
+ */
+class LeaseLockTests {
+
+	private final HsqldbDialect dialect = new HsqldbDialect(Duration.ofMillis(600));
+
+	@Test
+	void aLeaseIsExclusiveWhileItsHolderRenewsIt() throws Exception {
+		try (FreshDatabase db = TestDatabase.HSQLDB.createFreshDatabase();
+				Connection first = db.dataSource().getConnection();
+				Connection second = db.dataSource().getConnection()) {
+			MigrationLock held = this.dialect.lock(first, db.dataSource(), "smalls_history", Duration.ofSeconds(1));
+			assertThat(held).isNotNull();
+			// Longer than the lease: only renewals keep it.
+			assertThat(this.dialect.lock(second, db.dataSource(), "smalls_history", Duration.ofMillis(1500))).isNull();
+			held.verify(first);
+			held.close();
+			MigrationLock next = this.dialect.lock(second, db.dataSource(), "smalls_history", Duration.ofSeconds(1));
+			assertThat(next).isNotNull();
+			next.close();
+		}
+	}
+
+	@Test
+	void aDeadHoldersLeaseRunsOutAndItsHolderLearnsThatBeforeCommitting() throws Exception {
+		try (FreshDatabase db = TestDatabase.HSQLDB.createFreshDatabase();
+				Connection first = db.dataSource().getConnection();
+				Connection second = db.dataSource().getConnection()) {
+			LeaseLock stalled = (LeaseLock) this.dialect.lock(first, db.dataSource(), "smalls_history",
+					Duration.ofSeconds(1));
+			stalled.stopRenewing();
+			MigrationLock next = this.dialect.lock(second, db.dataSource(), "smalls_history", Duration.ofSeconds(5));
+			assertThat(next).isNotNull();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> stalled.verify(first))
+				.withMessageContaining("ran out and another instance holds it now");
+			next.verify(second);
+			next.close();
+		}
+	}
+
+}
