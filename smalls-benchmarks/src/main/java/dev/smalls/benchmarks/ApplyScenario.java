@@ -28,22 +28,18 @@ final class ApplyScenario implements Scenario {
 			// Warm-ups let the JIT compile every contender's per-migration path, so the samples
 			// compare the tools, not the interpreter. Flyway's apply is quadratic: at 1,000 one
 			// warm-up and three samples already take a while.
-			int warmups = this.effort.warmups((size >= 1000) ? 1 : 3);
-			int runs = this.effort.runs((size >= 1000) ? 3 : 7);
-			for (int run = 0; run < warmups + runs; run++) {
-				for (String name : Effort.interleaved(ALL, run)) {
-					try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
-						Workload.prepare(dataSource);
-						Contender contender = Contender.named(name);
-						contender.load(workload);
-						long started = System.nanoTime();
-						contender.apply(dataSource, workload);
-						if (run >= warmups) {
-							report.add(NAME, database, size, name, (System.nanoTime() - started) / 1_000_000.0);
-						}
+			this.effort.rounds(ALL, (size >= 1000) ? 1 : 3, (size >= 1000) ? 3 : 7, (name, measured) -> {
+				try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
+					Workload.prepare(dataSource);
+					Contender contender = Contender.named(name);
+					contender.load(workload);
+					long started = System.nanoTime();
+					contender.apply(dataSource, workload);
+					if (measured) {
+						report.add(NAME, database, size, name, Effort.millisSince(started));
 					}
 				}
-			}
+			});
 		}
 	}
 

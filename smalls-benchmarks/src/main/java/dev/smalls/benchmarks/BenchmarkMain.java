@@ -95,7 +95,9 @@ public final class BenchmarkMain {
 		report.note("Scenario 1 and 3 use a new database per sample (H2: in memory). Scenario 2 reuses one prepared "
 				+ "database per contender (H2: a file, since the fresh JVM must open it too); the fresh-JVM check times "
 				+ "the tool's check only, its class loading included, the connection pool not. Scenario 4 times "
-				+ "main() to a refreshed context in a fresh JVM; its floor is the same app with no migration tool. "
+				+ "main() to a refreshed context in a fresh JVM; its floor is the same app with no migration tool, and "
+				+ "the \"" + BootScenario.BEANS_AND_CONNECTION + "\" app (the same migration beans and one opened "
+				+ "connection, no tool) shows what any tool's app pays before the tool does anything. "
 				+ "Peak heap (sum of the heap pools' peaks) is measured in the fresh JVMs.");
 		return report;
 	}

@@ -52,29 +52,14 @@ final class BootScenario implements Scenario {
 			}
 		}
 		// One round to warm the OS file cache, then the samples.
-		int warmups = this.effort.warmups(1);
-		int runs = this.effort.runs(7);
-		for (int run = 0; run < warmups + runs; run++) {
-			for (String mode : Effort.interleaved(MODES, run)) {
-				ChildJvm.Sample sample = ChildJvm.run(BootStartup.class, mode, urls.get(MODES.indexOf(mode)),
-						database.user(), Integer.toString(size));
-				if (run >= warmups) {
-					report.add(NAME, database, size, mode, sample.millis());
-					report.heap(NAME, database, size, mode, sample.peakHeap());
-				}
+		this.effort.rounds(MODES, 1, 7, (mode, measured) -> {
+			ChildJvm.Sample sample = ChildJvm.run(BootStartup.class, mode, urls.get(MODES.indexOf(mode)),
+					database.user(), Integer.toString(size));
+			if (measured) {
+				report.add(NAME, database, size, mode, sample.millis());
+				report.heap(NAME, database, size, mode, sample.peakHeap());
 			}
-		}
-		double none = report.median(NAME, database, size, NO_TOOL);
-		double shared = report.median(NAME, database, size, BEANS_AND_CONNECTION);
-		double smalls = report.median(NAME, database, size, SmallsContender.NAME);
-		double flyway = report.median(NAME, database, size, FlywayContender.NAME);
-		report.note(String.format("Scenario 4 on %s, N=%,d: the app without a migration tool starts in %.0f ms. "
-				+ "smalls adds %.0f ms, Flyway %.0f ms (%.2f of Flyway's). Of that, %.0f ms is what both pay "
-				+ "whatever the tool: the container creating %,d migration beans and the first connection "
-				+ "opening the database (the \"%s\" app). Beyond that, smalls adds %.0f ms and Flyway %.0f ms "
-				+ "(%.2f of Flyway's).", database.displayName(), size, none, smalls - none, flyway - none,
-				(smalls - none) / (flyway - none), shared - none, size, BEANS_AND_CONNECTION, smalls - shared,
-				flyway - shared, (smalls - shared) / (flyway - shared)));
+		});
 	}
 
 }

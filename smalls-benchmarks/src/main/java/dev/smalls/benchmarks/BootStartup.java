@@ -64,7 +64,7 @@ public class BootStartup {
 			arguments.add(extra);
 		}
 		ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
-		ChildJvm.report((System.nanoTime() - started) / 1_000_000.0);
+		ChildJvm.report(Effort.millisSince(started));
 		context.close();
 		System.exit(0);
 	}

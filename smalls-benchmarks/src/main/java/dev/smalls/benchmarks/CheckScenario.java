@@ -48,22 +48,17 @@ final class CheckScenario implements Scenario {
 
 	private void warm(BenchDatabase database, Workload workload, List<String> urls, Report report) throws Exception {
 		// Enough warm-ups for the JIT to compile each tool's check: this is the warm case.
-		int warmups = this.effort.warmups(5);
-		int runs = this.effort.runs(5);
 		List<HikariDataSource> pools = urls.stream().map(database::pool).toList();
 		try {
-			for (int run = 0; run < warmups + runs; run++) {
-				for (String name : Effort.interleaved(ALL, run)) {
-					HikariDataSource pool = pools.get(ALL.indexOf(name));
-					Contender contender = Contender.named(name);
-					contender.load(workload);
-					long started = System.nanoTime();
-					contender.check(pool, workload);
-					if (run >= warmups) {
-						report.add(WARM, database, workload.size(), name, (System.nanoTime() - started) / 1_000_000.0);
-					}
+			this.effort.rounds(ALL, 5, 5, (name, measured) -> {
+				Contender contender = Contender.named(name);
+				contender.load(workload);
+				long started = System.nanoTime();
+				contender.check(pools.get(ALL.indexOf(name)), workload);
+				if (measured) {
+					report.add(WARM, database, workload.size(), name, Effort.millisSince(started));
 				}
-			}
+			});
 		}
 		finally {
 			pools.forEach(HikariDataSource::close);
@@ -72,15 +67,12 @@ final class CheckScenario implements Scenario {
 
 	private void cold(BenchDatabase database, Workload workload, List<String> urls, Report report) throws Exception {
 		// A fresh JVM has nothing to warm up: every sample counts.
-		int runs = this.effort.runs(3);
-		for (int run = 0; run < runs; run++) {
-			for (String name : Effort.interleaved(ALL, run)) {
-				ChildJvm.Sample sample = ChildJvm.run(ColdCheck.class, name, database.name(),
-						urls.get(ALL.indexOf(name)), Integer.toString(workload.size()));
-				report.add(COLD, database, workload.size(), name, sample.millis());
-				report.heap(COLD, database, workload.size(), name, sample.peakHeap());
-			}
-		}
+		this.effort.rounds(ALL, 0, 3, (name, measured) -> {
+			ChildJvm.Sample sample = ChildJvm.run(ColdCheck.class, name, database.name(), urls.get(ALL.indexOf(name)),
+					Integer.toString(workload.size()));
+			report.add(COLD, database, workload.size(), name, sample.millis());
+			report.heap(COLD, database, workload.size(), name, sample.peakHeap());
+		});
 	}
 
 }

@@ -25,7 +25,7 @@ public final class ColdCheck {
 			contender.load(workload);
 			long started = System.nanoTime();
 			contender.check(dataSource, workload);
-			ChildJvm.report((System.nanoTime() - started) / 1_000_000.0);
+			ChildJvm.report(Effort.millisSince(started));
 		}
 		System.exit(0);
 	}

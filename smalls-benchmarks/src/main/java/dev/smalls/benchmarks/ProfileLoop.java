@@ -59,7 +59,7 @@ public final class ProfileLoop {
 		if (scenario.equals("check")) {
 			long started = System.nanoTime();
 			contender.check(prepared, workload);
-			return (System.nanoTime() - started) / 1e6;
+			return Effort.millisSince(started);
 		}
 		try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
 			Workload.prepare(dataSource);
@@ -73,7 +73,7 @@ public final class ProfileLoop {
 			else {
 				contender.rollback(dataSource, workload);
 			}
-			return (System.nanoTime() - started) / 1e6;
+			return Effort.millisSince(started);
 		}
 	}
 

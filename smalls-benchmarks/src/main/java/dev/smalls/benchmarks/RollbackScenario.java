@@ -28,23 +28,19 @@ final class RollbackScenario implements Scenario {
 		List<String> contenders = ALL.stream().filter((name) -> Contender.named(name).canRollBack()).toList();
 		for (int size : this.effort.sizes(100, 1000)) {
 			Workload workload = new Workload(size);
-			int warmups = this.effort.warmups(3);
-			int runs = this.effort.runs((size >= 1000) ? 5 : 7);
-			for (int run = 0; run < warmups + runs; run++) {
-				for (String name : Effort.interleaved(contenders, run)) {
-					Contender contender = Contender.named(name);
-					try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
-						Workload.prepare(dataSource);
-						contender.apply(dataSource, workload);
-						contender.load(workload);
-						long started = System.nanoTime();
-						contender.rollback(dataSource, workload);
-						if (run >= warmups) {
-							report.add(NAME, database, size, name, (System.nanoTime() - started) / 1_000_000.0);
-						}
+			this.effort.rounds(contenders, 3, (size >= 1000) ? 5 : 7, (name, measured) -> {
+				Contender contender = Contender.named(name);
+				try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
+					Workload.prepare(dataSource);
+					contender.apply(dataSource, workload);
+					contender.load(workload);
+					long started = System.nanoTime();
+					contender.rollback(dataSource, workload);
+					if (measured) {
+						report.add(NAME, database, size, name, Effort.millisSince(started));
 					}
 				}
-			}
+			});
 		}
 	}
 
