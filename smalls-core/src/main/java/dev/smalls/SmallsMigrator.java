@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import dev.smalls.dialect.LockRequest;
+import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.internal.Engine;
 import dev.smalls.internal.MigrationPlanner;
@@ -41,7 +43,8 @@ public final class SmallsMigrator {
 	private SmallsMigrator(Builder builder) {
 		this.engine = new Engine(new Engine.Settings(builder.dataSource, builder.migrations, builder.initializers,
 				builder.seeders, builder.initScripts, builder.seedScripts, builder.table, builder.outOfOrder,
-				builder.lockTimeout, builder.seedGuard, builder.dialect, builder.appliedBy, builder.callbacks));
+				builder.lockTimeout, builder.lockStrategy, builder.lockLease, builder.seedGuard, builder.dialect,
+				builder.appliedBy, builder.callbacks));
 	}
 
 	/**
@@ -60,6 +63,15 @@ public final class SmallsMigrator {
 	 */
 	public MigrationStatus status() {
 		return this.engine.status();
+	}
+
+	/**
+	 * Whether another instance holds the migration lock, and who. Finds out by trying to take
+	 * the lock without waiting (and releasing it at once).
+	 * @return the lock's status
+	 */
+	public LockStatus lockStatus() {
+		return this.engine.lockStatus();
 	}
 
 	/**
@@ -169,6 +181,10 @@ public final class SmallsMigrator {
 
 		private Duration lockTimeout = Duration.ofMinutes(1);
 
+		private LockStrategy lockStrategy = LockStrategy.AUTO;
+
+		private Duration lockLease = LockRequest.DEFAULT_LEASE;
+
 		private SeedGuard seedGuard = SeedGuard.ALLOW;
 
 		private @Nullable SmallsDialect dialect;
@@ -271,6 +287,31 @@ public final class SmallsMigrator {
 		public Builder lockTimeout(Duration lockTimeout) {
 			Assert.isTrue(!lockTimeout.isNegative(), "'lockTimeout' must not be negative");
 			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		/**
+		 * How the migration lock is held (default {@link LockStrategy#AUTO}: the database's
+		 * choice). Use {@link LockStrategy#TRANSACTION} behind PgBouncer in transaction mode,
+		 * {@link LockStrategy#LEASE} on a Galera cluster.
+		 * @param lockStrategy the strategy
+		 * @return this builder
+		 */
+		public Builder lockStrategy(LockStrategy lockStrategy) {
+			Assert.notNull(lockStrategy, "'lockStrategy' must not be null");
+			this.lockStrategy = lockStrategy;
+			return this;
+		}
+
+		/**
+		 * How long a {@link LockStrategy#LEASE lease} lasts unless renewed (default 30 s): the
+		 * longest a killed instance keeps the others waiting. Renewed every third of it.
+		 * @param lockLease the lease
+		 * @return this builder
+		 */
+		public Builder lockLease(Duration lockLease) {
+			Assert.isTrue(lockLease.toMillis() >= 300, "'lockLease' must be at least 300 ms");
+			this.lockLease = lockLease;
 			return this;
 		}
 

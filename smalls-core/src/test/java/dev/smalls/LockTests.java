@@ -2,15 +2,15 @@ package dev.smalls;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-
-import javax.sql.DataSource;
+import java.util.Set;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.smalls.dialect.LockRequest;
+import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsDialects;
@@ -84,13 +84,37 @@ class LockTests {
 		}
 
 		@Override
-		public @Nullable MigrationLock lock(Connection session, DataSource dataSource, String name, Duration timeout)
-				throws SQLException {
-			MigrationLock lock = this.delegate.lock(session, dataSource, name, timeout);
-			return () -> {
-				lock.close();
-				throw new SQLException("connection reset while releasing");
+		public Set<LockStrategy> lockStrategies() {
+			return this.delegate.lockStrategies();
+		}
+
+		@Override
+		public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
+			MigrationLock lock = this.delegate.lock(request);
+			return new MigrationLock() {
+
+				@Override
+				public @Nullable String heldCondition() {
+					return lock.heldCondition();
+				}
+
+				@Override
+				public void verify(Connection work) throws SQLException {
+					lock.verify(work);
+				}
+
+				@Override
+				public void close() throws SQLException {
+					lock.close();
+					throw new SQLException("connection reset while releasing");
+				}
+
 			};
+		}
+
+		@Override
+		public String insertHistory(String table, String heldCondition) {
+			return this.delegate.insertHistory(table, heldCondition);
 		}
 
 		@Override

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.smalls.dialect.LockRequest;
+import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsDialects;
@@ -358,7 +360,7 @@ abstract class MigratorBehaviourTests {
 	void aLockHeldByAnotherSessionMakesMigrateWaitThenFailWithoutChangingAnything() throws Exception {
 		migrator().status();
 		try (Connection holder = this.dataSource.getConnection();
-				MigrationLock lock = dialect().lock(holder, this.dataSource, "smalls_history", Duration.ofSeconds(5))) {
+				MigrationLock lock = dialect().lock(lockRequest(holder, this.dataSource))) {
 			assertThat(lock).isNotNull();
 			SmallsMigrator impatient = SmallsMigrator.builder(this.dataSource)
 				.migrations(table(1))
@@ -387,8 +389,7 @@ abstract class MigratorBehaviourTests {
 				return connection;
 			}
 		};
-		MigrationLock lock = dialect().lock(recording.getConnection(), recording, "smalls_history",
-				Duration.ofSeconds(5));
+		MigrationLock lock = dialect().lock(lockRequest(recording.getConnection(), recording));
 		assertThat(lock).isNotNull();
 		// What a killed process leaves behind: its sessions end and nobody releases anything.
 		for (Connection connection : opened) {
@@ -399,6 +400,11 @@ abstract class MigratorBehaviourTests {
 			.lockTimeout(Duration.ofSeconds(10))
 			.build();
 		assertThat(next.migrate().applied()).hasSize(1);
+	}
+
+	protected static LockRequest lockRequest(Connection session, DataSource dataSource) {
+		return new LockRequest(session, dataSource, "smalls_history", Duration.ofSeconds(5), LockStrategy.AUTO,
+				LockRequest.DEFAULT_LEASE);
 	}
 
 	protected SmallsDialect dialect() {

@@ -9,8 +9,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * H2: the table lock, with H2's own session lock timeout (H2 waits for row locks by
- * {@code LOCK_TIMEOUT}, not by the JDBC query timeout). H2 commits DDL implicitly.
+ * H2: the row lock of the portable dialect, with H2's own lock timeout (H2 waits for row
+ * locks by {@code LOCK_TIMEOUT}, not by the JDBC query timeout), or a lease. H2 commits DDL
+ * implicitly.
  */
 public class H2Dialect extends TableLockDialect {
 
@@ -19,32 +20,39 @@ public class H2Dialect extends TableLockDialect {
 	}
 
 	@Override
-	protected @Nullable Object applyTimeout(Connection connection, Duration timeout) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			Integer previous = null;
-			try (ResultSet result = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
-				if (result.next()) {
-					previous = result.getInt(1);
+	protected RowLock.Waits waits() {
+		return new RowLock.Waits() {
+
+			@Override
+			public @Nullable Object apply(Connection connection, Duration timeout) throws SQLException {
+				try (Statement statement = connection.createStatement()) {
+					Integer previous = null;
+					try (ResultSet result = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
+						if (result.next()) {
+							previous = result.getInt(1);
+						}
+					}
+					statement.execute("SET LOCK_TIMEOUT " + Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+					return previous;
 				}
 			}
-			statement.execute("SET LOCK_TIMEOUT " + Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-			return previous;
-		}
-	}
 
-	@Override
-	protected void restoreTimeout(Connection connection, @Nullable Object previous) throws SQLException {
-		if (previous != null) {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("SET LOCK_TIMEOUT " + previous);
+			@Override
+			public void restore(Connection connection, @Nullable Object previous) throws SQLException {
+				if (previous != null) {
+					try (Statement statement = connection.createStatement()) {
+						statement.execute("SET LOCK_TIMEOUT " + previous);
+					}
+				}
 			}
-		}
-	}
 
-	@Override
-	protected boolean isTimeout(SQLException ex) {
-		// 50200: "Timeout trying to lock table"
-		return ex.getErrorCode() == 50200 || super.isTimeout(ex);
+			@Override
+			public boolean isTimeout(SQLException ex) {
+				// 50200: "Timeout trying to lock table"
+				return ex.getErrorCode() == 50200 || RowLock.Waits.super.isTimeout(ex);
+			}
+
+		};
 	}
 
 	@Override

@@ -3,9 +3,11 @@ package dev.smalls.dialect;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,16 +25,13 @@ import org.jspecify.annotations.Nullable;
  * timed out, and it needs no connection of its own while it waits.
  * <p>
  * A holder that dies leaves the lease behind until it expires: at most its duration
- * ({@link #DEFAULT_DURATION} unless the dialect says otherwise).
+ * ({@link LockRequest#lease()}, 30 s by default).
  * A holder that lives keeps it, renewed every third of that from a connection of its own
  * and before every migration commits; if it was lost anyway (the holder stalled longer than
  * the lease and another instance took over), {@link MigrationLock#verify} says so before
  * anything more commits.
  */
 final class LeaseLock implements MigrationLock {
-
-	/** How long a lease lasts unless renewed: the longest a killed holder blocks the next. */
-	static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
 
 	private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "smalls-lease-renewal");
@@ -61,26 +60,24 @@ final class LeaseLock implements MigrationLock {
 	}
 
 	/**
-	 * Take the lease, waiting up to {@code timeout} for another holder to release it or
+	 * Take the lease, waiting up to the request's timeout for another holder to release it or
 	 * let it expire.
-	 * @param session the run's connection, in auto-commit mode
-	 * @param dataSource for renewals while the run's connection is busy
-	 * @param table the lock table
-	 * @param timeout how long to wait
+	 * @param request the run's connection (in auto-commit mode), the data source for renewals
+	 * while that connection is busy, the lock's name, the timeout and the lease
 	 * @param dialect the database's dialect, to recognise a table another instance created
-	 * @param duration how long the lease lasts unless renewed
 	 * @return the lease, or {@code null} if it was not free in time
 	 * @throws SQLException if the table cannot be created or written
 	 */
-	static @Nullable LeaseLock acquire(Connection session, DataSource dataSource, String table, Duration timeout,
-			SmallsDialect dialect, Duration duration) throws SQLException {
+	static @Nullable LeaseLock acquire(LockRequest request, SmallsDialect dialect) throws SQLException {
+		Connection session = request.session();
+		String table = request.name() + "_lock";
 		createIfMissing(session, table, dialect);
 		String owner = UUID.randomUUID() + " " + describeHolder();
-		LeaseLock lease = new LeaseLock(dataSource, session, table, owner, duration);
-		if (!Polling.until(timeout, () -> lease.tryTake(session))) {
+		LeaseLock lease = new LeaseLock(request.dataSource(), session, table, owner, request.lease());
+		if (!Polling.until(request.timeout(), () -> lease.tryTake(session))) {
 			return null;
 		}
-		long every = Math.max(1, duration.toMillis() / 3);
+		long every = Math.max(1, request.lease().toMillis() / 3);
 		lease.renewal = RENEWALS.scheduleWithFixedDelay(lease::renewQuietly, every, every, TimeUnit.MILLISECONDS);
 		return lease;
 	}
@@ -88,18 +85,27 @@ final class LeaseLock implements MigrationLock {
 	private boolean tryTake(Connection session) throws SQLException {
 		long now = System.currentTimeMillis();
 		try (PreparedStatement take = session.prepareStatement("UPDATE " + this.table
-				+ " SET owner = ?, expires_at = ? WHERE id = 1 AND (owner IS NULL OR expires_at < ?)")) {
+				+ " SET owner = ?, expires_at = ?, taken_at = ? WHERE id = 1 AND (owner IS NULL OR expires_at < ?)")) {
 			take.setString(1, this.owner);
 			take.setLong(2, now + this.duration.toMillis());
 			take.setLong(3, now);
+			take.setLong(4, now);
 			return take.executeUpdate() == 1;
+		}
+		catch (SQLException ex) {
+			// A certification conflict (Galera) or a deadlock with another taker: somebody else
+			// was faster, which is what "not taken" means.
+			if ("40001".equals(ex.getSQLState())) {
+				return false;
+			}
+			throw ex;
 		}
 	}
 
 	private static void createIfMissing(Connection session, String table, SmallsDialect dialect) throws SQLException {
 		try (Statement statement = session.createStatement()) {
 			statement.execute("CREATE TABLE " + table
-					+ " (id INT NOT NULL PRIMARY KEY, owner VARCHAR(255), expires_at BIGINT NOT NULL)");
+					+ " (id INT NOT NULL PRIMARY KEY, owner VARCHAR(255), expires_at BIGINT NOT NULL, taken_at BIGINT)");
 		}
 		catch (SQLException ex) {
 			if (!dialect.isAlreadyExists(ex)) {
@@ -110,8 +116,7 @@ final class LeaseLock implements MigrationLock {
 			statement.execute("INSERT INTO " + table + " (id, owner, expires_at) VALUES (1, NULL, 0)");
 		}
 		catch (SQLException ex) {
-			String state = ex.getSQLState();
-			if (state == null || !state.startsWith("23")) {
+			if (!dialect.isDuplicateKey(ex)) {
 				throw ex;
 			}
 		}
@@ -169,6 +174,30 @@ final class LeaseLock implements MigrationLock {
 
 	private static String describeHolder() {
 		return ManagementFactory.getRuntimeMXBean().getName();
+	}
+
+	/**
+	 * Who holds the lease, if anybody does and it has not expired.
+	 * @param connection any connection to the database
+	 * @param name the lock's name
+	 * @return the holder, or {@code null} when the lease is free, expired, or was never taken
+	 */
+	static @Nullable LockHolder holder(Connection connection, String name) {
+		try (Statement statement = connection.createStatement(); ResultSet row = statement
+			.executeQuery("SELECT owner, expires_at, taken_at FROM " + name + "_lock WHERE id = 1")) {
+			if (!row.next() || row.getString(1) == null || row.getLong(2) < System.currentTimeMillis()) {
+				return null;
+			}
+			String owner = row.getString(1);
+			String process = owner.substring(owner.indexOf(' ') + 1);
+			Instant until = Instant.ofEpochMilli(row.getLong(2));
+			long takenAt = row.getLong(3);
+			Instant since = row.wasNull() ? null : Instant.ofEpochMilli(takenAt);
+			return new LockHolder("process " + process + " (lease until " + until + ")", since);
+		}
+		catch (SQLException ex) {
+			return null;
+		}
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.smalls.dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A held database-wide migration lock. Closing it releases the lock; so does the end of its
  * holder (the connection that holds it, or for a lease, the lease running out), which is
@@ -10,6 +12,17 @@ import java.sql.SQLException;
  */
 @FunctionalInterface
 public interface MigrationLock extends AutoCloseable {
+
+	/**
+	 * A SQL condition, true while the lock is held, that the history change of each migration
+	 * carries ({@code INSERT ... WHERE <condition>}): if it is false, nothing is recorded and
+	 * the migration is rolled back. It costs no extra round trip; locks that cannot be
+	 * checked this way return {@code null} and are checked by {@link #verify} instead.
+	 * @return the condition, or {@code null}
+	 */
+	default @Nullable String heldCondition() {
+		return null;
+	}
 
 	/**
 	 * Confirm the lock is still held, just before a migration commits: inside the migration's

@@ -1,23 +1,22 @@
 package dev.smalls.dialect;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.ResultSet;
 import java.time.Duration;
-
-import javax.sql.DataSource;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * MariaDB and MySQL: a named {@code GET_LOCK}, held by the session and released by the server
- * when the connection ends. DDL commits implicitly, so it cannot be rolled back.
+ * MariaDB and MySQL: a named {@code GET_LOCK} held by the run's session ({@code auto} and
+ * {@code session}), a row lock held by an open transaction ({@code transaction}), or a lease
+ * (for Galera clusters, which do not all replicate {@code GET_LOCK}). DDL commits
+ * implicitly, so it cannot be rolled back.
  */
 public class MySqlDialect implements SmallsDialect {
-
-	/** The server refuses lock names over 64 characters. */
-	private static final int MAX_LOCK_NAME = 64;
 
 	private final String databaseName;
 
@@ -36,44 +35,33 @@ public class MySqlDialect implements SmallsDialect {
 	}
 
 	@Override
-	public @Nullable MigrationLock lock(Connection session, DataSource dataSource, String name, Duration timeout)
-			throws SQLException {
-		String lockName = lockName(session, name);
-		try (PreparedStatement lock = session.prepareStatement("SELECT GET_LOCK(?, ?)")) {
-			lock.setString(1, lockName);
-			lock.setLong(2, Math.max(0, (timeout.toMillis() + 999) / 1000));
-			try (ResultSet result = lock.executeQuery()) {
-				result.next();
-				int acquired = result.getInt(1);
-				if (result.wasNull()) {
-					// NULL is an error (out of memory, a killed thread), not "somebody else has it".
-					throw new SQLException("GET_LOCK('" + lockName + "') returned NULL: the server could not take "
-							+ "the lock");
-				}
-				if (acquired != 1) {
-					return null;
-				}
-			}
-		}
-		return () -> {
-			try (PreparedStatement unlock = session.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-				unlock.setString(1, lockName);
-				try (ResultSet result = unlock.executeQuery()) {
-					if (!result.next() || result.getInt(1) != 1) {
-						throw new SQLException("RELEASE_LOCK('" + lockName + "') found no lock held by this session");
-					}
-				}
-			}
+	public Set<LockStrategy> lockStrategies() {
+		return EnumSet.allOf(LockStrategy.class);
+	}
+
+	@Override
+	public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
+		return switch (request.strategy()) {
+			case AUTO, SESSION -> NamedLock.acquire(request);
+			case TRANSACTION -> RowLock.acquire(request, this, new InnoDbWaits());
+			case LEASE -> LeaseLock.acquire(request, this);
 		};
 	}
 
-	/** GET_LOCK names are server-wide: include the schema so two databases do not block each other. */
-	static String lockName(Connection session, String name) throws SQLException {
-		String catalog = session.getCatalog();
-		String lockName = "smalls:" + ((catalog != null) ? catalog + "." : "") + name;
-		return (lockName.length() <= MAX_LOCK_NAME) ? lockName
-				: "smalls:" + Integer.toHexString(lockName.hashCode()) + ":"
-						+ lockName.substring(lockName.length() - (MAX_LOCK_NAME - 17));
+	@Override
+	public @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy)
+			throws SQLException {
+		return switch (strategy) {
+			case AUTO, SESSION -> NamedLock.holder(connection, name);
+			case TRANSACTION -> RowLock.holder(connection, name + "_lock");
+			case LEASE -> LeaseLock.holder(connection, name);
+		};
+	}
+
+	@Override
+	public String insertHistory(String table, String heldCondition) {
+		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by) "
+				+ "SELECT ?, ?, ?, ?, ?, ? FROM DUAL WHERE " + heldCondition;
 	}
 
 	@Override
@@ -85,6 +73,39 @@ public class MySqlDialect implements SmallsDialect {
 	@Override
 	public boolean isMissingTable(Connection connection, String table, SQLException failure) {
 		return "42S02".equals(failure.getSQLState());
+	}
+
+	/** Row-lock waits end after {@code innodb_lock_wait_timeout} seconds, with error 1205. */
+	private static final class InnoDbWaits implements RowLock.Waits {
+
+		@Override
+		public @Nullable Object apply(Connection connection, Duration timeout) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				Object previous = null;
+				try (ResultSet result = statement.executeQuery("SELECT @@SESSION.innodb_lock_wait_timeout")) {
+					if (result.next()) {
+						previous = result.getLong(1);
+					}
+				}
+				statement.execute("SET SESSION innodb_lock_wait_timeout = " + Math.max(1, (timeout.toMillis() + 999) / 1000));
+				return previous;
+			}
+		}
+
+		@Override
+		public void restore(Connection connection, @Nullable Object previous) throws SQLException {
+			if (previous != null) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("SET SESSION innodb_lock_wait_timeout = " + previous);
+				}
+			}
+		}
+
+		@Override
+		public boolean isTimeout(SQLException ex) {
+			return ex.getErrorCode() == 1205 || RowLock.Waits.super.isTimeout(ex);
+		}
+
 	}
 
 }

@@ -1,23 +1,19 @@
 package dev.smalls.dialect;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-
-import javax.sql.DataSource;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * PostgreSQL: a session-level advisory lock, released by the server when the connection
- * ends, so a killed process cannot leave it held. DDL is transactional.
+ * PostgreSQL: an advisory lock, held by the run's session ({@code auto} and
+ * {@code session}) or by a transaction kept open on a connection of its own
+ * ({@code transaction}, for PgBouncer in transaction mode), or a lease. DDL is
+ * transactional.
  */
 public class PostgresDialect implements SmallsDialect {
-
-	/** The advisory lock's first key: "smls", so the lock is recognisable in pg_locks. */
-	static final int LOCK_CLASS = 0x736D6C73;
 
 	@Override
 	public String databaseName() {
@@ -30,35 +26,29 @@ public class PostgresDialect implements SmallsDialect {
 	}
 
 	@Override
-	public @Nullable MigrationLock lock(Connection session, DataSource dataSource, String name, Duration timeout)
-			throws SQLException {
-		int key = name.hashCode();
-		if (!Polling.until(timeout, () -> tryLock(session, key))) {
-			return null;
-		}
-		return () -> {
-			try (PreparedStatement unlock = session.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-				unlock.setInt(1, LOCK_CLASS);
-				unlock.setInt(2, key);
-				try (ResultSet result = unlock.executeQuery()) {
-					if (!result.next() || !result.getBoolean(1)) {
-						// Behind a pooler the unlock can land on another server session: say so
-						// rather than pretend the lock is gone.
-						throw new SQLException("pg_advisory_unlock found no smalls lock held by this session");
-					}
-				}
-			}
-		};
+	public Set<LockStrategy> lockStrategies() {
+		return EnumSet.allOf(LockStrategy.class);
 	}
 
-	private boolean tryLock(Connection session, int key) throws SQLException {
-		try (PreparedStatement lock = session.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-			lock.setInt(1, LOCK_CLASS);
-			lock.setInt(2, key);
-			try (ResultSet result = lock.executeQuery()) {
-				return result.next() && result.getBoolean(1);
-			}
-		}
+	@Override
+	public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
+		return (request.strategy() == LockStrategy.LEASE) ? LeaseLock.acquire(request, this)
+				: AdvisoryLock.acquire(request);
+	}
+
+	@Override
+	public @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy)
+			throws SQLException {
+		return (strategy == LockStrategy.LEASE) ? LeaseLock.holder(connection, name)
+				: AdvisoryLock.holder(connection, name);
+	}
+
+	@Override
+	public String insertHistory(String table, String heldCondition) {
+		// Parameters in a SELECT list have no column to take their type from: say it.
+		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by) "
+				+ "SELECT CAST(? AS INT), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP), "
+				+ "CAST(? AS BIGINT), CAST(? AS VARCHAR) WHERE " + heldCondition;
 	}
 
 	@Override

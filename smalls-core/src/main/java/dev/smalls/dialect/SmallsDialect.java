@@ -4,10 +4,8 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Locale;
-
-import javax.sql.DataSource;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,16 +35,32 @@ public interface SmallsDialect {
 	boolean supportsTransactionalDdl();
 
 	/**
-	 * Take the database-wide migration lock, waiting at most {@code timeout}.
-	 * @param session the connection the run works on, in auto-commit mode
-	 * @param dataSource where to get another connection, if the lock needs its own
-	 * @param name the lock's name, unique per history table
-	 * @param timeout how long to wait for another holder to finish
+	 * The lock strategies this database supports; {@link LockStrategy#AUTO} is always one.
+	 * @return the strategies
+	 */
+	Set<LockStrategy> lockStrategies();
+
+	/**
+	 * Take the database-wide migration lock, waiting at most the request's timeout.
+	 * @param request the run's connection, the data source, the lock's name, the timeout and
+	 * the strategy (one of {@link #lockStrategies()})
 	 * @return the held lock, or {@code null} if it was not free within the timeout
 	 * @throws SQLException if the database refused
 	 */
-	@Nullable MigrationLock lock(Connection session, DataSource dataSource, String name, Duration timeout)
-			throws SQLException;
+	@Nullable MigrationLock lock(LockRequest request) throws SQLException;
+
+	/**
+	 * Who holds the migration lock, where the database can tell.
+	 * @param connection a connection to the database (not holding the lock)
+	 * @param name the lock's name
+	 * @param strategy the strategy the holder used
+	 * @return the holder, or {@code null} if the lock is free or the database cannot tell
+	 * @throws SQLException if the database cannot be asked
+	 */
+	default @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy)
+			throws SQLException {
+		return null;
+	}
 
 	/**
 	 * The type of the history table's {@code applied_at} column.
@@ -97,12 +111,35 @@ public interface SmallsDialect {
 	}
 
 	/**
+	 * The statement that records an applied migration only while the lock's
+	 * {@link MigrationLock#heldCondition() condition} holds: it inserts nothing otherwise.
+	 * @param table the table's name
+	 * @param heldCondition the lock's condition
+	 * @return an {@code INSERT ... SELECT ... WHERE}
+	 */
+	default String insertHistory(String table, String heldCondition) {
+		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by) "
+				+ "SELECT ?, ?, ?, ?, ?, ? WHERE " + heldCondition;
+	}
+
+	/**
 	 * The statement that forgets a rolled-back migration, with its sequence as the parameter.
 	 * @param table the table's name
 	 * @return a {@code DELETE}
 	 */
 	default String deleteHistory(String table) {
 		return "DELETE FROM " + table + " WHERE sequence_no = ?";
+	}
+
+	/**
+	 * The statement that forgets a rolled-back migration only while the lock's condition
+	 * holds.
+	 * @param table the table's name
+	 * @param heldCondition the lock's condition
+	 * @return a {@code DELETE}
+	 */
+	default String deleteHistory(String table, String heldCondition) {
+		return deleteHistory(table) + " AND " + heldCondition;
 	}
 
 	/**
@@ -134,6 +171,17 @@ public interface SmallsDialect {
 		String message = (failure.getMessage() != null) ? failure.getMessage().toLowerCase(Locale.ROOT) : "";
 		return "42S01".equals(state) || "42P07".equals(state) || "42504".equals(state)
 				|| message.contains("already exists");
+	}
+
+	/**
+	 * Whether an {@code INSERT} failed because the key exists, as it does when another
+	 * instance inserted the row first.
+	 * @param failure what the statement threw
+	 * @return {@code true} for a duplicate key
+	 */
+	default boolean isDuplicateKey(SQLException failure) {
+		String state = failure.getSQLState();
+		return state != null && state.startsWith("23");
 	}
 
 	/**

@@ -9,20 +9,20 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
-import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * SQLite: DDL is transactional, but a write transaction locks the whole database, so a lock
  * held by an open transaction on a second connection would block the run's own writes. The
- * lock is instead an operating-system lock on a file beside the database
+ * lock ({@code auto}; a lease is the alternative) is instead an operating-system lock on a file beside the database
  * ({@code <database file>.<history table>.lock}): every process that opens the database
  * runs on the same machine, and the operating system releases the lock when its process
  * dies. Within one JVM, a semaphore per database and table does the same between threads.
@@ -42,8 +42,25 @@ public class SqliteDialect implements SmallsDialect {
 	}
 
 	@Override
-	public @Nullable MigrationLock lock(Connection session, DataSource dataSource, String name, Duration timeout)
-			throws SQLException {
+	public Set<LockStrategy> lockStrategies() {
+		return EnumSet.of(LockStrategy.AUTO, LockStrategy.LEASE);
+	}
+
+	@Override
+	public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
+		if (request.strategy() == LockStrategy.LEASE) {
+			return LeaseLock.acquire(request, this);
+		}
+		return fileLock(request.session(), request.name(), request.timeout());
+	}
+
+	@Override
+	public @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy) {
+		// The operating system does not say who holds a file lock.
+		return (strategy == LockStrategy.LEASE) ? LeaseLock.holder(connection, name) : null;
+	}
+
+	private @Nullable MigrationLock fileLock(Connection session, String name, Duration timeout) throws SQLException {
 		Path file = databaseFile(session.getMetaData().getURL());
 		String key = ((file != null) ? file.toString() : session.getMetaData().getURL()) + "|" + name;
 		Semaphore inProcess = IN_PROCESS.computeIfAbsent(key, (k) -> new Semaphore(1));
@@ -113,6 +130,12 @@ public class SqliteDialect implements SmallsDialect {
 			return null;
 		}
 		return Path.of(location).toAbsolutePath().normalize();
+	}
+
+	@Override
+	public boolean isDuplicateKey(SQLException failure) {
+		// SQLITE_CONSTRAINT (19), with no SQL state.
+		return failure.getErrorCode() == 19 || SmallsDialect.super.isDuplicateKey(failure);
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.LockStatus;
 import dev.smalls.MigrateResult;
 import dev.smalls.MigrationStatus;
 import dev.smalls.RollbackResult;
@@ -26,6 +27,7 @@ import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SqlScript;
 import dev.smalls.StepsResult;
+import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
 
@@ -48,6 +50,8 @@ public final class Engine {
 
 	private final RunSession.DialectCache dialect;
 
+	private final RunSession.LockSettings lockSettings;
+
 	private volatile @Nullable String appliedBy;
 
 	public Engine(Settings settings) {
@@ -57,6 +61,8 @@ public final class Engine {
 		this.history = new HistoryTable(settings.table());
 		this.callbacks = new Callbacks(settings.callbacks());
 		this.dialect = new RunSession.DialectCache(settings.dialect());
+		this.lockSettings = new RunSession.LockSettings(settings.lockStrategy(), settings.lockTimeout(),
+				settings.lockLease());
 		this.appliedBy = settings.appliedBy();
 		if (!this.catalog.problems().isEmpty()) {
 			// Said at build time, so that an application that does not migrate on start-up
@@ -74,6 +80,12 @@ public final class Engine {
 		this.catalog.validate();
 		try (RunSession session = open()) {
 			return this.planner.status(session.readHistory(false));
+		}
+	}
+
+	public LockStatus lockStatus() {
+		try (RunSession session = open()) {
+			return session.locks(this.lockSettings).status();
 		}
 	}
 
@@ -145,7 +157,7 @@ public final class Engine {
 
 	/** Take the lock, read the history (creating its table if needed), work, release. */
 	private <T> T underLock(RunSession session, BiFunction<MigrationLock, History, T> work) {
-		MigrationLock lock = session.lock(this.settings.lockTimeout());
+		MigrationLock lock = session.locks(this.lockSettings).take();
 		T result;
 		try {
 			result = work.apply(lock, session.readHistory(true));
@@ -221,6 +233,8 @@ public final class Engine {
 	 * @param table the history table
 	 * @param outOfOrder whether early pending migrations may run
 	 * @param lockTimeout how long to wait for the lock
+	 * @param lockStrategy how to hold the lock
+	 * @param lockLease how long a lease lasts unless renewed
 	 * @param seedGuard whether seeding is allowed
 	 * @param dialect the dialect, or {@code null} to detect it
 	 * @param appliedBy who is recorded, or {@code null} for {@code user@host}
@@ -228,7 +242,8 @@ public final class Engine {
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
-			List<SqlScript> seedScripts, String table, boolean outOfOrder, Duration lockTimeout, SeedGuard seedGuard,
+			List<SqlScript> seedScripts, String table, boolean outOfOrder, Duration lockTimeout,
+			LockStrategy lockStrategy, Duration lockLease, SeedGuard seedGuard,
 			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks) {
 	}
 

@@ -146,10 +146,11 @@ public final class HistoryTable {
 	 * every migration of a run.
 	 * @param connection the run's connection
 	 * @param dialect the database's dialect
+	 * @param heldCondition the lock's condition every write must meet, or {@code null}
 	 * @return a writer; close it before the connection
 	 */
-	public Writer writer(Connection connection, SmallsDialect dialect) {
-		return new Writer(connection, dialect);
+	public Writer writer(Connection connection, SmallsDialect dialect, @Nullable String heldCondition) {
+		return new Writer(connection, dialect, heldCondition);
 	}
 
 	/**
@@ -161,24 +162,30 @@ public final class HistoryTable {
 
 		private final SmallsDialect dialect;
 
+		private final @Nullable String heldCondition;
+
 		private @Nullable PreparedStatement insert;
 
 		private @Nullable PreparedStatement delete;
 
-		private Writer(Connection connection, SmallsDialect dialect) {
+		private Writer(Connection connection, SmallsDialect dialect, @Nullable String heldCondition) {
 			this.connection = connection;
 			this.dialect = dialect;
+			this.heldCondition = heldCondition;
 		}
 
 		/**
-		 * Record an applied migration.
+		 * Record an applied migration, if the lock's condition holds.
 		 * @param row the row
+		 * @return whether it was recorded: {@code false} only when the lock is lost
 		 * @throws SQLException on failure
 		 */
-		public void insert(HistoryRow row) throws SQLException {
+		public boolean insert(HistoryRow row) throws SQLException {
 			PreparedStatement statement = this.insert;
 			if (statement == null) {
-				statement = this.connection.prepareStatement(this.dialect.insertHistory(HistoryTable.this.name));
+				String table = HistoryTable.this.name;
+				statement = this.connection.prepareStatement((this.heldCondition != null)
+						? this.dialect.insertHistory(table, this.heldCondition) : this.dialect.insertHistory(table));
 				this.insert = statement;
 			}
 			statement.setInt(1, row.sequence());
@@ -187,19 +194,22 @@ public final class HistoryTable {
 			statement.setTimestamp(4, Timestamp.from(row.appliedAt()));
 			statement.setLong(5, row.executionMillis());
 			statement.setString(6, row.appliedBy());
-			statement.executeUpdate();
+			return statement.executeUpdate() == 1;
 		}
 
 		/**
-		 * Forget a rolled-back migration.
+		 * Forget a rolled-back migration, if the lock's condition holds.
 		 * @param sequence the sequence
-		 * @return whether a row was deleted
+		 * @return whether a row was deleted: {@code false} when the row is not there or the
+		 * lock is lost
 		 * @throws SQLException on failure
 		 */
 		public boolean delete(int sequence) throws SQLException {
 			PreparedStatement statement = this.delete;
 			if (statement == null) {
-				statement = this.connection.prepareStatement(this.dialect.deleteHistory(HistoryTable.this.name));
+				String table = HistoryTable.this.name;
+				statement = this.connection.prepareStatement((this.heldCondition != null)
+						? this.dialect.deleteHistory(table, this.heldCondition) : this.dialect.deleteHistory(table));
 				this.delete = statement;
 			}
 			statement.setInt(1, sequence);

@@ -69,7 +69,7 @@ final class MigrationExecutor {
 			SmallsMigration migration = this.catalog.migrationAt(index);
 			String name = this.catalog.nameAt(index);
 			MigrationExecution done = step(Operation.MIGRATE, migration, name, migration::migrate,
-					(millis) -> this.session.writer()
+					(millis) -> this.session.writer(this.lock)
 						.insert(new HistoryRow(migration.sequence(), name, batch, Instant.now(), millis, appliedBy)),
 					applied, current);
 			applied.add(done);
@@ -100,7 +100,7 @@ final class MigrationExecutor {
 			int index = this.catalog.indexOf(row.sequence());
 			SmallsMigration migration = this.catalog.migrationAt(index);
 			MigrationExecution done = step(Operation.ROLLBACK, migration, this.catalog.nameAt(index),
-					migration::rollback, (millis) -> this.session.writer().delete(row.sequence()), rolledBack,
+					migration::rollback, (millis) -> this.session.writer(this.lock).delete(row.sequence()), rolledBack,
 					applied.isEmpty() ? 0 : applied.last());
 			applied.remove(row.sequence());
 			rolledBack.add(done);
@@ -158,10 +158,19 @@ final class MigrationExecutor {
 				throw thrown;
 			}
 			long millis = (System.nanoTime() - started) / 1_000_000;
-			stage = Stage.LOCK;
-			this.lock.verify(this.session.connection());
+			// Commit only while the lock is still held: checked by the history change itself
+			// where the lock offers a condition, by a statement of its own otherwise.
+			boolean conditional = this.lock.heldCondition() != null;
+			if (!conditional) {
+				stage = Stage.LOCK;
+				this.lock.verify(this.session.connection());
+			}
 			stage = Stage.RECORD;
-			change.apply(millis);
+			if (!change.apply(millis) && conditional) {
+				stage = Stage.LOCK;
+				throw new IllegalStateException("the lock is no longer held by this run: its history change found "
+						+ "the condition " + this.lock.heldCondition() + " false");
+			}
 			stage = Stage.COMMIT;
 			if (transaction != null) {
 				transactions.commit(transaction);
@@ -201,7 +210,8 @@ final class MigrationExecutor {
 	@FunctionalInterface
 	private interface HistoryChange {
 
-		void apply(long millis) throws Exception;
+		/** Write the history change; {@code false} if the lock's condition kept it from being written. */
+		boolean apply(long millis) throws Exception;
 
 	}
 

@@ -1,8 +1,9 @@
 package dev.smalls.internal;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -12,8 +13,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.SmallsException;
-import dev.smalls.SmallsLockException;
-import dev.smalls.dialect.LockConnectionException;
+import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsDialects;
@@ -129,38 +129,22 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	/**
-	 * Take the migration lock, waiting up to the timeout.
-	 * @param timeout how long to wait
-	 * @return the held lock
-	 * @throws SmallsLockException if it was not free in time or could not be taken
+	 * The migration lock of this session's database and history table.
+	 * @param settings the strategy, timeout and lease
+	 * @return the lock keeper
 	 */
-	MigrationLock lock(Duration timeout) {
-		MigrationLock lock;
-		try {
-			lock = this.dialect.lock(this.connection, this.dataSource, table(), timeout);
-		}
-		catch (LockConnectionException | SQLTransientConnectionException ex) {
-			throw new SmallsLockException("smalls could not take the migration lock for " + table() + ": "
-					+ Failures.causeOf(ex) + ". Nothing was run.", "The " + this.dialect.databaseName()
-							+ " lock holds a second connection while the run works on the first: give the pool at "
-							+ "least two connections.", ex);
-		}
-		catch (SQLException | RuntimeException ex) {
-			throw new SmallsLockException("smalls could not take the migration lock for " + table() + ": "
-					+ Failures.causeOf(ex) + ". Nothing was run.",
-					"Check that the database user may take " + this.dialect.databaseName()
-							+ " locks, and create tables if the lock needs one.",
-					ex);
-		}
-		if (lock == null) {
-			throw new SmallsLockException("Another instance has held the smalls migration lock for " + table()
-					+ " for more than " + timeout.toMillis() + " ms. Nothing was run.",
-					"Wait for the other instance to finish migrating, or allow a longer lock timeout. The lock "
-							+ "belongs to a database session, so a killed instance never leaves it behind: if it "
-							+ "is still held, a live connection holds it.",
-					null);
-		}
-		return lock;
+	Locks locks(LockSettings settings) {
+		return new Locks(this.connection, this.dataSource, this.dialect, table(), settings);
+	}
+
+	/**
+	 * How a run locks.
+	 *
+	 * @param strategy the strategy
+	 * @param timeout how long to wait for another holder
+	 * @param lease how long a lease lasts unless renewed
+	 */
+	record LockSettings(LockStrategy strategy, Duration timeout, Duration lease) {
 	}
 
 	/**
@@ -192,14 +176,35 @@ public final class RunSession implements AutoCloseable {
 		}
 	}
 
-	/** The history writer, its statements prepared on first use and kept for the run. */
-	HistoryTable.Writer writer() {
+	/**
+	 * The history writer, its statements prepared on first use and kept for the run.
+	 * @param lock the run's lock, whose condition every write checks
+	 * @return the writer
+	 */
+	HistoryTable.Writer writer(MigrationLock lock) {
 		HistoryTable.Writer writer = this.writer;
 		if (writer == null) {
-			writer = this.history.writer(this.connection, this.dialect);
+			writer = this.history.writer(this.connection, this.dialect, lock.heldCondition());
 			this.writer = writer;
 		}
 		return writer;
+	}
+
+	/**
+	 * Whether the lock's condition holds on this run's connection: for steps that write no
+	 * history row to carry it.
+	 * @param lock a lock with a {@link MigrationLock#heldCondition() condition}
+	 * @return whether it is still held
+	 */
+	boolean holds(MigrationLock lock) {
+		try (Statement statement = this.connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT CASE WHEN " + lock.heldCondition() + " THEN 1 ELSE 0 END")) {
+			return result.next() && result.getInt(1) == 1;
+		}
+		catch (SQLException ex) {
+			throw failure("check that it still holds the migration lock", ex);
+		}
 	}
 
 	/** The raw connection, for smalls' own statements within a step's transaction. */

@@ -85,7 +85,12 @@ final class StepRunner {
 				}
 				done.add(new StepsResult.Step(bean.description(), (System.nanoTime() - started) / 1_000_000));
 			}
-			lock.verify(session.connection());
+			if (lock.heldCondition() == null) {
+				lock.verify(session.connection());
+			}
+			else if (!session.holds(lock)) {
+				throw new IllegalStateException("the migration lock is no longer held by this run");
+			}
 			transactions.commit(transaction);
 		}
 		catch (SQLException | RuntimeException | Error ex) {

@@ -18,20 +18,25 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class LeaseLockTests {
 
-	private final HsqldbDialect dialect = new HsqldbDialect(Duration.ofMillis(600));
+	private final HsqldbDialect dialect = new HsqldbDialect();
+
+	private static LockRequest request(Connection session, FreshDatabase db, Duration timeout) {
+		return new LockRequest(session, db.dataSource(), "smalls_history", timeout, LockStrategy.LEASE,
+				Duration.ofMillis(600));
+	}
 
 	@Test
 	void aLeaseIsExclusiveWhileItsHolderRenewsIt() throws Exception {
 		try (FreshDatabase db = TestDatabase.HSQLDB.createFreshDatabase();
 				Connection first = db.dataSource().getConnection();
 				Connection second = db.dataSource().getConnection()) {
-			MigrationLock held = this.dialect.lock(first, db.dataSource(), "smalls_history", Duration.ofSeconds(1));
+			MigrationLock held = this.dialect.lock(request(first, db, Duration.ofSeconds(1)));
 			assertThat(held).isNotNull();
 			// Longer than the lease: only renewals keep it.
-			assertThat(this.dialect.lock(second, db.dataSource(), "smalls_history", Duration.ofMillis(1500))).isNull();
+			assertThat(this.dialect.lock(request(second, db, Duration.ofMillis(1500)))).isNull();
 			held.verify(first);
 			held.close();
-			MigrationLock next = this.dialect.lock(second, db.dataSource(), "smalls_history", Duration.ofSeconds(1));
+			MigrationLock next = this.dialect.lock(request(second, db, Duration.ofSeconds(1)));
 			assertThat(next).isNotNull();
 			next.close();
 		}
@@ -42,10 +47,9 @@ class LeaseLockTests {
 		try (FreshDatabase db = TestDatabase.HSQLDB.createFreshDatabase();
 				Connection first = db.dataSource().getConnection();
 				Connection second = db.dataSource().getConnection()) {
-			LeaseLock stalled = (LeaseLock) this.dialect.lock(first, db.dataSource(), "smalls_history",
-					Duration.ofSeconds(1));
+			LeaseLock stalled = (LeaseLock) this.dialect.lock(request(first, db, Duration.ofSeconds(1)));
 			stalled.stopRenewing();
-			MigrationLock next = this.dialect.lock(second, db.dataSource(), "smalls_history", Duration.ofSeconds(5));
+			MigrationLock next = this.dialect.lock(request(second, db, Duration.ofSeconds(5)));
 			assertThat(next).isNotNull();
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> stalled.verify(first))
 				.withMessageContaining("ran out and another instance holds it now");

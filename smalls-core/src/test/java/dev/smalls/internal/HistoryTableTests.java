@@ -42,7 +42,7 @@ class HistoryTableTests {
 	@Test
 	void whatIsWrittenIsReadBack() throws SQLException {
 		this.table.create(this.connection, this.dialect);
-		try (HistoryTable.Writer writer = this.table.writer(this.connection, this.dialect)) {
+		try (HistoryTable.Writer writer = this.table.writer(this.connection, this.dialect, null)) {
 			writer.insert(new HistoryRow(2, "b", 1, java.time.Instant.parse("2026-11-22T10:00:00Z"), 5, "me@host"));
 			writer.insert(new HistoryRow(1, "a", 1, java.time.Instant.parse("2026-11-22T10:00:00Z"), 3, "me@host"));
 			History history = this.table.read(this.connection, this.dialect);

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import dev.smalls.dialect.LockRequest;
+import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialects;
 
@@ -19,8 +21,10 @@ public final class LockHolderProcess {
 
 	public static void main(String[] args) throws Exception {
 		Connection connection = DriverManager.getConnection(args[0], args[1], args[2]);
+		LockStrategy strategy = (args.length > 3) ? LockStrategy.valueOf(args[3]) : LockStrategy.AUTO;
 		MigrationLock lock = SmallsDialects.detect(connection)
-			.lock(connection, new SingleConnectionDataSource(connection, true), "smalls_history", Duration.ofSeconds(30));
+			.lock(new LockRequest(connection, new DriverManagerDataSource(args[0], args[1], args[2]), "smalls_history",
+					Duration.ofSeconds(30), strategy, LockRequest.DEFAULT_LEASE));
 		System.out.println((lock != null) ? "LOCKED" : "NOT LOCKED");
 		System.out.flush();
 		Thread.sleep(Duration.ofMinutes(5).toMillis());

@@ -1,0 +1,163 @@
+package dev.smalls.dialect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * PostgreSQL's advisory lock on the key (1936548211 = "smls", hash of the history table),
+ * held either by the run's session ({@link LockStrategy#SESSION}) or by a transaction kept
+ * open on a connection of its own ({@link LockStrategy#TRANSACTION}, which holds behind
+ * PgBouncer in transaction mode). Statements are plain, with the keys inlined, so that no
+ * server-side prepared statement is left on a pooled server connection.
+ * <p>
+ * Before each migration commits, the history change itself checks that the holding backend
+ * still holds the lock ({@link #heldCondition()}), at no extra round trip.
+ */
+final class AdvisoryLock implements MigrationLock {
+
+	/** The first key: "smls", so the lock is recognisable in pg_locks. */
+	static final int LOCK_CLASS = 0x736D6C73;
+
+	private final Connection connection;
+
+	private final int key;
+
+	private final int backend;
+
+	private final boolean session;
+
+	private AdvisoryLock(Connection connection, int key, int backend, boolean session) {
+		this.connection = connection;
+		this.key = key;
+		this.backend = backend;
+		this.session = session;
+	}
+
+	static @Nullable AdvisoryLock acquire(LockRequest request) throws SQLException {
+		int key = request.name().hashCode();
+		boolean session = request.strategy() != LockStrategy.TRANSACTION;
+		Connection connection = session ? request.session() : ownConnection(request);
+		try {
+			// Advisory locks are re-entrant per backend: behind a pooler this "session" may be one
+			// that already holds the lock for somebody else, and that must not count as taking it.
+			String tryLock = "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_locks WHERE " + lockRow(key)
+					+ " AND pid = pg_backend_pid()) THEN false ELSE pg_try_advisory" + (session ? "" : "_xact")
+					+ "_lock(" + LOCK_CLASS + ", " + key + ") END, pg_backend_pid()";
+			int[] backend = new int[1];
+			boolean acquired = Polling.until(request.timeout(), () -> {
+				try (Statement statement = connection.createStatement();
+						ResultSet result = statement.executeQuery(tryLock)) {
+					result.next();
+					backend[0] = result.getInt(2);
+					return result.getBoolean(1);
+				}
+			});
+			if (!acquired) {
+				if (!session) {
+					end(connection);
+				}
+				return null;
+			}
+			return new AdvisoryLock(connection, key, backend[0], session);
+		}
+		catch (SQLException | RuntimeException ex) {
+			if (!session) {
+				try {
+					connection.close();
+				}
+				catch (SQLException closeFailure) {
+					ex.addSuppressed(closeFailure);
+				}
+			}
+			throw ex;
+		}
+	}
+
+	private static Connection ownConnection(LockRequest request) throws SQLException {
+		Connection connection;
+		try {
+			connection = request.dataSource().getConnection();
+		}
+		catch (SQLException ex) {
+			throw new LockConnectionException("The transaction lock holds a connection of its own besides the one "
+					+ "that migrates, and the data source lent none: " + ex.getMessage(), ex);
+		}
+		connection.setAutoCommit(false);
+		return connection;
+	}
+
+	/** The lock's row in pg_locks: two int4 keys show as classid, objid (unsigned) and objsubid 2. */
+	static String lockRow(int key) {
+		return "locktype = 'advisory' AND classid = " + LOCK_CLASS + " AND objid = " + Integer.toUnsignedLong(key)
+				+ " AND objsubid = 2 AND granted";
+	}
+
+	@Override
+	public String heldCondition() {
+		// A session lock counts only in the session that writes the history; a transaction
+		// lock is held by the backend of its own connection, wherever the history is written.
+		String holder = this.session ? "pg_backend_pid()" : Integer.toString(this.backend);
+		return "EXISTS (SELECT 1 FROM pg_locks WHERE " + lockRow(this.key) + " AND pid = " + holder + ")";
+	}
+
+	@Override
+	public void close() throws SQLException {
+		if (!this.session) {
+			end(this.connection);
+			return;
+		}
+		try (Statement statement = this.connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT pg_advisory_unlock(" + LOCK_CLASS + ", " + this.key + ")")) {
+			if (!result.next() || !result.getBoolean(1)) {
+				// Behind a pooler the unlock can land on another server session: say so rather
+				// than pretend the lock is gone.
+				throw new SQLException("pg_advisory_unlock found no smalls lock held by this session (backend "
+						+ this.backend + "); behind a pooler in transaction mode use the transaction lock");
+			}
+		}
+	}
+
+	private static void end(Connection connection) throws SQLException {
+		try {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+		finally {
+			connection.close();
+		}
+	}
+
+	/**
+	 * Who holds the lock: the backend in pg_locks and what pg_stat_activity says of it.
+	 * @param connection any connection to the database
+	 * @param name the lock's name
+	 * @return the holder, or {@code null} if nobody holds it
+	 * @throws SQLException if the catalog cannot be read
+	 */
+	static @Nullable LockHolder holder(Connection connection, String name) throws SQLException {
+		String query = "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start, a.xact_start "
+				+ "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l." + lockRow(name.hashCode())
+					.replace(" AND ", " AND l.");
+		try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
+			if (!row.next()) {
+				return null;
+			}
+			String application = row.getString(3);
+			String client = row.getString(4);
+			Timestamp backendStart = row.getTimestamp(5);
+			Timestamp transactionStart = row.getTimestamp(6);
+			String description = "backend pid " + row.getInt(1) + " (user " + row.getString(2)
+					+ ((application != null && !application.isEmpty()) ? ", application '" + application + "'" : "")
+					+ ((client != null) ? ", client " + client : ", local socket") + ")";
+			Timestamp since = (transactionStart != null) ? transactionStart : backendStart;
+			return new LockHolder(description, (since != null) ? since.toInstant() : null);
+		}
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.smalls.dialect;
+
+import java.sql.Connection;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+/**
+ * What a run asks of {@link SmallsDialect#lock}.
+ *
+ * @param session the run's connection, in auto-commit mode
+ * @param dataSource where a lock that needs a connection of its own gets one
+ * @param name the lock's name, unique per history table (its name, schema-qualified when it is)
+ * @param timeout how long to wait for another holder
+ * @param strategy how to hold it
+ * @param lease how long a lease lasts unless renewed, for {@link LockStrategy#LEASE}
+ */
+public record LockRequest(Connection session, DataSource dataSource, String name, Duration timeout,
+		LockStrategy strategy, Duration lease) {
+
+	/** The default lease: long enough to ride out a pause, short enough to wait out a crash. */
+	public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+
+}

@@ -1,0 +1,41 @@
+package dev.smalls.dialect;
+
+/**
+ * How the migration lock is held: chosen per deployment ({@code smalls.lock}), because what
+ * sits between the application and the database decides which locks hold.
+ */
+public enum LockStrategy {
+
+	/**
+	 * The database's own choice: {@link #SESSION} on PostgreSQL and MariaDB/MySQL,
+	 * {@link #TRANSACTION} on H2 and other databases, {@link #LEASE} on HSQLDB, an operating
+	 * system file lock on SQLite.
+	 */
+	AUTO,
+
+	/**
+	 * A lock held by the run's own database session (PostgreSQL {@code pg_advisory_lock},
+	 * MariaDB/MySQL {@code GET_LOCK}): no extra connection, released the moment the session
+	 * ends. Needs a direct connection: behind a pooler in transaction mode (PgBouncer) the
+	 * session is not yours and the lock does not hold.
+	 */
+	SESSION,
+
+	/**
+	 * A lock held by a transaction kept open for the whole run on a connection of its own
+	 * (PostgreSQL {@code pg_advisory_xact_lock}, a row lock in {@code <history table>_lock}
+	 * elsewhere): holds behind poolers in transaction mode, which pin the open transaction to
+	 * one server connection, and is released the moment that transaction ends. Needs a second
+	 * connection while the run works.
+	 */
+	TRANSACTION,
+
+	/**
+	 * A lease: a row in {@code <history table>_lock} naming its holder and an expiry, renewed
+	 * while the run lives. Needs no session or transaction to survive, so it works through
+	 * anything (poolers, Galera clusters, a pool of one connection); a killed holder keeps
+	 * others waiting until the lease expires ({@code smalls.lock-lease}, 30 s by default).
+	 */
+	LEASE
+
+}

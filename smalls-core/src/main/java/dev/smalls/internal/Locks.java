@@ -1,0 +1,134 @@
+package dev.smalls.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.smalls.LockStatus;
+import dev.smalls.SmallsLockException;
+import dev.smalls.dialect.LockConnectionException;
+import dev.smalls.dialect.LockHolder;
+import dev.smalls.dialect.LockRequest;
+import dev.smalls.dialect.LockStrategy;
+import dev.smalls.dialect.MigrationLock;
+import dev.smalls.dialect.SmallsDialect;
+
+/**
+ * Takes, probes and describes the migration lock of one database and history table, with
+ * the strategy the migrator was built with, and words every failure for the operator.
+ * Internal: not for use outside smalls.
+ */
+final class Locks {
+
+	private final Connection session;
+
+	private final DataSource dataSource;
+
+	private final SmallsDialect dialect;
+
+	private final String table;
+
+	private final RunSession.LockSettings settings;
+
+	Locks(Connection session, DataSource dataSource, SmallsDialect dialect, String table,
+			RunSession.LockSettings settings) {
+		this.session = session;
+		this.dataSource = dataSource;
+		this.dialect = dialect;
+		this.table = table;
+		this.settings = settings;
+	}
+
+	/**
+	 * Take the migration lock, waiting up to the timeout.
+	 * @return the held lock
+	 * @throws SmallsLockException if it was not free in time or could not be taken
+	 */
+	MigrationLock take() {
+		MigrationLock lock = tryTake(this.settings.timeout());
+		if (lock == null) {
+			LockHolder holder = holder();
+			throw new SmallsLockException("Another instance has held the smalls migration lock for " + this.table
+					+ " for more than " + this.settings.timeout().toMillis() + " ms"
+					+ ((holder != null) ? ": " + describe(holder) : "") + ". Nothing was run.",
+					"Wait for that instance to finish migrating, or allow a longer lock timeout. A lock dies with "
+							+ "its holder (a lease within its duration), so if it is still held, its holder is alive.",
+					null);
+		}
+		return lock;
+	}
+
+	/**
+	 * Probe the lock: take it without waiting and release it at once, or say who holds it.
+	 * @return the lock's status
+	 */
+	LockStatus status() {
+		MigrationLock probe = tryTake(Duration.ZERO);
+		if (probe == null) {
+			LockHolder holder = holder();
+			return new LockStatus(true, (holder != null) ? holder.description() : null,
+					(holder != null) ? holder.since() : null, this.settings.strategy());
+		}
+		try {
+			probe.close();
+		}
+		catch (SQLException ex) {
+			RunSession.Logging.debug("Could not release the probed lock", ex);
+		}
+		return new LockStatus(false, null, null, this.settings.strategy());
+	}
+
+	private @Nullable MigrationLock tryTake(Duration timeout) {
+		LockStrategy strategy = this.settings.strategy();
+		if (!this.dialect.lockStrategies().contains(strategy)) {
+			throw new SmallsLockException("smalls cannot take a " + display(strategy) + " lock on "
+					+ this.dialect.databaseName() + ". Nothing was run.",
+					"Choose one of the lock strategies " + this.dialect.databaseName() + " supports: "
+							+ this.dialect.lockStrategies().stream().map(Locks::display).sorted().toList() + ".",
+					null);
+		}
+		LockRequest request = new LockRequest(this.session, this.dataSource, this.table, timeout, strategy,
+				this.settings.lease());
+		try {
+			return this.dialect.lock(request);
+		}
+		catch (LockConnectionException | SQLTransientConnectionException ex) {
+			throw new SmallsLockException("smalls could not take the migration lock for " + this.table + ": "
+					+ Failures.causeOf(ex) + ". Nothing was run.", "The " + display(strategy) + " lock on "
+							+ this.dialect.databaseName() + " holds a connection of its own while the run works on "
+							+ "another: give the pool at least two connections, or use the lease lock, which needs "
+							+ "none.", ex);
+		}
+		catch (SQLException | RuntimeException ex) {
+			throw new SmallsLockException("smalls could not take the migration lock for " + this.table + ": "
+					+ Failures.causeOf(ex) + ". Nothing was run.", "Check that the database user may take "
+							+ this.dialect.databaseName() + " locks, and create tables if the lock needs one.", ex);
+		}
+	}
+
+	/** Who holds the lock, where the database can tell; {@code null} otherwise. */
+	private @Nullable LockHolder holder() {
+		try {
+			return this.dialect.lockHolder(this.session, this.table, this.settings.strategy());
+		}
+		catch (SQLException ex) {
+			RunSession.Logging.debug("Could not find out who holds the lock", ex);
+			return null;
+		}
+	}
+
+	private static String describe(LockHolder holder) {
+		return "it is held by " + holder.description() + ((holder.since() != null) ? ", since " + holder.since() : "");
+	}
+
+	private static String display(LockStrategy strategy) {
+		return strategy.name().toLowerCase(Locale.ROOT);
+	}
+
+}
