@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -44,7 +45,7 @@ public final class SmallsMigrator {
 		this.engine = new Engine(new Engine.Settings(builder.dataSource, builder.migrations, builder.initializers,
 				builder.seeders, builder.initScripts, builder.seedScripts, builder.table, builder.outOfOrder,
 				builder.lockTimeout, builder.lockStrategy, builder.lockLease, builder.seedGuard, builder.dialect,
-				builder.appliedBy, builder.callbacks));
+				builder.appliedBy, builder.callbacks, builder.schema));
 	}
 
 	/**
@@ -163,6 +164,9 @@ public final class SmallsMigrator {
 	 */
 	public static final class Builder {
 
+		/** A schema name goes into SQL text: an identifier and nothing else. */
+		private static final Pattern SAFE_SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
 		private final DataSource dataSource;
 
 		private List<? extends SmallsMigration> migrations = List.of();
@@ -192,6 +196,8 @@ public final class SmallsMigrator {
 		private @Nullable String appliedBy;
 
 		private List<SmallsCallback> callbacks = List.of();
+
+		private @Nullable String schema;
 
 		private Builder(DataSource dataSource) {
 			Assert.notNull(dataSource, "'dataSource' must not be null");
@@ -342,6 +348,21 @@ public final class SmallsMigrator {
 		 */
 		public Builder appliedBy(String appliedBy) {
 			this.appliedBy = appliedBy;
+			return this;
+		}
+
+		/**
+		 * Run in a schema of its own, as a schema-per-tenant application does: the schema is
+		 * the default of the run's connection (PostgreSQL's {@code search_path}, the database
+		 * on MariaDB/MySQL, H2's and HSQLDB's schema), so migrations need no tenant-specific
+		 * SQL, and the history table and the lock live in it. The schema must exist.
+		 * @param schema the schema, an identifier
+		 * @return this builder
+		 */
+		public Builder schema(String schema) {
+			Assert.isTrue(SAFE_SCHEMA.matcher(schema).matches(),
+					() -> "'" + schema + "' is not a usable schema name: use letters, digits and underscores");
+			this.schema = schema;
 			return this;
 		}
 

@@ -56,6 +56,14 @@ public class H2Dialect extends TableLockDialect {
 	}
 
 	@Override
+	public void useSchema(Connection connection, String schema) throws SQLException {
+		// Unquoted, so that the name folds to upper case as it did in CREATE SCHEMA.
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET SCHEMA " + schema);
+		}
+	}
+
+	@Override
 	public boolean isMissingTable(Connection connection, String table, SQLException failure) {
 		// 42102 "Table not found", 42103 "... candidates are", 42104 "... this database is
 		// empty"; 90079 "Schema not found" for a qualified name.

@@ -2,6 +2,7 @@ package dev.smalls.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -39,6 +40,13 @@ public class HsqldbDialect implements SmallsDialect {
 	@Override
 	public @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy) {
 		return LeaseLock.holder(connection, name);
+	}
+
+	@Override
+	public void useSchema(Connection connection, String schema) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET SCHEMA " + schema);
+		}
 	}
 
 	@Override

@@ -2,8 +2,8 @@ package dev.smalls.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -62,6 +62,24 @@ public class MySqlDialect implements SmallsDialect {
 	public String insertHistory(String table, String heldCondition) {
 		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by) "
 				+ "SELECT ?, ?, ?, ?, ?, ? FROM DUAL WHERE " + heldCondition;
+	}
+
+	@Override
+	public @Nullable Object currentSchema(Connection connection) throws SQLException {
+		return connection.getCatalog();
+	}
+
+	@Override
+	public void useSchema(Connection connection, String schema) throws SQLException {
+		// A schema is a database here.
+		connection.setCatalog(schema);
+	}
+
+	@Override
+	public void restoreSchema(Connection connection, @Nullable Object saved) throws SQLException {
+		if (saved != null) {
+			connection.setCatalog((String) saved);
+		}
 	}
 
 	@Override

@@ -1,7 +1,10 @@
 package dev.smalls.dialect;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -49,6 +52,38 @@ public class PostgresDialect implements SmallsDialect {
 		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by) "
 				+ "SELECT CAST(? AS INT), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP), "
 				+ "CAST(? AS BIGINT), CAST(? AS VARCHAR) WHERE " + heldCondition;
+	}
+
+	@Override
+	public Object currentSchema(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT current_setting('search_path')")) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	@Override
+	public void useSchema(Connection connection, String schema) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET search_path TO " + schema);
+			// PostgreSQL accepts a search path of schemas that do not exist.
+			try (ResultSet result = statement.executeQuery("SELECT current_schema()")) {
+				if (!result.next() || result.getString(1) == null) {
+					throw new SQLException("Schema " + schema + " does not exist", "3F000");
+				}
+			}
+		}
+	}
+
+	@Override
+	public void restoreSchema(Connection connection, @Nullable Object saved) throws SQLException {
+		if (saved != null) {
+			try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+				statement.setString(1, (String) saved);
+				statement.execute();
+			}
+		}
 	}
 
 	@Override

@@ -63,6 +63,39 @@ public interface SmallsDialect {
 	}
 
 	/**
+	 * What a connection's default schema is now, to be restored after a run that changed it.
+	 * @param connection the run's connection
+	 * @return whatever {@link #restoreSchema} needs
+	 * @throws SQLException if the database cannot say
+	 */
+	default @Nullable Object currentSchema(Connection connection) throws SQLException {
+		return connection.getSchema();
+	}
+
+	/**
+	 * Make a schema the connection's default: where unqualified names in a tenant's
+	 * migrations resolve.
+	 * @param connection the run's connection
+	 * @param schema the schema, a validated identifier
+	 * @throws SQLException if it does not exist or cannot be used
+	 */
+	default void useSchema(Connection connection, String schema) throws SQLException {
+		connection.setSchema(schema);
+	}
+
+	/**
+	 * Give a connection back its default schema.
+	 * @param connection the run's connection
+	 * @param saved what {@link #currentSchema} returned
+	 * @throws SQLException on failure
+	 */
+	default void restoreSchema(Connection connection, @Nullable Object saved) throws SQLException {
+		if (saved != null) {
+			connection.setSchema((String) saved);
+		}
+	}
+
+	/**
 	 * The type of the history table's {@code applied_at} column.
 	 * @return a SQL type name
 	 */

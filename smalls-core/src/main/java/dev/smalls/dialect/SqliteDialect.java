@@ -133,6 +133,12 @@ public class SqliteDialect implements SmallsDialect {
 	}
 
 	@Override
+	public void useSchema(Connection connection, String schema) throws SQLException {
+		throw new SQLException("SQLite has no schemas to run a tenant in: give each tenant a database file of its "
+				+ "own (a DataSource per tenant)");
+	}
+
+	@Override
 	public boolean isDuplicateKey(SQLException failure) {
 		// SQLITE_CONSTRAINT (19), with no SQL state.
 		return failure.getErrorCode() == 19 || SmallsDialect.super.isDuplicateKey(failure);

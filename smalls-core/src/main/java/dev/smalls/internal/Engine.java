@@ -58,7 +58,7 @@ public final class Engine {
 		this.settings = settings;
 		this.catalog = new MigrationCatalog(settings.migrations());
 		this.planner = new MigrationPlanner(this.catalog, settings.outOfOrder());
-		this.history = new HistoryTable(settings.table());
+		this.history = new HistoryTable(qualified(settings.schema(), settings.table()));
 		this.callbacks = new Callbacks(settings.callbacks());
 		this.dialect = new RunSession.DialectCache(settings.dialect());
 		this.lockSettings = new RunSession.LockSettings(settings.lockStrategy(), settings.lockTimeout(),
@@ -152,7 +152,19 @@ public final class Engine {
 	}
 
 	private RunSession open() {
-		return RunSession.open(this.settings.dataSource(), this.history, this.dialect);
+		return RunSession.open(this.settings.dataSource(), this.settings.schema(), this.history, this.dialect);
+	}
+
+	/** A tenant's history table lives in its schema, whatever the connection's default. */
+	private static String qualified(@Nullable String schema, String table) {
+		if (schema == null) {
+			return table;
+		}
+		if (table.contains(".")) {
+			throw new IllegalArgumentException("The history table '" + table + "' names a schema, and so does the "
+					+ "migrator ('" + schema + "'): give the table without one");
+		}
+		return schema + "." + table;
 	}
 
 	/** Take the lock, read the history (creating its table if needed), work, release. */
@@ -239,12 +251,14 @@ public final class Engine {
 	 * @param dialect the dialect, or {@code null} to detect it
 	 * @param appliedBy who is recorded, or {@code null} for {@code user@host}
 	 * @param callbacks told of every run
+	 * @param schema the schema to run in (a tenant's), or {@code null} for the connection's default
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
 			List<SqlScript> seedScripts, String table, boolean outOfOrder, Duration lockTimeout,
 			LockStrategy lockStrategy, Duration lockLease, SeedGuard seedGuard,
-			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks) {
+			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks,
+			@Nullable String schema) {
 	}
 
 }

@@ -36,6 +36,10 @@ public final class RunSession implements AutoCloseable {
 
 	private final boolean lentAutoCommit;
 
+	private @Nullable Object lentSchema;
+
+	private boolean schemaChanged;
+
 	private boolean autoCommit;
 
 	private HistoryTable.@Nullable Writer writer;
@@ -55,11 +59,13 @@ public final class RunSession implements AutoCloseable {
 	/**
 	 * Borrow a connection and put it in auto-commit mode for smalls' own reads.
 	 * @param dataSource the database
+	 * @param schema the schema to make the connection's default for the run, or {@code null}
 	 * @param history the history table
 	 * @param dialects where the dialect is found (and kept) for this database
 	 * @return the session
 	 */
-	static RunSession open(DataSource dataSource, HistoryTable history, DialectCache dialects) {
+	static RunSession open(DataSource dataSource, @Nullable String schema, HistoryTable history,
+			DialectCache dialects) {
 		Connection connection;
 		try {
 			connection = dataSource.getConnection();
@@ -72,6 +78,9 @@ public final class RunSession implements AutoCloseable {
 			boolean lent = connection.getAutoCommit();
 			RunSession session = new RunSession(dataSource, history, connection, dialects.get(connection), lent);
 			session.autoCommit(true);
+			if (schema != null) {
+				session.useSchema(schema);
+			}
 			return session;
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -80,6 +89,19 @@ public final class RunSession implements AutoCloseable {
 				throw failure("prepare its connection", sql);
 			}
 			throw (RuntimeException) ex;
+		}
+	}
+
+	private void useSchema(String schema) {
+		try {
+			this.lentSchema = this.dialect.currentSchema(this.connection);
+			this.schemaChanged = true;
+			this.dialect.useSchema(this.connection, schema);
+		}
+		catch (SQLException ex) {
+			close();
+			throw new SmallsException("smalls could not run in schema " + schema + ": " + Failures.causeOf(ex) + ".",
+					"Create the schema first (smalls does not create a tenant's schema), or correct its name.", ex);
 		}
 	}
 
@@ -238,6 +260,9 @@ public final class RunSession implements AutoCloseable {
 			}
 			if (this.autoCommit != this.lentAutoCommit) {
 				this.connection.setAutoCommit(this.lentAutoCommit);
+			}
+			if (this.schemaChanged) {
+				this.dialect.restoreSchema(this.connection, this.lentSchema);
 			}
 		}
 		catch (SQLException ex) {
