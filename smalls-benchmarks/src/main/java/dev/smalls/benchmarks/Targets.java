@@ -68,6 +68,17 @@ final class Targets {
 							BOOT_SHARE));
 				}
 			}
+			for (int size : this.report.sizes(TenantScenario.NAME, database)) {
+				double floor = median(TenantScenario.NAME, database, size, PlainJdbcContender.NAME);
+				StringBuilder line = new StringBuilder(String.format("measured (no target): %s on %s, %,d tenants: the "
+						+ "plain JDBC loop takes %.0f ms;", TenantScenario.NAME, database.displayName(), size, floor));
+				for (int parallelism : TenantScenario.PARALLELISMS) {
+					double smalls = median(TenantScenario.NAME, database, size, TenantScenario.contender(parallelism));
+					line.append(String.format(" smalls at parallelism %d %.0f ms (%.2fx)", parallelism, smalls,
+							smalls / floor));
+				}
+				lines.add(line.toString());
+			}
 		}
 		return lines;
 	}
