@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.smalls.SmallsMigrationException.Outcome;
@@ -169,6 +170,50 @@ class MigrationTransactionTests {
 				});
 			assertThat(recorded(check)).containsExactly(1);
 			assertThat(check.queryForList("SELECT id FROM item", Integer.class)).containsExactly(1);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void aConnectionLostAfterTheMigrationsOwnWorkIsReportedAsARecordingFailure(TestDatabase kind) {
+		try (FreshDatabase db = kind.createFreshDatabase()) {
+			// Checked outside the pool, which may hand out the dropped connection again.
+			JdbcTemplate check = new JdbcTemplate(
+					new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.username(), db.password()));
+			check.execute(SETUP);
+			// The connection drops just as smalls writes the history row: the migration's work
+			// is done, recording it is what failed.
+			DataSource dropping = new DelegatingDataSource(db.dataSource()) {
+
+				@Override
+				public Connection getConnection() throws java.sql.SQLException {
+					Connection connection = super.getConnection();
+					return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+							new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+								if (method.getName().equals("prepareStatement")
+										&& ((String) args[0]).startsWith("INSERT INTO smalls_history")) {
+									connection.unwrap(Connection.class).close();
+									throw new java.sql.SQLException("Connection reset", "08006");
+								}
+								try {
+									return method.invoke(connection, args);
+								}
+								catch (java.lang.reflect.InvocationTargetException ex) {
+									throw ex.getCause();
+								}
+							});
+				}
+
+			};
+			SmallsMigrator migrator = migrator(dropping,
+					migration(1, (jdbc) -> jdbc.update("INSERT INTO item (id, name) VALUES (1, 'x')")));
+			assertThatExceptionOfType(SmallsMigrationException.class).isThrownBy(migrator::migrate)
+				.withMessageContaining("Migration 0001_m1 ran, but smalls could not record it in the history table: "
+						+ "Connection reset")
+				.withMessageContaining("It is not recorded as applied");
+			assertThat(recorded(check)).isEmpty();
+			// The database ended the dropped session's transaction: the work is not there either.
+			assertThat(check.queryForObject("SELECT COUNT(*) FROM item", Integer.class)).isZero();
 		}
 	}
 
