@@ -46,14 +46,23 @@ final class StartupAdvice {
 			return forValidation(validation);
 		}
 		if (failure instanceof SmallsLockException) {
-			return failure.getAction() + " smalls waits as long as smalls.lock-timeout says (now "
-					+ this.environment.getProperty("smalls.lock-timeout", "1m") + ").";
+			return "Wait for the other instance to finish migrating and start again, or raise smalls.lock-timeout (now "
+					+ this.environment.getProperty("smalls.lock-timeout", "1m") + "). The lock belongs to a database "
+					+ "session: if it is still held, a live connection holds it.";
 		}
 		if (failure.getCause() instanceof SQLException) {
-			return failure.getAction() + " smalls connects with spring.datasource.url, username and password, or "
-					+ "with smalls.url, smalls.user and smalls.password where those are set.";
+			return connectionAdvice();
 		}
 		return failure.getAction();
+	}
+
+	private String connectionAdvice() {
+		if (this.environment.containsProperty("smalls.url") || this.environment.containsProperty("smalls.user")) {
+			return "Check that the database is up and that smalls.url, smalls.user and smalls.password are right: "
+					+ "smalls migrates with them.";
+		}
+		return "Check that the database is up and that spring.datasource.url, username and password (or those of "
+				+ "the @SmallsDataSource bean) are right.";
 	}
 
 	private String forMigration(SmallsMigrationException failure) {
@@ -80,6 +89,9 @@ final class StartupAdvice {
 							+ "/actuator/smalls/rollback or 'smalls rollback' in the shell) before starting."
 					: "Start-up only migrates forward: have the SmallsMigrationStrategy migrate to the current "
 							+ "sequence or above.";
+			case INVALID_ARGUMENT -> (this.environment.getProperty("smalls.target") != null)
+					? "Set smalls.target to a sequence of 0 or more, or remove it to apply everything on start-up."
+					: failure.getAction();
 			case INVALID_MIGRATIONS -> invalidMigrations(failure);
 			case MISSING_MIGRATION -> "Restore the SmallsMigration bean" + ((sequences.size() == 1) ? "" : "s")
 					+ " for " + displayAll(sequences) + " with " + ((sequences.size() == 1) ? "its" : "their")

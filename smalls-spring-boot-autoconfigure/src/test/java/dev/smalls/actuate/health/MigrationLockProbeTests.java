@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SqlMigration;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.testapp.BlockingRun;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 

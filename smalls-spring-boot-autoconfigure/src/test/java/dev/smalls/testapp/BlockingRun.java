@@ -1,4 +1,4 @@
-package dev.smalls.actuate.health;
+package dev.smalls.testapp;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +12,7 @@ import dev.smalls.SqlMigration;
  * A migrate run on another thread that holds the migration lock until told to finish: it
  * applies one migration, which waits inside.
  */
-final class BlockingRun implements AutoCloseable {
+public final class BlockingRun implements AutoCloseable {
 
 	private final CountDownLatch entered = new CountDownLatch(1);
 
@@ -37,7 +37,7 @@ final class BlockingRun implements AutoCloseable {
 	 * @param sequence the sequence of its one migration
 	 * @return the run; close it to let it finish
 	 */
-	static BlockingRun start(DataSource dataSource, int sequence) {
+	public static BlockingRun start(DataSource dataSource, int sequence) {
 		BlockingRun run = new BlockingRun(dataSource, sequence);
 		run.thread.start();
 		await(run.entered);
