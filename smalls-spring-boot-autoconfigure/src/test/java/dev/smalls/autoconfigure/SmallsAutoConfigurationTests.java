@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.smalls.MigrationExecution;
@@ -264,6 +265,15 @@ class SmallsAutoConfigurationTests {
 					"first:beforeRun:[0001_create_users]", "second:beforeRun:[0001_create_users]",
 					"first:afterStep:0001_create_users", "second:afterStep:0001_create_users",
 					"first:afterRun", "second:afterRun"));
+	}
+
+	@Test
+	void aCallbackKeepsAnAuditTrailThroughAConnectionOfItsOwn() {
+		this.contextRunner.withUserConfiguration(UsersMigration.class, AuditTrail.class)
+			.withPropertyValues("smalls.enabled=true")
+			.run((context) -> assertThat(context.getBean(JdbcTemplate.class)
+				.queryForList("SELECT entry FROM audit_log", String.class))
+				.containsExactly("MIGRATE 0001_create_users"));
 	}
 
 	@Test
@@ -577,6 +587,34 @@ class SmallsAutoConfigurationTests {
 				Callbacks.this.events.add(this.name + ":afterRun");
 			}
 
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AuditTrail {
+
+		// The application's JdbcTemplate waits for the migrations, so a callback builds its own.
+		// It wraps the data source so that it gets connections of its own: a template on the
+		// migrated data source itself finds the run's connection bound to the thread, where
+		// what it writes after a step commits only with the next step, or not at all after
+		// the last one.
+		@Bean
+		SmallsCallback auditTrail(DataSource dataSource) {
+			JdbcTemplate jdbc = new JdbcTemplate(new DelegatingDataSource(dataSource));
+			return new SmallsCallback() {
+
+				@Override
+				public void beforeRun(Operation operation, List<MigrationExecution> planned) {
+					jdbc.execute("CREATE TABLE IF NOT EXISTS audit_log (entry VARCHAR(200))");
+				}
+
+				@Override
+				public void afterStep(Operation operation, MigrationExecution step) {
+					jdbc.update("INSERT INTO audit_log (entry) VALUES (?)", operation + " " + step.displayName());
+				}
+
+			};
 		}
 
 	}
