@@ -36,6 +36,34 @@ public class SmallsProperties {
 	 */
 	private Duration lockTimeout = Duration.ofMinutes(1);
 
+	/**
+	 * Highest sequence to apply on start-up. Later migrations stay pending until migrated
+	 * by hand. By default, start-up applies every pending migration.
+	 */
+	private @Nullable Integer target;
+
+	/**
+	 * JDBC URL of the database to migrate. By default, smalls migrates the application's
+	 * data source.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Login user of the database to migrate. With only user and password set, smalls
+	 * migrates the application's database as this user.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Login password of the database to migrate.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * Fully qualified name of the JDBC driver. Auto-detected from the URL by default.
+	 */
+	private @Nullable String driverClassName;
+
 	private final Init init = new Init();
 
 	private final Seed seed = new Seed();
@@ -72,6 +100,46 @@ public class SmallsProperties {
 
 	public void setLockTimeout(Duration lockTimeout) {
 		this.lockTimeout = lockTimeout;
+	}
+
+	public @Nullable Integer getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(@Nullable Integer target) {
+		this.target = target;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public @Nullable String getDriverClassName() {
+		return this.driverClassName;
+	}
+
+	public void setDriverClassName(@Nullable String driverClassName) {
+		this.driverClassName = driverClassName;
 	}
 
 	public Init getInit() {

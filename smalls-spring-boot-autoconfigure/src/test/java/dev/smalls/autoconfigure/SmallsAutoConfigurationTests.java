@@ -1,13 +1,20 @@
 package dev.smalls.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.h2.Driver;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
@@ -21,18 +28,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationState;
+import dev.smalls.SmallsCallback;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsInitializer;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException;
+import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsSeeder;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.StepsResult;
 import dev.smalls.autoconfigure.jpa.JpaTestConfiguration;
+import dev.smalls.dialect.H2Dialect;
+import dev.smalls.dialect.MigrationLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -119,13 +134,15 @@ class SmallsAutoConfigurationTests {
 				assertThat(failure).rootCause().hasMessageContaining("NO_SUCH_TABLE");
 				SmallsMigrationException smalls = findCause(failure, SmallsMigrationException.class);
 				assertThat(smalls.getMessage()).contains("Migration 0001_broken failed:").containsIgnoringCase("no_such_table");
-				FailureAnalysis analysis = new SmallsFailureAnalyzer().analyze(failure);
+				FailureAnalysis analysis = new SmallsFailureAnalyzer(new DefaultListableBeanFactory(),
+						new StandardEnvironment())
+					.analyze(failure);
 				assertThat(analysis.getDescription()).contains("0001_broken");
 				// H2 commits DDL at once: the advice is to check what is left, not that nothing is.
 				assertThat(analysis.getDescription()).contains("still in the database");
 				assertThat(analysis.getAction())
 					.contains("Check the schema for what 0001_broken changed before it failed")
-					.contains("run migrate again");
+					.contains("start the application again");
 			});
 	}
 
@@ -226,6 +243,72 @@ class SmallsAutoConfigurationTests {
 				context.getBean(SmallsMigrator.class).seed(false);
 				assertThat(context.getBean(Seeders.class).runs).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void customizerBeansAdjustTheBuilderAfterThePropertiesInOrder() {
+		this.contextRunner.withUserConfiguration(UsersMigration.class, Customizers.class)
+			.withPropertyValues("smalls.enabled=true", "smalls.table=from_properties")
+			.run((context) -> {
+				SmallsMigrator migrator = context.getBean(SmallsMigrator.class);
+				assertThat(migrator.getTable()).isEqualTo("from_customizer");
+				assertThat(migrator.status().migrations()).singleElement()
+					.satisfies((migration) -> assertThat(migration.appliedBy()).isEqualTo("second"));
+			});
+	}
+
+	@Test
+	void callbackBeansAreToldOfEveryStepInTheirOrder() {
+		this.contextRunner.withUserConfiguration(UsersMigration.class, Callbacks.class)
+			.withPropertyValues("smalls.enabled=true")
+			.run((context) -> assertThat(context.getBean(Callbacks.class).events).containsExactly(
+					"first:beforeRun:[0001_create_users]", "second:beforeRun:[0001_create_users]",
+					"first:afterStep:0001_create_users", "second:afterStep:0001_create_users",
+					"first:afterRun", "second:afterRun"));
+	}
+
+	@Test
+	void aCallbackKeepsAnAuditTrailThroughAConnectionOfItsOwn() {
+		this.contextRunner.withUserConfiguration(UsersMigration.class, AuditTrail.class)
+			.withPropertyValues("smalls.enabled=true")
+			.run((context) -> assertThat(context.getBean(JdbcTemplate.class)
+				.queryForList("SELECT entry FROM audit_log", String.class))
+				.containsExactly("MIGRATE 0001_create_users"));
+	}
+
+	@Test
+	void aDialectBeanIsUsedInsteadOfTheDetectedOne() {
+		this.contextRunner.withUserConfiguration(UsersMigration.class, CountingDialectConfiguration.class)
+			.withPropertyValues("smalls.enabled=true")
+			.run((context) -> {
+				assertThat(context.getBean(CountingDialect.class).locks).isEqualTo(1);
+				assertThat(context.getBean(SmallsMigrator.class).status().current()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void smallsUrlMigratesAnotherDatabaseThroughADataSourceThatIsNotABean() {
+		String other = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		this.contextRunner.withUserConfiguration(UsersMigration.class)
+			.withPropertyValues("smalls.enabled=true", "smalls.url=" + other, "smalls.user=sa", "smalls.password=")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DataSource.class);
+				JdbcTemplate otherDb = new JdbcTemplate(new SimpleDriverDataSource(new Driver(), other, "sa", ""));
+				assertThat(otherDb.queryForObject("SELECT COUNT(*) FROM users", Integer.class)).isZero();
+				assertThat(context.getBean(JdbcTemplate.class)
+					.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' "
+							+ "AND TABLE_NAME = 'USERS'", Integer.class))
+					.isZero();
+			});
+	}
+
+	@Test
+	void smallsUrlWorksWithoutAnApplicationDataSource() {
+		String other = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SmallsAutoConfiguration.class))
+			.withUserConfiguration(UsersMigration.class)
+			.withPropertyValues("smalls.enabled=true", "smalls.url=" + other)
+			.run((context) -> assertThat(context.getBean(SmallsMigrator.class).status().current()).isEqualTo(1));
 	}
 
 	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
@@ -446,5 +529,118 @@ class SmallsAutoConfigurationTests {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	static class Customizers {
+
+		@Bean
+		@Order(2)
+		SmallsMigratorCustomizer second() {
+			return (builder) -> builder.appliedBy("second");
+		}
+
+		@Bean
+		@Order(1)
+		SmallsMigratorCustomizer first() {
+			return (builder) -> builder.appliedBy("first").table("from_customizer");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Callbacks {
+
+		final List<String> events = new ArrayList<>();
+
+		@Bean
+		@Order(2)
+		SmallsCallback secondCallback() {
+			return new Recording("second");
+		}
+
+		@Bean
+		@Order(1)
+		SmallsCallback firstCallback() {
+			return new Recording("first");
+		}
+
+		class Recording implements SmallsCallback {
+
+			private final String name;
+
+			Recording(String name) {
+				this.name = name;
+			}
+
+			@Override
+			public void beforeRun(Operation operation, List<MigrationExecution> planned) {
+				Callbacks.this.events.add(this.name + ":beforeRun:"
+						+ planned.stream().map(MigrationExecution::displayName).toList());
+			}
+
+			@Override
+			public void afterStep(Operation operation, MigrationExecution step) {
+				Callbacks.this.events.add(this.name + ":afterStep:" + step.displayName());
+			}
+
+			@Override
+			public void afterRun(Operation operation, List<MigrationExecution> completed) {
+				Callbacks.this.events.add(this.name + ":afterRun");
+			}
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AuditTrail {
+
+		// The application's JdbcTemplate waits for the migrations, so a callback builds its own.
+		// It wraps the data source so that it gets connections of its own: a template on the
+		// migrated data source itself finds the run's connection bound to the thread, where
+		// what it writes after a step commits only with the next step, or not at all after
+		// the last one.
+		@Bean
+		SmallsCallback auditTrail(DataSource dataSource) {
+			JdbcTemplate jdbc = new JdbcTemplate(new DelegatingDataSource(dataSource));
+			return new SmallsCallback() {
+
+				@Override
+				public void beforeRun(Operation operation, List<MigrationExecution> planned) {
+					jdbc.execute("CREATE TABLE IF NOT EXISTS audit_log (entry VARCHAR(200))");
+				}
+
+				@Override
+				public void afterStep(Operation operation, MigrationExecution step) {
+					jdbc.update("INSERT INTO audit_log (entry) VALUES (?)", operation + " " + step.displayName());
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CountingDialectConfiguration {
+
+		@Bean
+		CountingDialect countingDialect() {
+			return new CountingDialect();
+		}
+
+	}
+
+	/** H2's dialect, counting the locks it takes: proof that it is the one in use. */
+	static class CountingDialect extends H2Dialect {
+
+		int locks;
+
+		@Override
+		public @Nullable MigrationLock lock(Connection session, DataSource dataSource, String name, Duration timeout)
+				throws SQLException {
+			this.locks++;
+			return super.lock(session, dataSource, name, timeout);
+		}
+
+	}
 
 }

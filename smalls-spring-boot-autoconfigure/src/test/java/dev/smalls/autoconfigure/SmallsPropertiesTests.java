@@ -26,6 +26,11 @@ class SmallsPropertiesTests {
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:smalls/init.sql");
 		assertThat(properties.getSeed().getLocations()).containsExactly("classpath:smalls/seed.sql");
 		assertThat(properties.getSeed().getForbiddenProfiles()).containsExactly("prod");
+		assertThat(properties.getTarget()).isNull();
+		assertThat(properties.getUrl()).isNull();
+		assertThat(properties.getUser()).isNull();
+		assertThat(properties.getPassword()).isNull();
+		assertThat(properties.getDriverClassName()).isNull();
 	}
 
 	@Test
@@ -40,6 +45,11 @@ class SmallsPropertiesTests {
 		source.put("smalls.seed.forbidden-profiles", "prod,staging");
 		source.put("smalls.create.directory", "src/main/java/com/example/db");
 		source.put("smalls.create.package", "com.example.db");
+		source.put("smalls.target", "0007");
+		source.put("smalls.url", "jdbc:postgresql://db/app");
+		source.put("smalls.user", "owner");
+		source.put("smalls.password", "secret");
+		source.put("smalls.driver-class-name", "org.postgresql.Driver");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
 			.get();
 		assertThat(properties.isEnabled()).isTrue();
@@ -51,6 +61,11 @@ class SmallsPropertiesTests {
 		assertThat(properties.getSeed().getForbiddenProfiles()).containsExactly("prod", "staging");
 		assertThat(properties.getCreate().getDirectory()).isEqualTo("src/main/java/com/example/db");
 		assertThat(properties.getCreate().getPackage()).isEqualTo("com.example.db");
+		assertThat(properties.getTarget()).isEqualTo(7);
+		assertThat(properties.getUrl()).isEqualTo("jdbc:postgresql://db/app");
+		assertThat(properties.getUser()).isEqualTo("owner");
+		assertThat(properties.getPassword()).isEqualTo("secret");
+		assertThat(properties.getDriverClassName()).isEqualTo("org.postgresql.Driver");
 	}
 
 	@Test
@@ -68,7 +83,8 @@ class SmallsPropertiesTests {
 					property.has("description") ? property.get("description").asString() : ""));
 		assertThat(descriptions).containsOnlyKeys("smalls.enabled", "smalls.table", "smalls.out-of-order",
 				"smalls.lock-timeout", "smalls.init.locations", "smalls.seed.locations",
-				"smalls.seed.forbidden-profiles", "smalls.create.directory", "smalls.create.package");
+				"smalls.seed.forbidden-profiles", "smalls.create.directory", "smalls.create.package", "smalls.target",
+				"smalls.url", "smalls.user", "smalls.password", "smalls.driver-class-name");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()

@@ -1,0 +1,1 @@
+INSERT INTO greeting (id, text) VALUES (2, 'from the seed script');

@@ -1,0 +1,109 @@
+package dev.smalls.actuate.health;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+import dev.smalls.MigrationInfo;
+import dev.smalls.MigrationNames;
+import dev.smalls.MigrationState;
+import dev.smalls.MigrationStatus;
+import dev.smalls.SmallsMigrationException;
+import dev.smalls.SmallsMigrator;
+
+/**
+ * The {@code smalls} health contributor: where the database stands against the code's
+ * migrations. Details: {@code current} sequence, {@code pending} and {@code missing}
+ * counts, the history {@code table}, and whether the migration lock is {@code locked}
+ * (another run is under way).
+ * <p>
+ * The status follows one rule each way:
+ * <ul>
+ * <li>{@code DOWN}: the history cannot be read, or the migrations in the code are
+ * inconsistent (both stop every migrate), or the last migrate or rollback run of this
+ * application failed in a step, until a later run completes.</li>
+ * <li>{@code OUT_OF_SERVICE}: the application migrates on start-up
+ * ({@code smalls.enabled=true}) yet migrations it would apply are pending: the schema is
+ * behind the code it runs (someone rolled back under it, or start-up was told not to
+ * migrate). Pending migrations above {@code smalls.target} do not count.</li>
+ * <li>{@code UP} otherwise. {@code MISSING} migrations (applied by a newer version of the
+ * application) are reported but keep it {@code UP}: during a rolling deploy every older
+ * instance sees them, and taking them all out of service at once would be an outage.</li>
+ * </ul>
+ */
+public class SmallsHealthIndicator extends AbstractHealthIndicator {
+
+	private final SmallsMigrator migrator;
+
+	private final LastRunOutcome lastRun;
+
+	private final @Nullable MigrationLockProbe lockProbe;
+
+	private final boolean migratesOnStartup;
+
+	private final @Nullable Integer target;
+
+	/**
+	 * Create an indicator.
+	 * @param migrator the migrator
+	 * @param lastRun the outcome of this application's last run
+	 * @param lockProbe what tells whether the lock is held, or {@code null} not to tell
+	 * @param migratesOnStartup whether the application migrates on start-up
+	 * @param target the highest sequence start-up applies, or {@code null} for all
+	 */
+	public SmallsHealthIndicator(SmallsMigrator migrator, LastRunOutcome lastRun,
+			@Nullable MigrationLockProbe lockProbe, boolean migratesOnStartup, @Nullable Integer target) {
+		super("smalls health check failed");
+		this.migrator = migrator;
+		this.lastRun = lastRun;
+		this.lockProbe = lockProbe;
+		this.migratesOnStartup = migratesOnStartup;
+		this.target = target;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) throws Exception {
+		MigrationStatus status = this.migrator.status();
+		List<MigrationInfo> pending = status.inState(MigrationState.PENDING);
+		long expected = pending.stream()
+			.filter((migration) -> this.target == null || migration.sequence() <= this.target)
+			.count();
+		builder.withDetail("current", status.current())
+			.withDetail("pending", pending.size())
+			.withDetail("missing", status.inState(MigrationState.MISSING).size())
+			.withDetail("table", this.migrator.getTable());
+		if (this.lockProbe != null) {
+			builder.withDetail("locked", locked(this.lockProbe));
+		}
+		SmallsMigrationException failure = this.lastRun.getFailure();
+		if (failure != null) {
+			builder.down()
+				.withDetail("failed", MigrationNames.display(failure.getFailedSequence(), failure.getFailedName()))
+				.withDetail("operation", failure.getOperation())
+				.withDetail("outcome", failure.getOutcome())
+				.withDetail("error", String.valueOf(failure.getMessage()));
+		}
+		else if (this.migratesOnStartup && expected > 0) {
+			builder.outOfService()
+				.withDetail("reason", expected + " migration(s) that start-up applies are pending: the schema is "
+						+ "behind the code");
+		}
+		else {
+			builder.up();
+		}
+	}
+
+	private static Object locked(MigrationLockProbe probe) {
+		try {
+			return probe.isHeld();
+		}
+		catch (Exception ex) {
+			// Whether a run is under way is a detail: not knowing it does not make smalls unhealthy.
+			return "unknown: " + ex.getMessage();
+		}
+	}
+
+}
