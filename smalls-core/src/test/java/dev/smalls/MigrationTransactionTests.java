@@ -321,6 +321,44 @@ class MigrationTransactionTests {
 
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(TestDatabase.class)
+	void whatACallbackWritesCommitsOnItsOwnOutsideTheMigrationsTransactions(TestDatabase kind) {
+		try (FreshDatabase db = kind.createFreshDatabase()) {
+			JdbcTemplate audit = new JdbcTemplate(db.dataSource());
+			audit.execute("CREATE TABLE audit_log (entry VARCHAR(50))");
+			SmallsCallback callback = new SmallsCallback() {
+
+				@Override
+				public void afterStep(SmallsMigrationException.Operation operation, MigrationExecution step) {
+					audit.update("INSERT INTO audit_log (entry) VALUES (?)", "step " + step.sequence());
+				}
+
+				@Override
+				public void afterRun(SmallsMigrationException.Operation operation, List<MigrationExecution> completed) {
+					audit.update("INSERT INTO audit_log (entry) VALUES (?)", "run " + completed.size());
+				}
+
+				@Override
+				public void onFailure(SmallsMigrationException.Operation operation, SmallsException failure) {
+					audit.update("INSERT INTO audit_log (entry) VALUES (?)", "failed");
+				}
+
+			};
+			SmallsMigration failing = migration(3, (jdbc) -> {
+				throw new IllegalStateException("no");
+			});
+			SmallsMigrator migrator = SmallsMigrator.builder(db.dataSource())
+				.migrations(SqlMigration.table(1), SqlMigration.table(2), failing)
+				.callbacks(callback)
+				.build();
+			migrator.migrate(2);
+			assertThatExceptionOfType(SmallsMigrationException.class).isThrownBy(migrator::migrate);
+			assertThat(audit.queryForList("SELECT entry FROM audit_log", String.class)).containsExactly("step 1",
+					"step 2", "run 2", "failed");
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(TestDatabase.class)
 	void aCallbackThatFailsBeforeAStepStopsTheRunBeforeItChangesAnything(TestDatabase kind) {
 		try (FreshDatabase db = kind.createFreshDatabase()) {
 			SmallsCallback veto = new SmallsCallback() {

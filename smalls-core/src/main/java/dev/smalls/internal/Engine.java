@@ -85,6 +85,12 @@ public final class Engine {
 
 	public LockStatus lockStatus() {
 		try (RunSession session = open()) {
+			// Some locks create their table on first use: on a database smalls never migrated,
+			// nobody can hold the lock, and the probe must not create tables there. It misses
+			// only the first run's moment between taking the lock and creating the history.
+			if (session.readSequences() == null) {
+				return new LockStatus(false, null, null, this.lockSettings.strategy());
+			}
 			return session.locks(this.lockSettings).status();
 		}
 	}
@@ -97,7 +103,7 @@ public final class Engine {
 			if (unlocked != null && unlockedPlan.length == 0) {
 				return new MigrateResult(0, List.of(), unlocked.current());
 			}
-			return reportingFailure(Operation.MIGRATE, () -> underLock(session, (lock, history) -> {
+			return reportingFailure(session, Operation.MIGRATE, () -> underLock(session, (lock, history) -> {
 				// Something looked pending: plan again, now that no other instance can change the history.
 				int[] plan = this.planner.migrate(history.sequences(), target);
 				return new MigrationExecutor(session, this.catalog, this.callbacks, lock).apply(history, plan,
@@ -116,7 +122,7 @@ public final class Engine {
 
 	private RollbackResult rollback(Function<History, List<HistoryRow>> plan) {
 		try (RunSession session = open()) {
-			return reportingFailure(Operation.ROLLBACK, () -> underLock(session, (lock, history) -> {
+			return reportingFailure(session, Operation.ROLLBACK, () -> underLock(session, (lock, history) -> {
 				List<HistoryRow> rows = plan.apply(history);
 				return new MigrationExecutor(session, this.catalog, this.callbacks, lock).undo(history, rows);
 			}));
@@ -201,12 +207,12 @@ public final class Engine {
 		}
 	}
 
-	private <T> T reportingFailure(Operation operation, Supplier<T> run) {
+	private <T> T reportingFailure(RunSession session, Operation operation, Supplier<T> run) {
 		try {
 			return run.get();
 		}
 		catch (SmallsException ex) {
-			this.callbacks.onFailure(operation, ex);
+			session.outsideTheRun(() -> this.callbacks.onFailure(operation, ex));
 			throw ex;
 		}
 	}

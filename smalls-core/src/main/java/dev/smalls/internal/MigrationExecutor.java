@@ -75,7 +75,7 @@ final class MigrationExecutor {
 			applied.add(done);
 			current = Math.max(current, done.sequence());
 		}
-		this.callbacks.afterRun(Operation.MIGRATE, applied);
+		this.session.outsideTheRun(() -> this.callbacks.afterRun(Operation.MIGRATE, applied));
 		return new MigrateResult(batch, applied, current);
 	}
 
@@ -105,13 +105,13 @@ final class MigrationExecutor {
 			applied.remove(row.sequence());
 			rolledBack.add(done);
 		}
-		this.callbacks.afterRun(Operation.ROLLBACK, rolledBack);
+		this.session.outsideTheRun(() -> this.callbacks.afterRun(Operation.ROLLBACK, rolledBack));
 		return new RollbackResult(rolledBack, applied.isEmpty() ? 0 : applied.last());
 	}
 
 	private void beforeRun(Operation operation, List<MigrationExecution> planned) {
 		try {
-			this.callbacks.beforeRun(operation, planned);
+			this.session.outsideTheRun(() -> this.callbacks.beforeRun(operation, planned));
 		}
 		catch (RuntimeException ex) {
 			throw new SmallsException("A SmallsCallback failed before the " + operation.name().toLowerCase(Locale.ROOT)
@@ -132,7 +132,7 @@ final class MigrationExecutor {
 		TransactionStatus transaction = null;
 		StepTransactions transactions = this.session.transactions();
 		try {
-			this.callbacks.beforeStep(operation, sequence, name);
+			this.session.outsideTheRun(() -> this.callbacks.beforeStep(operation, sequence, name));
 			stage = Stage.RUN;
 			this.session.autoCommit(!transactional);
 			long started = System.nanoTime();
@@ -180,7 +180,7 @@ final class MigrationExecutor {
 				RunSession.Logging.logger.info(((operation == Operation.MIGRATE) ? "Applied " : "Rolled back ")
 						+ done.displayName() + " in " + millis + " ms");
 			}
-			this.callbacks.afterStep(operation, done);
+			this.session.outsideTheRun(() -> this.callbacks.afterStep(operation, done));
 			return done;
 		}
 		catch (Throwable ex) {
@@ -193,7 +193,7 @@ final class MigrationExecutor {
 			}
 			SmallsMigrationException failure = Failures.step(operation, sequence, name, stage, transactional, ex,
 					completed, current, this.session.dialect());
-			this.callbacks.onStepFailure(operation, sequence, name, ex);
+			this.session.outsideTheRun(() -> this.callbacks.onStepFailure(operation, sequence, name, ex));
 			throw failure;
 		}
 	}

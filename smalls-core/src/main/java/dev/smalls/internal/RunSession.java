@@ -183,6 +183,20 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	/**
+	 * Run code that is not part of the run's steps (a callback) away from the run's
+	 * connection, so that its own database work commits on its own.
+	 * @param work the code
+	 */
+	void outsideTheRun(Runnable work) {
+		if (this.transactions != null) {
+			this.transactions.outside(work);
+		}
+		else {
+			work.run();
+		}
+	}
+
+	/**
 	 * Switch auto-commit, only when it changes: on most drivers each switch is a round trip.
 	 * @param on whether statements commit on their own
 	 */

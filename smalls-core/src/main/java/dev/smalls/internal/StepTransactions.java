@@ -92,6 +92,22 @@ final class StepTransactions implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Run code that is not part of any step (a callback) without the run's connection: what it
+	 * writes through Spring JDBC on this {@code DataSource} goes through a connection and a
+	 * transaction of its own, not into the next step's.
+	 * @param work the code
+	 */
+	void outside(Runnable work) {
+		Object holder = TransactionSynchronizationManager.unbindResource(this.dataSource);
+		try {
+			work.run();
+		}
+		finally {
+			TransactionSynchronizationManager.bindResource(this.dataSource, holder);
+		}
+	}
+
 	/** Refuse transaction control from migration code until {@link #disarm()}. */
 	void arm() {
 		this.guard.arm();

@@ -1,6 +1,5 @@
 package dev.smalls.autoconfigure;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,9 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.smalls.SmallsMigrator;
 import dev.smalls.actuate.health.LastRunOutcome;
-import dev.smalls.actuate.health.MigrationLockProbe;
 import dev.smalls.actuate.health.SmallsHealthIndicator;
-import dev.smalls.dialect.SmallsDialect;
 
 /**
  * Auto-configuration for the {@code smalls} health contributor.
@@ -33,13 +30,8 @@ public final class SmallsHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "smallsHealthIndicator", "smallsHealthContributor" })
 	SmallsHealthIndicator smallsHealthIndicator(SmallsMigrator migrator, LastRunOutcome lastRun,
-			SmallsProperties properties, ObjectProvider<MigrationDataSource> migrationDataSource,
-			ObjectProvider<SmallsDialect> dialect) {
-		// With a migrator of the application's own, smalls does not know its data source.
-		MigrationDataSource migrated = migrationDataSource.getIfAvailable();
-		MigrationLockProbe lockProbe = (migrated != null)
-				? new MigrationLockProbe(migrated.get(), migrator.getTable(), dialect.getIfAvailable()) : null;
-		return new SmallsHealthIndicator(migrator, lastRun, lockProbe, properties.isEnabled(), properties.getTarget());
+			SmallsProperties properties) {
+		return new SmallsHealthIndicator(migrator, lastRun, properties.isEnabled(), properties.getTarget());
 	}
 
 }

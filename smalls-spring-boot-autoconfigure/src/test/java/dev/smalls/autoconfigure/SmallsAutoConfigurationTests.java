@@ -30,7 +30,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.smalls.MigrationExecution;
@@ -47,6 +46,7 @@ import dev.smalls.SmallsValidationException;
 import dev.smalls.StepsResult;
 import dev.smalls.autoconfigure.jpa.JpaTestConfiguration;
 import dev.smalls.dialect.H2Dialect;
+import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.MigrationLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -268,7 +268,7 @@ class SmallsAutoConfigurationTests {
 	}
 
 	@Test
-	void aCallbackKeepsAnAuditTrailThroughAConnectionOfItsOwn() {
+	void aCallbackKeepsAnAuditTrailOnTheMigratedDataSource() {
 		this.contextRunner.withUserConfiguration(UsersMigration.class, AuditTrail.class)
 			.withPropertyValues("smalls.enabled=true")
 			.run((context) -> assertThat(context.getBean(JdbcTemplate.class)
@@ -594,14 +594,12 @@ class SmallsAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class AuditTrail {
 
-		// The application's JdbcTemplate waits for the migrations, so a callback builds its own.
-		// It wraps the data source so that it gets connections of its own: a template on the
-		// migrated data source itself finds the run's connection bound to the thread, where
-		// what it writes after a step commits only with the next step, or not at all after
-		// the last one.
+		// The application's JdbcTemplate waits for the migrations, so a callback builds its own
+		// on the migrated data source; smalls runs callbacks outside its steps' transactions, so
+		// what the callback writes commits on its own.
 		@Bean
 		SmallsCallback auditTrail(DataSource dataSource) {
-			JdbcTemplate jdbc = new JdbcTemplate(new DelegatingDataSource(dataSource));
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			return new SmallsCallback() {
 
 				@Override
@@ -635,10 +633,9 @@ class SmallsAutoConfigurationTests {
 		int locks;
 
 		@Override
-		public @Nullable MigrationLock lock(Connection session, DataSource dataSource, String name, Duration timeout)
-				throws SQLException {
+		public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
 			this.locks++;
-			return super.lock(session, dataSource, name, timeout);
+			return super.lock(request);
 		}
 
 	}

@@ -24,7 +24,7 @@ import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsMigrationException.Outcome;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SqlMigration;
-import dev.smalls.testapp.BlockingRun;
+import dev.smalls.testsupport.BlockingRun;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
+import dev.smalls.LockStatus;
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
@@ -40,8 +41,6 @@ public class SmallsHealthIndicator extends AbstractHealthIndicator {
 
 	private final LastRunOutcome lastRun;
 
-	private final @Nullable MigrationLockProbe lockProbe;
-
 	private final boolean migratesOnStartup;
 
 	private final @Nullable Integer target;
@@ -50,16 +49,14 @@ public class SmallsHealthIndicator extends AbstractHealthIndicator {
 	 * Create an indicator.
 	 * @param migrator the migrator
 	 * @param lastRun the outcome of this application's last run
-	 * @param lockProbe what tells whether the lock is held, or {@code null} not to tell
 	 * @param migratesOnStartup whether the application migrates on start-up
 	 * @param target the highest sequence start-up applies, or {@code null} for all
 	 */
 	public SmallsHealthIndicator(SmallsMigrator migrator, LastRunOutcome lastRun,
-			@Nullable MigrationLockProbe lockProbe, boolean migratesOnStartup, @Nullable Integer target) {
+			boolean migratesOnStartup, @Nullable Integer target) {
 		super("smalls health check failed");
 		this.migrator = migrator;
 		this.lastRun = lastRun;
-		this.lockProbe = lockProbe;
 		this.migratesOnStartup = migratesOnStartup;
 		this.target = target;
 	}
@@ -75,9 +72,7 @@ public class SmallsHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("pending", pending.size())
 			.withDetail("missing", status.inState(MigrationState.MISSING).size())
 			.withDetail("table", this.migrator.getTable());
-		if (this.lockProbe != null) {
-			builder.withDetail("locked", locked(this.lockProbe));
-		}
+		lock(builder);
 		SmallsMigrationException failure = this.lastRun.getFailure();
 		if (failure != null) {
 			builder.down()
@@ -96,13 +91,17 @@ public class SmallsHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
-	private static Object locked(MigrationLockProbe probe) {
+	private void lock(Health.Builder builder) {
 		try {
-			return probe.isHeld();
+			LockStatus lock = this.migrator.lockStatus();
+			builder.withDetail("locked", lock.held());
+			if (lock.holder() != null) {
+				builder.withDetail("lockHolder", lock.holder());
+			}
 		}
-		catch (Exception ex) {
+		catch (RuntimeException ex) {
 			// Whether a run is under way is a detail: not knowing it does not make smalls unhealthy.
-			return "unknown: " + ex.getMessage();
+			builder.withDetail("locked", "unknown: " + ex.getMessage());
 		}
 	}
 

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SqlMigration;
-import dev.smalls.testapp.BlockingRun;
+import dev.smalls.testsupport.BlockingRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

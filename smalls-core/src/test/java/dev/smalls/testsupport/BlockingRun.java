@@ -1,4 +1,4 @@
-package dev.smalls.testapp;
+package dev.smalls.testsupport;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
