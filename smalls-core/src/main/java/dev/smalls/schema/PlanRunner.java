@@ -1,0 +1,195 @@
+package dev.smalls.schema;
+
+import java.sql.Connection;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.smalls.dialect.SchemaDdl;
+import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.schema.Operation.Kind;
+import dev.smalls.schema.SchemaProgress.Listener;
+
+/**
+ * Moves a schema from one state of a {@link SchemaPlan} to another, one operation at a time.
+ * <p>
+ * Where the migration's transaction holds every operation (PostgreSQL, SQLite), a failure is
+ * left to that transaction's rollback. Where each operation commits at once (DDL on MariaDB,
+ * MySQL, H2 and HSQLDB, or a connection in auto-commit mode), a failure is answered by running
+ * the inverses of the operations already run, newest first, so that the schema is back where
+ * the run started. To keep the state exact there, data steps and {@code sql(..)} statements are
+ * committed as they complete too, just as the DDL around them is, and one that fails is
+ * rolled back to a savepoint taken before it: at any moment the schema is in a known state,
+ * or one operation away from it, and the progress listener is told which.
+ */
+final class PlanRunner {
+
+	private final String migration;
+
+	private final List<Operation> operations;
+
+	private final JdbcTemplate jdbc;
+
+	private final SmallsDialect dialect;
+
+	private final SchemaDdl ddl;
+
+	private final Listener progress;
+
+	private final boolean autoCommit;
+
+	private final boolean atOnce;
+
+	PlanRunner(String migration, List<Operation> operations, JdbcTemplate jdbc, SmallsDialect dialect,
+			Listener progress) {
+		this.migration = migration;
+		this.operations = operations;
+		this.jdbc = jdbc;
+		this.dialect = dialect;
+		this.ddl = dialect.schemaDdl();
+		this.progress = progress;
+		this.autoCommit = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Connection::getAutoCommit));
+		this.atOnce = this.autoCommit || !dialect.supportsTransactionalDdl();
+	}
+
+	void run(int from, int to) {
+		int state = from;
+		while (state != to) {
+			boolean apply = to > state;
+			int number = apply ? state + 1 : state;
+			try {
+				move(number, apply);
+				state = apply ? number : number - 1;
+				report(state, state);
+			}
+			catch (RuntimeException | Error ex) {
+				throw failure(number, apply, from, to, state, ex);
+			}
+		}
+	}
+
+	/** Apply or unapply one operation, committing it where operations commit at once. */
+	private void move(int number, boolean apply) {
+		Operation operation = this.operations.get(number - 1);
+		Kind kind = operation.kind();
+		int before = apply ? number - 1 : number;
+		boolean commit = this.atOnce && !this.autoCommit && (kind == Kind.DATA || kind == Kind.SQL);
+		if (kind != Kind.NONE) {
+			// Rows a data step changes are not in effect until committed below; DDL and
+			// statements of the author's may commit as they run.
+			report((kind == Kind.DATA && !this.autoCommit) ? before : number - 1,
+					(kind == Kind.DATA && !this.autoCommit) ? before : number);
+		}
+		Savepoint savepoint = commit ? savepoint() : null;
+		try {
+			operation.perform(this.jdbc, this.ddl, apply);
+		}
+		catch (RuntimeException | Error ex) {
+			if (savepoint != null) {
+				rollbackTo(savepoint, ex);
+			}
+			throw ex;
+		}
+		if (commit) {
+			report(number - 1, number);
+			// The DDL around this step commits at once; so does the step, so that its inverse
+			// is never needed for work a rollback would discard anyway, nor missing for work a
+			// later DDL statement committed.
+			this.jdbc.execute("COMMIT");
+		}
+	}
+
+	private void report(int certain, int possible) {
+		if (this.atOnce) {
+			this.progress.progressed(certain, possible);
+		}
+	}
+
+	private @Nullable Savepoint savepoint() {
+		return this.jdbc.execute((ConnectionCallback<Savepoint>) Connection::setSavepoint);
+	}
+
+	private void rollbackTo(Savepoint savepoint, Throwable failure) {
+		try {
+			this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+				connection.rollback(savepoint);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			// A statement of the author's that was DDL committed, and the savepoint went with it.
+			failure.addSuppressed(ex);
+		}
+	}
+
+	/** Reverse what the run did, where that is on smalls, and say what happened. */
+	private SchemaOperationException failure(int number, boolean apply, int from, int to, int state,
+			Throwable cause) {
+		String failed = (apply ? "Operation " : "Undoing operation ") + number + " of " + this.migration + " ("
+				+ describe(number) + ") failed on " + this.dialect.databaseName() + ": " + causeOf(cause) + ".";
+		String command = (from == 0 && to == this.operations.size()) ? "migrate"
+				: (to == 0 && from == this.operations.size()) ? "rollback" : "repair";
+		String fix = "Fix " + (apply ? "" : "the inverse of ") + "operation " + number + " of " + this.migration
+				+ " and run " + command + " again.";
+		if (!this.atOnce) {
+			return new SchemaOperationException(failed + " " + this.dialect.databaseName() + " rolls the migration's "
+					+ "DDL back with its transaction: nothing of this run is left.", fix, cause, number, describe(number),
+					List.of(), from, true);
+		}
+		report(state, state);
+		List<String> reversed = new ArrayList<>();
+		int current = state;
+		while (current != from) {
+			boolean reapply = from > current;
+			int next = reapply ? current + 1 : current;
+			try {
+				move(next, reapply);
+				current = reapply ? next : next - 1;
+				reversed.add(next + ". " + describe(next));
+				report(current, current);
+			}
+			catch (RuntimeException | Error ex) {
+				cause.addSuppressed(ex);
+				return new SchemaOperationException(failed + " " + atOnce() + " so smalls began reversing this run"
+						+ reversedSoFar(reversed) + ", but " + (reapply ? "applying operation " : "undoing operation ")
+						+ next + " (" + describe(next) + ") failed too: " + causeOf(ex) + ". Operations 1 to " + current
+						+ " are in effect.", "Bring the schema back to " + ((from == 0) ? "where it was before "
+								+ this.migration : "state " + from + " of " + this.migration) + " by hand (operations "
+								+ "1 to " + current + " are in effect), then " + fix.substring(0, 1).toLowerCase()
+								+ fix.substring(1), cause, number, describe(number), reversed, current, false);
+			}
+		}
+		String outcome = (from == 0) ? "The schema is as it was before " + this.migration + "."
+				: "The schema is as it was before this run: operations 1 to " + from + " are in effect.";
+		return new SchemaOperationException(failed + (reversed.isEmpty() ? " Nothing had been changed before it. "
+				: " " + atOnce() + " so smalls reversed this run, newest first: " + String.join(", ", reversed) + ". ")
+				+ outcome, fix, cause, number, describe(number), reversed, from, true);
+	}
+
+	private String atOnce() {
+		return this.autoCommit ? "Each statement commits at once in auto-commit mode,"
+				: this.dialect.databaseName() + " commits DDL at once,";
+	}
+
+	private static String reversedSoFar(List<String> reversed) {
+		return reversed.isEmpty() ? "" : " (" + String.join(", ", reversed) + ")";
+	}
+
+	private String describe(int number) {
+		return this.operations.get(number - 1).description();
+	}
+
+	/** The database's own words, rather than Spring's wrapping of them. */
+	static String causeOf(Throwable ex) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		String message = cause.getMessage();
+		return (message != null && !message.isBlank()) ? message.strip() : cause.getClass().getName();
+	}
+
+}
