@@ -46,6 +46,13 @@ final class PlanRunner {
 
 	private final boolean atOnce;
 
+	private int reportedCertain = -1;
+
+	private int reportedPossible = -1;
+
+	/** While reversing after a failure: the failure, to which a failing listener is added. */
+	private @Nullable Throwable reversing;
+
 	PlanRunner(String migration, List<Operation> operations, JdbcTemplate jdbc, SmallsDialect dialect,
 			Listener progress) {
 		this.migration = migration;
@@ -106,9 +113,21 @@ final class PlanRunner {
 	}
 
 	private void report(int certain, int possible) {
-		if (this.atOnce) {
+		if (!this.atOnce || (certain == this.reportedCertain && possible == this.reportedPossible)) {
+			return;
+		}
+		try {
 			this.progress.progressed(certain, possible);
 		}
+		catch (RuntimeException ex) {
+			if (this.reversing == null) {
+				throw ex;
+			}
+			// A listener that cannot record must not stop smalls from putting the schema back.
+			this.reversing.addSuppressed(ex);
+		}
+		this.reportedCertain = certain;
+		this.reportedPossible = possible;
 	}
 
 	private @Nullable Savepoint savepoint() {
@@ -142,6 +161,7 @@ final class PlanRunner {
 					+ "DDL back with its transaction: nothing of this run is left.", fix, cause, number, describe(number),
 					List.of(), from, true);
 		}
+		this.reversing = cause;
 		report(state, state);
 		List<String> reversed = new ArrayList<>();
 		int current = state;
