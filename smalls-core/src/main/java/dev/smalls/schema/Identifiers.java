@@ -29,8 +29,9 @@ final class Identifiers {
 		if (dot < 0) {
 			return plain("Table", name);
 		}
-		plain("Schema", name.substring(0, dot));
-		plain("Table", name.substring(dot + 1));
+		if (!PLAIN.matcher(name.substring(0, dot)).matches() || !PLAIN.matcher(name.substring(dot + 1)).matches()) {
+			throw refused("Table", name);
+		}
 		return name;
 	}
 
@@ -44,12 +45,15 @@ final class Identifiers {
 	static String plain(String what, String name) {
 		check(what, name);
 		if (!PLAIN.matcher(name).matches()) {
-			throw new IllegalArgumentException(what + " name '" + name + "' is not a plain SQL identifier: use "
-					+ "letters, digits and underscores, not starting with a digit, at most " + MAX_LENGTH
-					+ " characters" + ("Table".equals(what) ? " (a table may be schema-qualified, as app.users)" : "")
-					+ ".");
+			throw refused(what, name);
 		}
 		return name;
+	}
+
+	private static IllegalArgumentException refused(String what, String name) {
+		return new IllegalArgumentException(what + " name '" + name + "' is not a plain SQL identifier: use letters, "
+				+ "digits and underscores, not starting with a digit, at most " + MAX_LENGTH + " characters"
+				+ ("Table".equals(what) ? " (a table may be schema-qualified, as app.users)" : ""));
 	}
 
 	private static void check(String what, String name) {

@@ -29,7 +29,8 @@ record IrreversibleMarker(String reason) implements Operation {
 
 	@Override
 	public List<String> preview(SchemaDdl ddl, boolean apply) {
-		return List.of("-- irreversible: " + this.reason);
+		// Its description, which heads every preview of an operation, says it all.
+		return List.of();
 	}
 
 	@Override

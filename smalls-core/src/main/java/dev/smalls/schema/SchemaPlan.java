@@ -54,8 +54,10 @@ public final class SchemaPlan {
 			migration.change(schema);
 		}
 		catch (RuntimeException ex) {
-			throw new SmallsException(name + " records an operation smalls refuses: " + ex.getMessage()
-					+ ". Nothing ran.", "Fix change(..) in " + name + " and run again.", ex);
+			String reason = String.valueOf(ex.getMessage()).strip();
+			throw new SmallsException(name + " records an operation smalls refuses: "
+					+ (reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason) + ". Nothing ran.",
+					"Fix change(..) in " + name + " and run again.", ex);
 		}
 		return new SchemaPlan(name, schema.operations());
 	}
