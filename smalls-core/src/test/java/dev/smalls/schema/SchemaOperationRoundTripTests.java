@@ -1,6 +1,8 @@
 package dev.smalls.schema;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -70,6 +72,16 @@ class SchemaOperationRoundTripTests {
 						ColumnDefinition::unique)),
 				operation("addColumn named by a keyword", (schema) -> schema.addColumn("users", "order", INTEGER,
 						(column) -> column.notNull().defaultValue(1))),
+				operation("addColumn with a date default", (schema) -> schema.addColumn("users", "joined", DATE,
+						(column) -> column.notNull().defaultValue(LocalDate.of(2024, 5, 1)))),
+				operation("addColumn with a timestamp default", (schema) -> schema.addColumn("users", "seen",
+						TIMESTAMP, (column) -> column.defaultValue(LocalDateTime.of(2024, 5, 1, 13, 45, 0, 500_000_000)))),
+				operation("addColumn with a uuid default", (schema) -> schema.addColumn("users", "token", UUID,
+						(column) -> column.defaultValue(java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000")))),
+				operation("addColumn with a false default", (schema) -> schema.addColumn("users", "admin", BOOLEAN,
+						(column) -> column.notNull().defaultValue(false))),
+				operation("addColumn with a string default that needs escaping", (schema) -> schema.addColumn("users",
+						"motto", varchar(40), (column) -> column.defaultValue("it's \"fine\""))),
 				operation("dropColumn", (schema) -> schema.dropColumn("users", "status", varchar(20),
 						(column) -> column.defaultValue("new"))),
 				operation("renameColumn", (schema) -> schema.renameColumn("users", "age", "years")),
