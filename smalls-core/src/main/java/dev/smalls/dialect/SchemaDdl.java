@@ -230,6 +230,12 @@ public class SchemaDdl {
 		return sql.toString();
 	}
 
+	/**
+	 * Create a table; its primary key, of one column or several, is a table constraint.
+	 * @param table the table
+	 * @param columns its columns, in order
+	 * @return the statements
+	 */
 	public List<String> createTable(String table, List<DdlColumn> columns) {
 		StringJoiner body = new StringJoiner(", ");
 		columns.forEach((column) -> body.add(columnDefinition(column, false)));
@@ -240,6 +246,11 @@ public class SchemaDdl {
 		return List.of("CREATE TABLE " + identifier(table) + " (" + body + ")");
 	}
 
+	/**
+	 * Drop a table.
+	 * @param table the table
+	 * @return the statements
+	 */
 	public List<String> dropTable(String table) {
 		return List.of("DROP TABLE " + identifier(table));
 	}
@@ -268,6 +279,13 @@ public class SchemaDdl {
 		return List.of("ALTER TABLE " + identifier(table) + " DROP COLUMN " + identifier(column));
 	}
 
+	/**
+	 * Rename a column.
+	 * @param table the table
+	 * @param from the column's name
+	 * @param to its new name
+	 * @return the statements
+	 */
 	public List<String> renameColumn(String table, String from, String to) {
 		return List.of("ALTER TABLE " + identifier(table) + " RENAME COLUMN " + identifier(from) + " TO "
 				+ identifier(to));
@@ -283,11 +301,25 @@ public class SchemaDdl {
 		return List.of("ALTER TABLE " + identifier(from) + " RENAME TO " + identifier(to));
 	}
 
+	/**
+	 * Create an index.
+	 * @param table the table
+	 * @param index the index's name
+	 * @param unique whether it is unique
+	 * @param columns the indexed columns, in order
+	 * @return the statements
+	 */
 	public List<String> createIndex(String table, String index, boolean unique, List<String> columns) {
 		return List.of("CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + identifier(index) + " ON "
 				+ identifier(table) + " (" + identifiers(columns) + ")");
 	}
 
+	/**
+	 * Drop an index.
+	 * @param table the index's table
+	 * @param index the index's name
+	 * @return the statements
+	 */
 	public List<String> dropIndex(String table, String index) {
 		// Index names belong to the table's schema.
 		return List.of("DROP INDEX " + identifier(schemaOf(table) + index));

@@ -52,7 +52,7 @@ final class SqliteSchemaDdl extends SchemaDdl {
 		if (live == null) {
 			return SqliteTableRebuild.preview(table, "column " + column.name() + " added");
 		}
-		SqliteTableRebuild rebuild = SqliteTableRebuild.read(live, table);
+		SqliteTableRebuild rebuild = SqliteTableReader.read(live, table);
 		rebuild.addColumn(column.name(), type(column.type()), column.notNull(), column.defaultSql(),
 				column.primaryKey(), column.unique());
 		return rebuild.statements();
@@ -76,7 +76,7 @@ final class SqliteSchemaDdl extends SchemaDdl {
 		if (live == null) {
 			return SqliteTableRebuild.preview(table, "column " + column + " dropped with its indexes and constraints");
 		}
-		SqliteTableRebuild rebuild = SqliteTableRebuild.read(live, table);
+		SqliteTableRebuild rebuild = SqliteTableReader.read(live, table);
 		rebuild.dropColumn(column);
 		return rebuild.statements();
 	}
@@ -87,7 +87,7 @@ final class SqliteSchemaDdl extends SchemaDdl {
 		if (live == null) {
 			return SqliteTableRebuild.preview(table, foreignKeyClause(foreignKey) + " added");
 		}
-		SqliteTableRebuild rebuild = SqliteTableRebuild.read(live, table);
+		SqliteTableRebuild rebuild = SqliteTableReader.read(live, table);
 		rebuild.addForeignKey(foreignKey);
 		return rebuild.statements();
 	}
@@ -98,7 +98,7 @@ final class SqliteSchemaDdl extends SchemaDdl {
 		if (live == null) {
 			return SqliteTableRebuild.preview(table, "foreign key " + foreignKey.name() + " dropped");
 		}
-		SqliteTableRebuild rebuild = SqliteTableRebuild.read(live, table);
+		SqliteTableRebuild rebuild = SqliteTableReader.read(live, table);
 		rebuild.dropForeignKey(foreignKey);
 		return rebuild.statements();
 	}
@@ -110,7 +110,7 @@ final class SqliteSchemaDdl extends SchemaDdl {
 		if (live == null) {
 			return SqliteTableRebuild.preview(table, "column " + column + " as " + sqlType);
 		}
-		SqliteTableRebuild rebuild = SqliteTableRebuild.read(live, table);
+		SqliteTableRebuild rebuild = SqliteTableReader.read(live, table);
 		rebuild.changeColumn(column, (current) -> current.withType(sqlType));
 		return rebuild.statements();
 	}
@@ -121,7 +121,7 @@ final class SqliteSchemaDdl extends SchemaDdl {
 		if (live == null) {
 			return SqliteTableRebuild.preview(table, "column " + column + (notNull ? " NOT NULL" : " accepting NULL"));
 		}
-		SqliteTableRebuild rebuild = SqliteTableRebuild.read(live, table);
+		SqliteTableRebuild rebuild = SqliteTableReader.read(live, table);
 		rebuild.changeColumn(column, (current) -> current.withNotNull(notNull));
 		return rebuild.statements();
 	}
@@ -133,7 +133,7 @@ final class SqliteSchemaDdl extends SchemaDdl {
 			return SqliteTableRebuild.preview(table,
 					"column " + column + ((defaultSql != null) ? " DEFAULT " + defaultSql : " without a default"));
 		}
-		SqliteTableRebuild rebuild = SqliteTableRebuild.read(live, table);
+		SqliteTableRebuild rebuild = SqliteTableReader.read(live, table);
 		rebuild.changeColumn(column, (current) -> current.withDefault(defaultSql));
 		return rebuild.statements();
 	}
@@ -150,7 +150,7 @@ final class SqliteSchemaDdl extends SchemaDdl {
 			.prepareStatement("SELECT sql FROM sqlite_master WHERE type = 'table' AND lower(name) = lower(?)")) {
 			query.setString(1, table);
 			try (ResultSet result = query.executeQuery()) {
-				return result.next() ? SqliteTableRebuild.foreignKeyNames(result.getString(1)) : Map.of();
+				return result.next() ? SqliteTableReader.foreignKeyNames(result.getString(1)) : Map.of();
 			}
 		}
 	}

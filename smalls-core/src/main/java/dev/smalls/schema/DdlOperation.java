@@ -2,6 +2,7 @@ package dev.smalls.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -35,11 +36,35 @@ interface DdlOperation extends Operation {
 
 	@Override
 	default void perform(JdbcTemplate jdbc, SchemaDdl ddl, boolean apply) {
-		List<String> statements = jdbc
-			.execute((ConnectionCallback<List<String>>) (connection) -> statements(ddl, connection, apply));
-		if (statements != null) {
-			statements.forEach(jdbc::execute);
-		}
+		jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			List<String> statements = statements(ddl, connection, apply);
+			// Several statements (a SQLite rebuild) must not half-happen in auto-commit mode:
+			// where DDL is transactional, run them in a transaction of their own.
+			boolean local = statements.size() > 1 && connection.getAutoCommit();
+			if (local) {
+				connection.setAutoCommit(false);
+			}
+			try (Statement statement = connection.createStatement()) {
+				for (String sql : statements) {
+					statement.execute(sql);
+				}
+				if (local) {
+					connection.commit();
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (local) {
+					connection.rollback();
+				}
+				throw ex;
+			}
+			finally {
+				if (local) {
+					connection.setAutoCommit(true);
+				}
+			}
+			return null;
+		});
 	}
 
 	@Override

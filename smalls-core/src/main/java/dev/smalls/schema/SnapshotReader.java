@@ -44,7 +44,17 @@ final class SnapshotReader {
 		this.metaData = connection.getMetaData();
 		this.catalog = connection.getCatalog();
 		this.schema = connection.getSchema();
-		this.ddl = SmallsDialects.detect(connection).schemaDdl();
+		this.ddl = ddl(connection);
+	}
+
+	/** A database smalls refuses to migrate can still be read, with no name taken as made up. */
+	private static SchemaDdl ddl(Connection connection) throws SQLException {
+		try {
+			return SmallsDialects.detect(connection).schemaDdl();
+		}
+		catch (SmallsDialects.UnsupportedDatabaseException ex) {
+			return SchemaDdl.standard();
+		}
 	}
 
 	SchemaSnapshot read() throws SQLException {

@@ -113,6 +113,22 @@ class SqliteRebuildTests {
 		}
 	}
 
+	@Test
+	void aRebuildThatFailsHalfWayInAutoCommitModeLeavesNothingBehind() {
+		try (FreshDatabase db = TestDatabase.SQLITE.createFreshDatabase()) {
+			JdbcTemplate jdbc = prepared(db);
+			jdbc.update("INSERT INTO users (name) VALUES ('no age')");
+			SchemaSnapshot before = SchemaSnapshot.read(jdbc);
+
+			// The copy into the rebuilt table fails on the row without an age.
+			assertThatExceptionOfType(SmallsMigrationException.class)
+				.isThrownBy(() -> migrator(db, new OutsideTransaction()).migrate())
+				.withMessageContaining("NOT NULL constraint failed");
+
+			assertThat(SchemaSnapshot.read(jdbc).differencesFrom(before)).isEmpty();
+		}
+	}
+
 	private static JdbcTemplate prepared(FreshDatabase db) {
 		SmallsMigrator.builder(db.dataSource())
 			.migrations(SampleSchema.MIGRATION)
@@ -124,11 +140,31 @@ class SqliteRebuildTests {
 		return jdbc;
 	}
 
-	private static SmallsMigrator migrator(FreshDatabase db, TestSchemaMigration migration) {
+	private static SmallsMigrator migrator(FreshDatabase db, SchemaMigration migration) {
 		return SmallsMigrator.builder(db.dataSource())
 			.migrations(SampleSchema.MIGRATION, migration)
 			.lockTimeout(Duration.ofSeconds(30))
 			.build();
+	}
+
+	/** Requires users' age, in auto-commit mode. */
+	private static final class OutsideTransaction implements SchemaMigration {
+
+		@Override
+		public int sequence() {
+			return 2;
+		}
+
+		@Override
+		public boolean transactional() {
+			return false;
+		}
+
+		@Override
+		public void change(Schema schema) {
+			schema.setNotNull("users", "age");
+		}
+
 	}
 
 }
