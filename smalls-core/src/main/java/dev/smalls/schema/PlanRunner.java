@@ -5,6 +5,8 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
@@ -29,6 +31,8 @@ import dev.smalls.schema.SchemaProgress.Listener;
  * or one operation away from it, and the progress listener is told which.
  */
 final class PlanRunner {
+
+	private static final Log logger = LogFactory.getLog(SchemaMigration.class);
 
 	private final String migration;
 
@@ -93,6 +97,10 @@ final class PlanRunner {
 			report((kind == Kind.DATA && !this.autoCommit) ? before : number - 1,
 					(kind == Kind.DATA && !this.autoCommit) ? before : number);
 		}
+		if (logger.isDebugEnabled()) {
+			logger.debug(this.migration + ": " + (apply ? "applying " : "undoing ") + number + ". "
+					+ operation.description());
+		}
 		Savepoint savepoint = commit ? savepoint() : null;
 		try {
 			operation.perform(this.jdbc, this.ddl, apply);
@@ -154,12 +162,12 @@ final class PlanRunner {
 				+ describe(number) + ") failed on " + this.dialect.databaseName() + ": " + causeOf(cause) + ".";
 		String command = (from == 0 && to == this.operations.size()) ? "migrate"
 				: (to == 0 && from == this.operations.size()) ? "rollback" : "repair";
-		String fix = "Fix " + (apply ? "" : "the inverse of ") + "operation " + number + " of " + this.migration
+		String fix = "fix " + (apply ? "" : "the inverse of ") + "operation " + number + " of " + this.migration
 				+ " and run " + command + " again.";
 		if (!this.atOnce) {
 			return new SchemaOperationException(failed + " " + this.dialect.databaseName() + " rolls the migration's "
-					+ "DDL back with its transaction: nothing of this run is left.", fix, cause, number, describe(number),
-					List.of(), from, true);
+					+ "DDL back with its transaction: nothing of this run is left.", capitalized(fix), cause, number,
+					describe(number), List.of(), from, true);
 		}
 		this.reversing = cause;
 		report(state, state);
@@ -170,35 +178,39 @@ final class PlanRunner {
 			int next = reapply ? current + 1 : current;
 			try {
 				move(next, reapply);
-				current = reapply ? next : next - 1;
-				reversed.add(next + ". " + describe(next));
-				report(current, current);
 			}
 			catch (RuntimeException | Error ex) {
 				cause.addSuppressed(ex);
-				return new SchemaOperationException(failed + " " + atOnce() + " so smalls began reversing this run"
-						+ reversedSoFar(reversed) + ", but " + (reapply ? "applying operation " : "undoing operation ")
-						+ next + " (" + describe(next) + ") failed too: " + causeOf(ex) + ". Operations 1 to " + current
-						+ " are in effect.", "Bring the schema back to " + ((from == 0) ? "where it was before "
-								+ this.migration : "state " + from + " of " + this.migration) + " by hand (operations "
-								+ "1 to " + current + " are in effect), then " + fix.substring(0, 1).toLowerCase()
-								+ fix.substring(1), cause, number, describe(number), reversed, current, false);
+				String stuck = failed + " " + commitsAtOnce() + " so smalls began reversing this run"
+						+ (reversed.isEmpty() ? "" : " (" + String.join(", ", reversed) + ")") + ", but "
+						+ (reapply ? "applying" : "undoing") + " operation " + next + " (" + describe(next)
+						+ ") failed too: " + causeOf(ex) + ". Operations 1 to " + current + " are in effect.";
+				String action = "Bring the schema back to " + ((from == 0) ? "where it was before " + this.migration
+						: "state " + from + " of " + this.migration) + " by hand (operations 1 to " + current
+						+ " are in effect), then " + fix;
+				return new SchemaOperationException(stuck, action, cause, number, describe(number), reversed, current,
+						false);
 			}
+			current = reapply ? next : next - 1;
+			reversed.add(next + ". " + describe(next));
+			report(current, current);
 		}
-		String outcome = (from == 0) ? "The schema is as it was before " + this.migration + "."
-				: "The schema is as it was before this run: operations 1 to " + from + " are in effect.";
-		return new SchemaOperationException(failed + (reversed.isEmpty() ? " Nothing had been changed before it. "
-				: " " + atOnce() + " so smalls reversed this run, newest first: " + String.join(", ", reversed) + ". ")
-				+ outcome, fix, cause, number, describe(number), reversed, from, true);
+		String restored = (reversed.isEmpty() ? " Nothing had been changed before it. "
+				: " " + commitsAtOnce() + " so smalls reversed this run, newest first: " + String.join(", ", reversed)
+						+ ". ")
+				+ ((from == 0) ? "The schema is as it was before " + this.migration + "."
+						: "The schema is as it was before this run: operations 1 to " + from + " are in effect.");
+		return new SchemaOperationException(failed + restored, capitalized(fix), cause, number, describe(number),
+				reversed, from, true);
 	}
 
-	private String atOnce() {
+	private String commitsAtOnce() {
 		return this.autoCommit ? "Each statement commits at once in auto-commit mode,"
 				: this.dialect.databaseName() + " commits DDL at once,";
 	}
 
-	private static String reversedSoFar(List<String> reversed) {
-		return reversed.isEmpty() ? "" : " (" + String.join(", ", reversed) + ")";
+	private static String capitalized(String sentence) {
+		return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
 	}
 
 	private String describe(int number) {
