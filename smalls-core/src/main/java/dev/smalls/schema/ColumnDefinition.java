@@ -97,9 +97,11 @@ public final class ColumnDefinition {
 				|| value instanceof Enum<?> || value instanceof SqlExpression) {
 			return value;
 		}
-		throw new IllegalArgumentException("A default of type " + ((value != null) ? value.getClass().getName() : null)
-				+ " is not supported: use a number, Boolean, String, LocalDate, LocalDateTime, UUID, enum constant or "
-				+ "SqlExpression");
+		if (value == null) {
+			throw new IllegalArgumentException("A default of null is no default: leave defaultValue(..) out");
+		}
+		throw new IllegalArgumentException("A default of type " + value.getClass().getName() + " is not supported: "
+				+ "use a number, Boolean, String, LocalDate, LocalDateTime, UUID, enum constant or SqlExpression");
 	}
 
 	/**

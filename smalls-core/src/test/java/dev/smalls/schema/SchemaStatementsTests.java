@@ -181,6 +181,9 @@ class SchemaStatementsTests {
 				"odd", (schema) -> schema.addColumn("users", "x", DATE, (column) -> column.defaultValue(new Object())))))
 			.withMessageContaining("A default of type java.lang.Object is not supported: use a number, Boolean, String, "
 					+ "LocalDate, LocalDateTime, UUID, enum constant or SqlExpression");
+		assertThatExceptionOfType(SmallsException.class).isThrownBy(() -> SchemaPlan.of(new TestSchemaMigration(5,
+				"nothing", (schema) -> schema.addColumn("users", "x", DATE, (column) -> column.defaultValue(null)))))
+			.withMessageContaining("A default of null is no default: leave defaultValue(..) out");
 	}
 
 	@Test
