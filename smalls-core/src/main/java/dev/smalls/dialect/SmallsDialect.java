@@ -96,6 +96,16 @@ public interface SmallsDialect {
 	}
 
 	/**
+	 * How schema operations ({@code dev.smalls.schema}) are written as DDL on this database.
+	 * The default pairs each dialect smalls ships with its rendering and writes standard SQL
+	 * for any other; a dialect of your own can return a subclass of {@link SchemaDdl}.
+	 * @return the DDL rendering
+	 */
+	default SchemaDdl schemaDdl() {
+		return SchemaDdl.forDialect(this);
+	}
+
+	/**
 	 * The type of the history table's {@code applied_at} column.
 	 * @return a SQL type name
 	 */

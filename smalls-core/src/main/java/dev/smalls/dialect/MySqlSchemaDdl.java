@@ -1,0 +1,223 @@
+package dev.smalls.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Schema DDL for MariaDB and MySQL.
+ * <ul>
+ * <li>A column's type or nullability changes with {@code MODIFY COLUMN}, which restates the
+ * whole column: what it does not restate (the default, {@code AUTO_INCREMENT}, a comment) is
+ * lost. So the column is read from {@code information_schema} at run time and restated as it
+ * is, and a generated column, which cannot be restated this way, is refused.</li>
+ * <li>A foreign key needs an index on its column; MariaDB makes one if there is none and keeps
+ * it when the key is dropped. {@code addForeignKey} therefore creates the index itself, named
+ * as the key, and its rollback drops both; {@code dropForeignKey} leaves the index, as MariaDB
+ * does, and its rollback finds it there.</li>
+ * <li>A backslash in a string literal means something else depending on {@code sql_mode}, so
+ * such a default is refused.</li>
+ * </ul>
+ */
+final class MySqlSchemaDdl extends SchemaDdl {
+
+	private static final String READ_AT_RUN_TIME = "/* the column's nullability, default and other attributes as "
+			+ "they are when this runs */";
+
+	private final boolean mariaDb;
+
+	MySqlSchemaDdl(String databaseName) {
+		this.mariaDb = databaseName.toLowerCase(Locale.ROOT).contains("mariadb");
+	}
+
+	@Override
+	protected String quote(String name) {
+		return "`" + name + "`";
+	}
+
+	@Override
+	public String type(DdlType type) {
+		return switch (type.kind()) {
+			case INTEGER -> "INT";
+			case TEXT -> "TEXT";
+			// TIMESTAMP columns may get an implicit ON UPDATE CURRENT_TIMESTAMP; DATETIME never does.
+			case TIMESTAMP -> "DATETIME(6)";
+			default -> super.type(type);
+		};
+	}
+
+	@Override
+	protected String identityType() {
+		return "BIGINT AUTO_INCREMENT";
+	}
+
+	@Override
+	public String literal(Object value) {
+		if (value instanceof LocalDate date) {
+			return stringLiteral(date.toString());
+		}
+		if (value instanceof LocalDateTime time) {
+			return stringLiteral(timestamp(time));
+		}
+		return super.literal(value);
+	}
+
+	@Override
+	protected String stringLiteral(String text) {
+		if (text.indexOf('\\') >= 0) {
+			throw new IllegalArgumentException("The string '" + text + "' contains a backslash, which MariaDB and "
+					+ "MySQL read as an escape or not depending on sql_mode: write this default with sql(..)");
+		}
+		return super.stringLiteral(text);
+	}
+
+	@Override
+	public List<String> renameTable(String from, String to) {
+		// RENAME TABLE moves an unqualified target into the current database: keep the schema.
+		return List.of("RENAME TABLE " + identifier(from) + " TO " + identifier(schemaOf(from) + to));
+	}
+
+	@Override
+	public List<String> dropIndex(String table, String index) {
+		return List.of("DROP INDEX " + identifier(index) + " ON " + identifier(table));
+	}
+
+	@Override
+	public List<String> addForeignKey(String table, DdlForeignKey foreignKey, boolean ownIndex,
+			@Nullable Connection live) {
+		String index = ownIndex ? "ADD INDEX " + identifier(foreignKey.name()) + " (" + identifier(foreignKey.column())
+				+ "), " : "";
+		return List.of("ALTER TABLE " + identifier(table) + " " + index + "ADD " + foreignKeyClause(foreignKey));
+	}
+
+	@Override
+	public List<String> dropForeignKey(String table, DdlForeignKey foreignKey, boolean ownIndex,
+			@Nullable Connection live) {
+		return List.of("ALTER TABLE " + identifier(table) + " DROP FOREIGN KEY " + identifier(foreignKey.name())
+				+ (ownIndex ? ", DROP INDEX " + identifier(foreignKey.name()) : ""));
+	}
+
+	@Override
+	public List<String> alterColumnType(String table, String column, DdlType type, @Nullable Connection live)
+			throws SQLException {
+		String start = "ALTER TABLE " + identifier(table) + " MODIFY COLUMN " + identifier(column) + " " + type(type);
+		if (live == null) {
+			return List.of(start + " " + READ_AT_RUN_TIME);
+		}
+		Current current = current(live, table, column);
+		boolean character = type.kind() == DdlType.Kind.VARCHAR || type.kind() == DdlType.Kind.TEXT;
+		return List.of(start + current.attributes(current.nullable, character));
+	}
+
+	@Override
+	public List<String> setNotNull(String table, String column, boolean notNull, @Nullable Connection live)
+			throws SQLException {
+		String start = "ALTER TABLE " + identifier(table) + " MODIFY COLUMN " + identifier(column) + " ";
+		if (live == null) {
+			return List.of(start + "/* its type, default and other attributes as they are when this runs */ "
+					+ (notNull ? "NOT NULL" : "NULL"));
+		}
+		Current current = current(live, table, column);
+		return List.of(start + current.type + current.attributes(!notNull, true));
+	}
+
+	@Override
+	public boolean isGeneratedName(String name) {
+		return "PRIMARY".equals(name);
+	}
+
+	private Current current(Connection connection, String table, String column) throws SQLException {
+		String schema = schemaOf(table);
+		try (PreparedStatement query = connection.prepareStatement("SELECT COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, "
+				+ "EXTRA, COLUMN_COMMENT, COLLATION_NAME FROM information_schema.COLUMNS "
+				+ "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+			query.setString(1, schema.isEmpty() ? null : schema.substring(0, schema.length() - 1));
+			query.setString(2, nameOf(table));
+			query.setString(3, column);
+			try (ResultSet result = query.executeQuery()) {
+				if (!result.next()) {
+					throw new SQLException("Unknown column '" + column + "' in '" + table + "'", "42S22", 1054);
+				}
+				String extra = result.getString(4).toLowerCase(Locale.ROOT);
+				if (extra.contains("generated") && !extra.contains("default_generated") || extra.contains("persistent")) {
+					throw new SQLException("Column " + table + "." + column + " is generated (" + extra + "): smalls "
+							+ "cannot restate it to change it; write this change with sql(..)");
+				}
+				return new Current(result.getString(1), "YES".equals(result.getString(2)),
+						defaultSql(result.getString(3), extra), extra.replace("default_generated", "").strip(),
+						result.getString(5), result.getString(6));
+			}
+		}
+	}
+
+	/**
+	 * MariaDB reports a default as SQL ({@code 'x'}, {@code 1.5}, {@code current_timestamp()},
+	 * {@code NULL}); MySQL reports a literal's value unquoted and marks an expression with
+	 * {@code DEFAULT_GENERATED}.
+	 */
+	private @Nullable String defaultSql(@Nullable String reported, String extra) {
+		if (reported == null || (this.mariaDb && reported.equalsIgnoreCase("NULL"))) {
+			return null;
+		}
+		if (this.mariaDb) {
+			return reported;
+		}
+		if (extra.contains("default_generated")) {
+			return reported.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP") ? reported : "(" + reported + ")";
+		}
+		return stringLiteral(reported);
+	}
+
+	private final class Current {
+
+		private final String type;
+
+		private final boolean nullable;
+
+		private final @Nullable String defaultSql;
+
+		private final String extra;
+
+		private final @Nullable String comment;
+
+		private final @Nullable String collation;
+
+		Current(String type, boolean nullable, @Nullable String defaultSql, String extra, @Nullable String comment,
+				@Nullable String collation) {
+			this.type = type;
+			this.nullable = nullable;
+			this.defaultSql = defaultSql;
+			this.extra = extra;
+			this.comment = comment;
+			this.collation = collation;
+		}
+
+		/** Everything after the type, as the column has it, with the given nullability. */
+		String attributes(boolean nullable, boolean keepCollation) {
+			StringBuilder sql = new StringBuilder();
+			if (keepCollation && this.collation != null) {
+				sql.append(" COLLATE ").append(this.collation);
+			}
+			sql.append(nullable ? " NULL" : " NOT NULL");
+			if (this.defaultSql != null) {
+				sql.append(" DEFAULT ").append(this.defaultSql);
+			}
+			if (!this.extra.isEmpty()) {
+				sql.append(' ').append(this.extra.toUpperCase(Locale.ROOT));
+			}
+			if (this.comment != null && !this.comment.isEmpty()) {
+				sql.append(" COMMENT ").append(stringLiteral(this.comment));
+			}
+			return sql.toString();
+		}
+
+	}
+
+}

@@ -1,0 +1,277 @@
+package dev.smalls.schema;
+
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.ClassUtils;
+
+import dev.smalls.MigrationNames;
+import dev.smalls.SmallsException;
+import dev.smalls.dialect.SchemaDdl;
+import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.schema.SchemaProgress.Listener;
+
+/**
+ * The operations a {@link SchemaMigration} records, numbered from 1, and what smalls can do
+ * with them without the migration's help: show the SQL they run on a database, run them from
+ * one state to another, and tell from a schema snapshot which of them are in effect.
+ * <p>
+ * State {@code k} means operations 1 to {@code k} are in effect: a migration moves the schema
+ * from state 0 to state {@link #size()}, a rollback from {@code size()} to 0, and the repair of
+ * a run that was killed half-way from wherever it stopped ({@link #stateOf}) back to where it
+ * started.
+ */
+public final class SchemaPlan {
+
+	private final String migration;
+
+	private final List<Operation> operations;
+
+	private SchemaPlan(String migration, List<Operation> operations) {
+		this.migration = migration;
+		this.operations = operations;
+	}
+
+	/**
+	 * Record a migration's operations. Nothing runs; a name that is not a plain identifier,
+	 * or any other operation smalls refuses, fails here.
+	 * @param migration the migration
+	 * @return its plan
+	 * @throws SmallsException if {@code change} records something smalls refuses
+	 */
+	public static SchemaPlan of(SchemaMigration migration) {
+		String name = MigrationNames.display(migration.sequence(), migration.name());
+		Schema schema = new Schema();
+		try {
+			migration.change(schema);
+		}
+		catch (RuntimeException ex) {
+			String reason = String.valueOf(ex.getMessage()).strip();
+			throw new SmallsException(name + " records an operation smalls refuses: "
+					+ (reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason) + ". Nothing ran.",
+					"Fix change(..) in " + name + " and run again.", ex);
+		}
+		return new SchemaPlan(name, schema.operations());
+	}
+
+	/**
+	 * The migration, as shown everywhere: {@code 0005_add_tags}.
+	 * @return its display name
+	 */
+	public String migration() {
+		return this.migration;
+	}
+
+	/**
+	 * How many operations the migration records: the state it moves the schema to.
+	 * @return the number of operations
+	 */
+	public int size() {
+		return this.operations.size();
+	}
+
+	/**
+	 * The operations, as the migration wrote them; the first is operation 1.
+	 * @return e.g. {@code addColumn users.reset_count INTEGER NOT NULL DEFAULT 0}
+	 */
+	public List<String> operations() {
+		return this.operations.stream().map(Operation::description).toList();
+	}
+
+	/**
+	 * Why the migration refuses to be rolled back, if it called
+	 * {@link Schema#irreversible(String)}.
+	 * @return the reason (several joined), or {@code null}
+	 */
+	public @Nullable String irreversibleReason() {
+		List<String> reasons = this.operations.stream()
+			.filter(IrreversibleMarker.class::isInstance)
+			.map((operation) -> ((IrreversibleMarker) operation).reason())
+			.toList();
+		return reasons.isEmpty() ? null : String.join("; ", reasons);
+	}
+
+	/**
+	 * A digest of the operations, to tell whether the code that recorded an interrupted run
+	 * is the code asked to repair it.
+	 * @return a hexadecimal SHA-256 digest
+	 */
+	public String fingerprint() {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			operations().forEach((description) -> digest.update((description + "\n").getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * The SQL that moving from one state to another runs on a database, without running it
+	 * (the counterpart of Django's {@code sqlmigrate}): each operation as an SQL comment,
+	 * followed by its statements, each ending in {@code ;}. What depends on the schema at run
+	 * time, or is code, is said in SQL comments.
+	 * @param dialect the database's dialect
+	 * @param from the state to start from: 0 to show the migration
+	 * @param to the state to reach: 0 to show the rollback
+	 * @return lines to print
+	 * @throws SmallsException if an operation cannot be written for this database
+	 */
+	public List<String> statements(SmallsDialect dialect, int from, int to) {
+		checkState(from);
+		checkState(to);
+		SchemaDdl ddl = dialect.schemaDdl();
+		List<String> lines = new ArrayList<>();
+		for (int state = from; state != to; state += (to > from) ? 1 : -1) {
+			boolean apply = to > from;
+			int number = apply ? state + 1 : state;
+			Operation operation = this.operations.get(number - 1);
+			lines.add("-- " + (apply ? "" : "undo ") + number + ". " + operation.description());
+			try {
+				operation.preview(ddl, apply)
+					.forEach((line) -> lines.add(line.startsWith("--") ? line : line + ";"));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new SmallsException("Operation " + number + " of " + this.migration + " ("
+						+ operation.description() + ") cannot be written for " + dialect.databaseName() + ": "
+						+ ex.getMessage(), "Change the operation, or write it with sql(..).", ex);
+			}
+		}
+		return lines;
+	}
+
+	/**
+	 * Run the operations from one state to another on the migration's template, telling the
+	 * listener bound with {@link SchemaProgress#bind} as it goes. If an operation fails where
+	 * each operation commits at once, the operations already run are reversed, newest first, so
+	 * the schema is back in state {@code from}; a {@link SchemaOperationException} then says
+	 * what failed and what was reversed.
+	 * @param jdbc the migration's template
+	 * @param dialect the database's dialect
+	 * @param from the state the schema is in
+	 * @param to the state to bring it to
+	 * @throws SchemaOperationException if an operation failed
+	 */
+	public void run(JdbcTemplate jdbc, SmallsDialect dialect, int from, int to) {
+		run(jdbc, dialect, from, to, SchemaProgress.current());
+	}
+
+	/**
+	 * Run the operations from one state to another, telling a listener of its own.
+	 * @param jdbc the migration's template
+	 * @param dialect the database's dialect
+	 * @param from the state the schema is in
+	 * @param to the state to bring it to
+	 * @param progress told where the run is
+	 * @throws SchemaOperationException if an operation failed
+	 * @see #run(JdbcTemplate, SmallsDialect, int, int)
+	 */
+	public void run(JdbcTemplate jdbc, SmallsDialect dialect, int from, int to, Listener progress) {
+		checkState(from);
+		checkState(to);
+		new PlanRunner(this.migration, this.operations, jdbc, dialect, progress).run(from, to);
+	}
+
+	/**
+	 * Refuse, before anything runs, to roll back a migration that called
+	 * {@link Schema#irreversible(String)}.
+	 * @throws SmallsException naming the migration and the reason
+	 */
+	public void requireReversible() {
+		String reason = irreversibleReason();
+		if (reason != null) {
+			throw new SmallsException(this.migration + " cannot be rolled back: " + reason + ". Nothing was rolled back.",
+					"Keep " + this.migration + " applied: roll back to its sequence or above, or write a new "
+							+ "migration that undoes what you need.");
+		}
+	}
+
+	/**
+	 * Whether an operation is in effect in a schema: the question to ask of the operation a
+	 * killed run may or may not have completed. Data steps and {@code sql(..)} statements
+	 * cannot be told from the schema.
+	 * @param operation the operation's number, from 1
+	 * @param snapshot the schema as it is
+	 * @param dialect the database's dialect
+	 * @return the verdict
+	 */
+	public Effect effect(int operation, SchemaSnapshot snapshot, SmallsDialect dialect) {
+		if (operation < 1 || operation > size()) {
+			throw new IllegalArgumentException(this.migration + " has no operation " + operation);
+		}
+		return this.operations.get(operation - 1).effectIn(snapshot, dialect.schemaDdl());
+	}
+
+	/**
+	 * The state a schema is in, after a run reported the range {@code certain} to
+	 * {@code possible} and was killed: each operation in between is checked against the
+	 * snapshot, newest first, until one is found in effect.
+	 * @param certain the last state the run reported as certain
+	 * @param possible the highest state it reported as possible
+	 * @param snapshot the schema as it is now
+	 * @param dialect the database's dialect
+	 * @return the state: operations 1 to it are in effect
+	 * @throws SmallsException if an operation in between cannot be told from the schema
+	 */
+	public int stateOf(int certain, int possible, SchemaSnapshot snapshot, SmallsDialect dialect) {
+		checkState(certain);
+		checkState(possible);
+		for (int operation = possible; operation > certain; operation--) {
+			Effect effect = effect(operation, snapshot, dialect);
+			if (effect == Effect.TOOK_EFFECT) {
+				return operation;
+			}
+			if (effect == Effect.CANNOT_TELL) {
+				throw new SmallsException("Operation " + operation + " of " + this.migration + " ("
+						+ this.operations.get(operation - 1).description() + ") was running when the process stopped, "
+						+ "and whether it took effect cannot be told from the schema.",
+						"Check the database for what operation " + operation + " does, then say which state to "
+								+ "repair from.");
+			}
+		}
+		return certain;
+	}
+
+	private void checkState(int state) {
+		if (state < 0 || state > size()) {
+			throw new IllegalArgumentException(this.migration + " has states 0 to " + size() + ", not " + state);
+		}
+	}
+
+	/** Whether a migration rolls back by hand rather than by the inverses of its operations. */
+	static boolean overridesRollback(SchemaMigration migration) {
+		try {
+			Method rollback = ClassUtils.getUserClass(migration).getMethod("rollback", JdbcTemplate.class);
+			return rollback.getDeclaringClass() != SchemaMigration.class;
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Whether an operation is in effect.
+	 */
+	public enum Effect {
+
+		/** The schema shows the operation's change. */
+		TOOK_EFFECT,
+
+		/** The schema shows the state before it. */
+		NOT_IN_EFFECT,
+
+		/** The schema cannot say: a data step, an {@code sql(..)} statement, or an ambiguous change. */
+		CANNOT_TELL
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.smalls.schema;
+
+import java.util.Objects;
+
+/**
+ * Where a running schema migration is, told as it goes, so that a run that is killed
+ * half-way can be recognised and repaired: the engine binds a {@link Listener} around a
+ * migration, records what it hears where it survives the process, and after a kill asks
+ * {@link SchemaPlan#stateOf} which operations took effect and {@link SchemaPlan#run} to undo
+ * exactly those.
+ * <p>
+ * Progress is told as a range of <em>states</em>: state {@code k} means operations 1 to
+ * {@code k} are in effect and the others are not. It is told only where each operation
+ * commits as it completes (DDL that commits at once, as on MariaDB, MySQL, H2 and HSQLDB, or a
+ * connection in auto-commit mode); where the migration's transaction holds all its operations,
+ * a killed process leaves none of them and there is nothing to tell.
+ */
+public final class SchemaProgress {
+
+	private static final Listener NONE = (certain, possible) -> {
+	};
+
+	private static final ThreadLocal<Listener> BOUND = new ThreadLocal<>();
+
+	private SchemaProgress() {
+	}
+
+	/**
+	 * Tell a listener the progress of schema migrations run on this thread until the
+	 * returned binding is closed.
+	 * @param listener the listener
+	 * @return the binding; close it when the migration is done
+	 */
+	public static Binding bind(Listener listener) {
+		Objects.requireNonNull(listener, "listener");
+		Listener previous = BOUND.get();
+		BOUND.set(listener);
+		return () -> {
+			if (previous != null) {
+				BOUND.set(previous);
+			}
+			else {
+				BOUND.remove();
+			}
+		};
+	}
+
+	/** The listener bound on this thread, or one that ignores everything. */
+	static Listener current() {
+		Listener bound = BOUND.get();
+		return (bound != null) ? bound : NONE;
+	}
+
+	/**
+	 * Told each time the range of states the database may be in changes.
+	 */
+	@FunctionalInterface
+	public interface Listener {
+
+		/**
+		 * The database is now in a state from {@code certain} to {@code possible}: operations
+		 * 1 to {@code certain} are in effect for good, operations after {@code possible} are
+		 * not, and the one between, when {@code possible > certain}, is being applied or undone
+		 * and may or may not be in effect if the process dies now. When the two are equal the
+		 * state is known. States count operations in the order the migration recorded them,
+		 * whether it is being applied, rolled back or undone.
+		 * @param certain the lowest state the database may be in
+		 * @param possible the highest state it may be in
+		 */
+		void progressed(int certain, int possible);
+
+	}
+
+	/**
+	 * A listener bound on a thread.
+	 */
+	@FunctionalInterface
+	public interface Binding extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+}

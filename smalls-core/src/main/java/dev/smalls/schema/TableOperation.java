@@ -1,0 +1,38 @@
+package dev.smalls.schema;
+
+import java.sql.Connection;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.smalls.dialect.SchemaDdl;
+import dev.smalls.schema.SchemaPlan.Effect;
+
+/**
+ * {@code createTable}, whose inverse drops the table, or {@code dropTable}, whose inverse
+ * creates it again from its definition (without its rows).
+ */
+record TableOperation(String table, List<ColumnDefinition> columns, boolean create) implements DdlOperation {
+
+	@Override
+	public String description() {
+		return (this.create ? "createTable " : "dropTable ") + this.table + " " + TableDefinition.describe(this.columns);
+	}
+
+	@Override
+	public List<String> statements(SchemaDdl ddl, @Nullable Connection live, boolean apply) {
+		if (this.create == apply) {
+			return ddl.createTable(this.table, this.columns.stream().map((column) -> column.toDdl(ddl)).toList());
+		}
+		return ddl.dropTable(this.table);
+	}
+
+	@Override
+	public Effect effectIn(SchemaSnapshot snapshot, SchemaDdl ddl) {
+		if (this.table.indexOf('.') >= 0) {
+			return Effect.CANNOT_TELL;
+		}
+		return Operation.applied((snapshot.table(this.table) != null) == this.create);
+	}
+
+}

@@ -1,0 +1,134 @@
+package dev.smalls.schema;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.smalls.SmallsMigrator;
+import dev.smalls.schema.SchemaSnapshot.ForeignKey;
+import dev.smalls.schema.SchemaSnapshot.Index;
+import dev.smalls.schema.SchemaSnapshot.Table;
+import dev.smalls.testsupport.TestDatabase;
+import dev.smalls.testsupport.TestDatabase.FreshDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A schema read back from JDBC metadata, as comparable values, on every database.
+ */
+class SchemaSnapshotTests {
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(TestDatabase.class)
+	void readsTablesColumnsKeysIndexesAndForeignKeys(TestDatabase database) {
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			SchemaSnapshot snapshot = sampleSchema(db);
+
+			assertThat(snapshot.tables()).extracting((table) -> table.name().toLowerCase())
+				.containsExactly("legacy", "orders", "users");
+			Table users = snapshot.table("users");
+			assertThat(users.columns()).extracting((column) -> column.name().toLowerCase())
+				.containsExactly("id", "name", "age", "email", "status");
+			assertThat(users.column("name").nullable()).isFalse();
+			assertThat(users.column("name").defaultValue()).containsIgnoringCase("'x'");
+			assertThat(users.column("age").nullable()).isTrue();
+			assertThat(users.column("age").defaultValue()).isNull();
+			assertThat(users.column("email").size()).isEqualTo(200);
+			assertThat(users.primaryKey().columns()).extracting(String::toLowerCase).containsExactly("id");
+			Index age = users.index("users_age_idx");
+			assertThat(age.unique()).isFalse();
+			assertThat(age.columns()).extracting(String::toLowerCase).containsExactly("age");
+			assertThat(users.index("users_email_key").unique()).isTrue();
+			ForeignKey toUsers = snapshot.table("orders").foreignKey("fk_orders_user");
+			assertThat(toUsers.columns()).extracting(String::toLowerCase).containsExactly("user_id");
+			assertThat(toUsers.referencedTable()).isEqualToIgnoringCase("users");
+			assertThat(toUsers.referencedColumns()).extracting(String::toLowerCase).containsExactly("id");
+			assertThat(snapshot.table("legacy").primaryKey().columns()).extracting(String::toLowerCase)
+				.containsExactly("code");
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(TestDatabase.class)
+	void namesTheDatabaseMadeUpDoNotMakeTwoCreationsOfATableDiffer(TestDatabase database) {
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			String create = "CREATE TABLE pairs (a INTEGER NOT NULL, b VARCHAR(10) NOT NULL UNIQUE, PRIMARY KEY (a))";
+			jdbc.execute("CREATE TABLE filler (x INTEGER PRIMARY KEY, y VARCHAR(5) UNIQUE)");
+			jdbc.execute(create);
+			SchemaSnapshot first = SchemaSnapshot.read(jdbc).without("filler");
+			jdbc.execute("DROP TABLE pairs");
+			jdbc.execute("DROP TABLE filler");
+			jdbc.execute(create);
+
+			SchemaSnapshot second = SchemaSnapshot.read(jdbc);
+
+			assertThat(second.differencesFrom(first)).isEmpty();
+			assertThat(second).isEqualTo(first);
+			assertThat(second.table("pairs").indexes()).singleElement()
+				.satisfies((unique) -> assertThat(unique.unique()).isTrue());
+		}
+	}
+
+	@Test
+	void differencesAreSaidInSentences() {
+		try (FreshDatabase db = TestDatabase.POSTGRESQL.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			SchemaSnapshot before = sampleSchema(db);
+			jdbc.execute("ALTER TABLE users ADD COLUMN nickname VARCHAR(20)");
+			jdbc.execute("ALTER TABLE users ALTER COLUMN status SET DEFAULT 'active'");
+			jdbc.execute("DROP INDEX users_age_idx");
+			jdbc.execute("ALTER TABLE orders DROP CONSTRAINT fk_orders_user");
+			jdbc.execute("DROP TABLE legacy");
+			jdbc.execute("CREATE TABLE notes (id INTEGER)");
+
+			List<String> differences = SchemaSnapshot.read(jdbc).without("smalls_history").differencesFrom(before);
+
+			assertThat(differences).containsExactlyInAnyOrder("table legacy is missing", "table notes is new",
+					"table orders: foreign key FOREIGN KEY fk_orders_user [user_id] REFERENCES users [id] ON UPDATE NO "
+							+ "ACTION ON DELETE NO ACTION is missing",
+					"table users: column nickname is new",
+					"table users: column status varchar(20) DEFAULT 'new'::character varying is now status varchar(20) "
+							+ "DEFAULT 'active'::character varying",
+					"table users: index INDEX users_age_idx [age] is missing");
+		}
+	}
+
+	@Test
+	void columnOrderIsNotADifference() {
+		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			jdbc.execute("CREATE TABLE t (a INTEGER, b INTEGER)");
+			SchemaSnapshot before = SchemaSnapshot.read(jdbc);
+			jdbc.execute("ALTER TABLE t DROP COLUMN a");
+			jdbc.execute("ALTER TABLE t ADD COLUMN a INTEGER");
+			assertThat(SchemaSnapshot.read(jdbc).differencesFrom(before)).isEmpty();
+		}
+	}
+
+	@Test
+	void aTableWithAnUnderscoreInItsNameIsNotMistakenForItsLookAlikes() {
+		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			jdbc.execute("CREATE TABLE t_1 (a INTEGER)");
+			jdbc.execute("CREATE TABLE tx1 (b INTEGER, c INTEGER)");
+			assertThat(SchemaSnapshot.read(jdbc).table("t_1").columns()).singleElement()
+				.satisfies((column) -> assertThat(column.name()).isEqualTo("A"));
+		}
+	}
+
+	private static SchemaSnapshot sampleSchema(FreshDatabase db) {
+		SmallsMigrator.builder(db.dataSource())
+			.migrations(SampleSchema.MIGRATION)
+			.lockTimeout(Duration.ofSeconds(30))
+			.build()
+			.migrate();
+		return SchemaSnapshot.read(db.dataSource()).without("smalls_history", "smalls_history_lock");
+	}
+
+}
