@@ -12,6 +12,13 @@ public enum MigrationState {
 	PENDING,
 
 	/** Recorded as applied, but no migration bean with its sequence exists any more. */
-	MISSING
+	MISSING,
+
+	/**
+	 * A schema migration whose run was interrupted part-way (a killed process) on a database
+	 * that commits DDL at once: some of its operations may be in effect. Nothing runs past it
+	 * until it is repaired.
+	 */
+	INTERRUPTED
 
 }

@@ -76,6 +76,34 @@ public final class SmallsMigrator {
 	}
 
 	/**
+	 * Repair a schema migration that a killed process left part-way on a database that
+	 * commits DDL at once: undo exactly the operations of it that took effect (found from the
+	 * progress it recorded and, for the one in doubt, from the schema), so that migrate can run
+	 * it again. An interrupted rollback is repaired by redoing what it had undone. Runs under
+	 * the lock.
+	 * @param sequence the interrupted migration's sequence
+	 * @return what was undone
+	 * @throws SmallsValidationException if the migration is not interrupted, or the code that
+	 * would repair it is not the code that ran; nothing ran
+	 */
+	public RepairResult repair(int sequence) {
+		return this.engine.repair(sequence);
+	}
+
+	/**
+	 * The SQL a migration would run on this database, or its rollback, without running it (the
+	 * counterpart of Django's {@code sqlmigrate}). Only a schema migration's operations can be
+	 * written out; for a migration of code the preview says so.
+	 * @param sequence the migration's sequence
+	 * @param rollback whether to show its rollback
+	 * @return the statements
+	 * @throws SmallsValidationException if the code has no migration with that sequence
+	 */
+	public SqlPreview sql(int sequence, boolean rollback) {
+		return this.engine.sql(sequence, rollback);
+	}
+
+	/**
 	 * The name of the history table.
 	 * @return the table name
 	 */

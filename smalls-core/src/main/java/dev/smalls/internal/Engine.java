@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import dev.smalls.LockStatus;
 import dev.smalls.MigrateResult;
 import dev.smalls.MigrationStatus;
+import dev.smalls.RepairResult;
 import dev.smalls.RollbackResult;
 import dev.smalls.SeedGuard;
 import dev.smalls.SmallsCallback;
@@ -25,6 +26,7 @@ import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsSeeder;
 import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.SmallsValidationException;
+import dev.smalls.SqlPreview;
 import dev.smalls.SqlScript;
 import dev.smalls.StepsResult;
 import dev.smalls.dialect.LockStrategy;
@@ -54,6 +56,9 @@ public final class Engine {
 
 	private volatile @Nullable String appliedBy;
 
+	/** Whether any migration is a schema migration: only then can a run be marked interrupted. */
+	private final boolean schemaMigrations;
+
 	public Engine(Settings settings) {
 		this.settings = settings;
 		this.catalog = new MigrationCatalog(settings.migrations());
@@ -64,6 +69,7 @@ public final class Engine {
 		this.lockSettings = new RunSession.LockSettings(settings.lockStrategy(), settings.lockTimeout(),
 				settings.lockLease());
 		this.appliedBy = settings.appliedBy();
+		this.schemaMigrations = SchemaRuns.any(this.catalog);
 		if (!this.catalog.problems().isEmpty()) {
 			// Said at build time, so that an application that does not migrate on start-up
 			// learns of it in its start-up log, not at its first migrate.
@@ -79,8 +85,32 @@ public final class Engine {
 	public MigrationStatus status() {
 		this.catalog.validate();
 		try (RunSession session = open()) {
-			return this.planner.status(session.readHistory(false));
+			MigrationStatus status = this.planner.status(session.readHistory(false));
+			return this.schemaMigrations ? SchemaTools.withInterrupted(status, new SchemaRuns(session).interrupted())
+					: status;
 		}
+	}
+
+	public RepairResult repair(int sequence) {
+		try (RunSession session = open()) {
+			return underLock(session, (lock, history) -> new SchemaTools(session, this.catalog).repair(sequence));
+		}
+	}
+
+	public SqlPreview sql(int sequence, boolean rollback) {
+		try (RunSession session = open()) {
+			return new SchemaTools(session, this.catalog).preview(sequence, rollback);
+		}
+	}
+
+	/** The marks of schema migrations, checked before anything runs; {@code null} where there are none. */
+	private @Nullable SchemaRuns schemaRuns(RunSession session) {
+		if (!this.schemaMigrations) {
+			return null;
+		}
+		SchemaRuns schemaRuns = new SchemaRuns(session);
+		schemaRuns.refuseIfInterrupted(this.catalog);
+		return schemaRuns;
 	}
 
 	public LockStatus lockStatus() {
@@ -105,8 +135,9 @@ public final class Engine {
 			}
 			return reportingFailure(session, Operation.MIGRATE, () -> underLock(session, (lock, history) -> {
 				// Something looked pending: plan again, now that no other instance can change the history.
+				SchemaRuns schemaRuns = schemaRuns(session);
 				int[] plan = this.planner.migrate(history.sequences(), target);
-				return new MigrationExecutor(session, this.catalog, this.callbacks, lock).apply(history, plan,
+				return new MigrationExecutor(session, this.catalog, this.callbacks, lock, schemaRuns).apply(history, plan,
 						appliedBy());
 			}));
 		}
@@ -123,8 +154,9 @@ public final class Engine {
 	private RollbackResult rollback(Function<History, List<HistoryRow>> plan) {
 		try (RunSession session = open()) {
 			return reportingFailure(session, Operation.ROLLBACK, () -> underLock(session, (lock, history) -> {
+				SchemaRuns schemaRuns = schemaRuns(session);
 				List<HistoryRow> rows = plan.apply(history);
-				return new MigrationExecutor(session, this.catalog, this.callbacks, lock).undo(history, rows);
+				return new MigrationExecutor(session, this.catalog, this.callbacks, lock, schemaRuns).undo(history, rows);
 			}));
 		}
 	}

@@ -3,6 +3,8 @@ package dev.smalls.internal;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.NestedExceptionUtils;
 
 import dev.smalls.MigrationExecution;
@@ -11,6 +13,7 @@ import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsMigrationException.Outcome;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.schema.SchemaOperationException;
 
 /**
  * Words for a failed step: what failed, what the database said, what is left behind and what
@@ -52,16 +55,20 @@ final class Failures {
 		String shown = MigrationNames.display(sequence, name);
 		boolean migrate = operation == Operation.MIGRATE;
 		String step = (migrate ? "Migration " : "Rollback of ") + shown;
+		SchemaOperationException schema = (stage == Stage.RUN) ? find(cause, SchemaOperationException.class) : null;
+		if (schema != null) {
+			return schemaStep(operation, sequence, name, step, schema, completed, current);
+		}
 		Outcome outcome = outcome(stage, transactional, dialect);
 		StringBuilder message = new StringBuilder();
 		message.append(switch (stage) {
-			case BEFORE -> step + " did not run: a SmallsCallback failed before it: " + causeOf(cause) + ".";
-			case RUN -> step + " failed: " + causeOf(cause) + ".";
+			case BEFORE -> step + " did not run: a SmallsCallback failed before it: " + sentence(causeOf(cause));
+			case RUN -> step + " failed: " + sentence(causeOf(cause));
 			case MISUSE -> step + " failed: it tried to end smalls' transaction itself (" + causeOf(cause) + ").";
-			case LOCK -> step + " ran, but smalls found it no longer held the migration lock: " + causeOf(cause) + ".";
+			case LOCK -> step + " ran, but smalls found it no longer held the migration lock: " + sentence(causeOf(cause));
 			case RECORD -> step + " ran, but smalls could not " + (migrate ? "record it in" : "remove it from")
-					+ " the history table: " + causeOf(cause) + ".";
-			case COMMIT -> "The connection failed while " + shown + " was being committed: " + causeOf(cause) + ".";
+					+ " the history table: " + sentence(causeOf(cause));
+			case COMMIT -> "The connection failed while " + shown + " was being committed: " + sentence(causeOf(cause));
 		});
 		message.append(' ').append(leftBehind(outcome, migrate, transactional, dialect));
 		message.append(' ').append(completed(completed, migrate));
@@ -82,6 +89,47 @@ final class Failures {
 		};
 		return new SmallsMigrationException(message.toString(), action, cause, operation, sequence, name, completed,
 				current, outcome);
+	}
+
+	/**
+	 * A schema migration says itself what it left: smalls reversed its operations where the
+	 * database could not, or could not and says how far it got.
+	 */
+	private static SmallsMigrationException schemaStep(Operation operation, int sequence, String name, String step,
+			SchemaOperationException schema, List<MigrationExecution> completed, int current) {
+		boolean migrate = operation == Operation.MIGRATE;
+		String shown = MigrationNames.display(sequence, name);
+		String recorded = migrate ? "It is not recorded as applied." : "It is still recorded as applied.";
+		String message = step + " failed: " + sentence(schema.getMessage()) + " "
+				+ (schema.isRestored() ? "The schema is as it was before it. " + recorded
+						: recorded + " Operations 1 to " + schema.getState() + " of it are in effect: repair "
+								+ MigrationNames.display(sequence) + " undoes them.")
+				+ " " + completed(completed, migrate) + " Current sequence: " + MigrationNames.display(current) + ".";
+		String action = schema.isRestored()
+				? "Fix " + (migrate ? shown : "the rollback of " + shown) + " and run " + (migrate ? "migrate" : "rollback")
+						+ " again."
+				: schema.getAction();
+		return new SmallsMigrationException(message, action, schema, operation, sequence, name, completed, current,
+				schema.isRestored() ? Outcome.ROLLED_BACK : Outcome.PARTLY_APPLIED);
+	}
+
+	/** The first exception of a type in a cause chain. */
+	static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
+	}
+
+	/** A message as a sentence: ending in one full stop, not two. */
+	static String sentence(@Nullable String text) {
+		String stripped = (text != null) ? text.strip() : "";
+		return (stripped.endsWith(".") || stripped.endsWith("!") || stripped.endsWith("?")) ? stripped : stripped + ".";
 	}
 
 	private static Outcome outcome(Stage stage, boolean transactional, SmallsDialect dialect) {

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.UnexpectedRollbackException;
@@ -37,11 +39,15 @@ final class MigrationExecutor {
 
 	private final MigrationLock lock;
 
-	MigrationExecutor(RunSession session, MigrationCatalog catalog, Callbacks callbacks, MigrationLock lock) {
+	private final @Nullable SchemaRuns schemaRuns;
+
+	MigrationExecutor(RunSession session, MigrationCatalog catalog, Callbacks callbacks, MigrationLock lock,
+			@Nullable SchemaRuns schemaRuns) {
 		this.session = session;
 		this.catalog = catalog;
 		this.callbacks = callbacks;
 		this.lock = lock;
+		this.schemaRuns = schemaRuns;
 	}
 
 	/**
@@ -130,9 +136,11 @@ final class MigrationExecutor {
 		boolean transactional = migration.transactional();
 		Stage stage = Stage.BEFORE;
 		TransactionStatus transaction = null;
+		SchemaRuns.Mark mark = null;
 		StepTransactions transactions = this.session.transactions();
 		try {
 			this.session.outsideTheRun(() -> this.callbacks.beforeStep(operation, sequence, name));
+			mark = (this.schemaRuns != null) ? this.schemaRuns.begin(operation, migration, name) : null;
 			stage = Stage.RUN;
 			this.session.autoCommit(!transactional);
 			long started = System.nanoTime();
@@ -146,6 +154,9 @@ final class MigrationExecutor {
 			}
 			catch (Throwable ex) {
 				thrown = ex;
+			}
+			if (mark != null) {
+				mark.stop();
 			}
 			String violation = transactional ? transactions.disarm() : null;
 			if (violation != null) {
@@ -171,6 +182,9 @@ final class MigrationExecutor {
 				throw new IllegalStateException("the lock is no longer held by this run: its history change found "
 						+ "the condition " + this.lock.heldCondition() + " false");
 			}
+			if (mark != null) {
+				mark.recorded();
+			}
 			stage = Stage.COMMIT;
 			if (transaction != null) {
 				transactions.commit(transaction);
@@ -190,6 +204,10 @@ final class MigrationExecutor {
 			}
 			if (transaction != null) {
 				rollback(transactions, transaction, ex);
+			}
+			if (mark != null) {
+				mark.stop();
+				mark.failed(ex);
 			}
 			SmallsMigrationException failure = Failures.step(operation, sequence, name, stage, transactional, ex,
 					completed, current, this.session.dialect());

@@ -11,6 +11,7 @@ import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
 import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.schema.SchemaMigration;
 import dev.smalls.SmallsValidationException;
 
 /**
@@ -163,6 +164,18 @@ public final class MigrationPlanner {
 							+ "cannot undo it. Nothing was rolled back.",
 					"Restore the migration class with its rollback, or roll back less. If its changes are really "
 							+ "gone from the database, delete its row from the history table by hand.");
+		}
+		for (HistoryRow row : rows) {
+			if (this.catalog.get(row.sequence()) instanceof SchemaMigration schema) {
+				String reason = schema.irreversibleReason();
+				if (reason != null) {
+					throw new SmallsValidationException(Problem.IRREVERSIBLE, List.of(row.sequence()),
+							"Cannot " + what + ": " + MigrationNames.display(row.sequence(), row.name())
+									+ " cannot be rolled back: " + reason + ". Nothing was rolled back.",
+							"Roll back to " + MigrationNames.display(row.sequence()) + " or above, or write a new "
+									+ "migration that undoes what you need.");
+				}
+			}
 		}
 		return rows;
 	}

@@ -27,14 +27,18 @@ public final class SchemaProgress {
 
 	/**
 	 * Tell a listener the progress of schema migrations run on this thread until the
-	 * returned binding is closed.
+	 * returned binding is closed. A listener already bound keeps hearing, before this one.
 	 * @param listener the listener
 	 * @return the binding; close it when the migration is done
 	 */
 	public static Binding bind(Listener listener) {
 		Objects.requireNonNull(listener, "listener");
 		Listener previous = BOUND.get();
-		BOUND.set(listener);
+		// A listener bound further out (a test, a tool) still hears, first.
+		BOUND.set((previous != null) ? (certain, possible) -> {
+			previous.progressed(certain, possible);
+			listener.progressed(certain, possible);
+		} : listener);
 		return () -> {
 			if (previous != null) {
 				BOUND.set(previous);

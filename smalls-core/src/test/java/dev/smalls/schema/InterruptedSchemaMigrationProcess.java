@@ -1,8 +1,5 @@
 package dev.smalls.schema;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -12,12 +9,11 @@ import dev.smalls.SmallsMigrator;
 import static dev.smalls.schema.ColumnType.varchar;
 
 /**
- * A separate JVM that migrates with a progress listener recording to a file, as an engine's
- * marker would, and that stops for good inside the listener once it hears that a given
- * operation took effect: after its DDL committed, before its progress is recorded. Its
- * parent kills it there with SIGKILL.
+ * A separate JVM that migrates and stops for good once it hears that a given operation took
+ * effect: after its DDL committed, before the engine records that progress (a listener bound
+ * around the run hears first). Its parent kills it there with SIGKILL.
  * <p>
- * Arguments: JDBC URL, user, password, progress file, operation to stop after.
+ * Arguments: JDBC URL, user, password, operation to stop after.
  */
 public final class InterruptedSchemaMigrationProcess {
 
@@ -37,8 +33,7 @@ public final class InterruptedSchemaMigrationProcess {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Path progressFile = Path.of(args[3]);
-		int stopAfter = Integer.parseInt(args[4]);
+		int stopAfter = Integer.parseInt(args[3]);
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(args[0]);
 		dataSource.setUsername(args[1]);
@@ -47,21 +42,14 @@ public final class InterruptedSchemaMigrationProcess {
 			.migrations(SampleSchema.MIGRATION, MIGRATION)
 			.lockTimeout(Duration.ofSeconds(30))
 			.build();
-		SchemaProgress.Listener marker = (certain, possible) -> {
+		SchemaProgress.Listener stopper = (certain, possible) -> {
 			if (certain == stopAfter && possible == stopAfter) {
 				System.out.println(STOPPED + stopAfter);
 				System.out.flush();
 				sleep();
 			}
-			try {
-				Files.writeString(progressFile, certain + " " + possible + "\n", StandardOpenOption.CREATE,
-						StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
 		};
-		try (SchemaProgress.Binding binding = SchemaProgress.bind(marker)) {
+		try (SchemaProgress.Binding binding = SchemaProgress.bind(stopper)) {
 			migrator.migrate();
 		}
 		System.out.println("MIGRATED WITHOUT STOPPING");

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -15,22 +14,25 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.smalls.SmallsMigrationException;
+import dev.smalls.MigrationInfo;
+import dev.smalls.MigrationState;
+import dev.smalls.RepairResult;
+import dev.smalls.SmallsValidationException;
+import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.SmallsMigrator;
-import dev.smalls.dialect.SmallsDialect;
-import dev.smalls.dialect.SmallsDialects;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A process killed with SIGKILL in the middle of a schema migration, at the worst moment:
  * operation 2's DDL has committed, and the progress that says so has not been recorded. The
- * next run must not trip over what it left ("t_5 already exists") without a way out: the
- * recorded progress and a snapshot say which operations took effect, and undoing exactly those
- * lets migrate run normally again.
+ * next run must not trip over what it left ("t_5 already exists"): it is refused, naming what
+ * took effect, and repair undoes exactly that (the progress the engine recorded, and the
+ * schema for the operation in doubt), after which migrate runs normally.
  */
 class KilledSchemaMigrationTests {
 
@@ -71,39 +73,42 @@ class KilledSchemaMigrationTests {
 		migrator.migrate(1);
 		SchemaSnapshot before = snapshot(jdbc);
 		evictIdle(dataSource);
-		Path progressFile = Files.createDirectories(TARGET.resolve("tmp"))
-			.resolve("progress-" + UUID.randomUUID() + ".txt");
 
-		killAfterOperation(2, url, user, password, progressFile);
+		killAfterOperation(2, url, user, password);
 
-		// What the marker says: operation 1 took effect, operation 2 may have.
-		List<String> recorded = Files.readAllLines(progressFile);
-		assertThat(recorded).last().isEqualTo("1 2");
-		String[] progress = recorded.get(recorded.size() - 1).split(" ");
-		// Without repair, the next run trips over what the killed one left.
-		assertThatExceptionOfType(SmallsMigrationException.class).isThrownBy(migrator::migrate)
-			.withMessageMatching("(?is).*table [\"'](PUBLIC\\.)?t_5[\"'] already exists.*");
+		// The next run recognises the interrupted migration, says what of it took effect, and
+		// runs nothing past it: no "t_5 already exists".
+		assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("0002_add_t_5 was interrupted while being applied")
+			.withMessageContaining("In effect: 1. createTable t_5")
+			.withMessageContaining("maybe in effect: 2. addColumn users.nickname VARCHAR(50)")
+			.satisfies((ex) -> {
+				assertThat(ex.getProblem()).isEqualTo(Problem.INTERRUPTED);
+				assertThat(ex.getSequences()).containsExactly(2);
+			});
+		assertThat(migrator.status().migrations()).extracting(MigrationInfo::sequence, MigrationInfo::state)
+			.containsExactly(tuple(1, MigrationState.APPLIED), tuple(2, MigrationState.INTERRUPTED));
 
-		SchemaPlan plan = SchemaPlan.of(InterruptedSchemaMigrationProcess.MIGRATION);
-		SmallsDialect dialect = SmallsDialects.current(jdbc);
-		int state = plan.stateOf(Integer.parseInt(progress[0]), Integer.parseInt(progress[1]), SchemaSnapshot.read(jdbc),
-				dialect);
-		assertThat(plan.operations().subList(0, state)).containsExactly(
-				"createTable t_5 (id BIGINT numbered by the database PRIMARY KEY, name VARCHAR(50))",
-				"addColumn users.nickname VARCHAR(50)");
-		plan.run(jdbc, dialect, state, 0);
-
+		// Repair finds from the schema that operation 2 did take effect, and undoes exactly 2 and 1.
+		RepairResult repaired = migrator.repair(2);
+		assertThat(repaired.undone()).containsExactly("2. addColumn users.nickname VARCHAR(50)",
+				"1. createTable t_5 (id BIGINT numbered by the database PRIMARY KEY, name VARCHAR(50))");
+		assertThat(repaired.applied()).isFalse();
 		assertThat(snapshot(jdbc).differencesFrom(before)).isEmpty();
+		assertThat(migrator.status().migrations()).extracting(MigrationInfo::state)
+			.containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
+
 		assertThat(migrator.migrate().applied()).hasSize(1);
 		assertThat(SchemaSnapshot.read(jdbc).table("t_5")).isNotNull();
+		assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(() -> migrator.repair(2))
+			.withMessageContaining("is not an interrupted migration");
 	}
 
-	private static void killAfterOperation(int operation, String url, String user, String password, Path progressFile)
+	private static void killAfterOperation(int operation, String url, String user, String password)
 			throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				InterruptedSchemaMigrationProcess.class.getName(), url, user, password, progressFile.toString(),
-				String.valueOf(operation))
+				InterruptedSchemaMigrationProcess.class.getName(), url, user, password, String.valueOf(operation))
 			.redirectErrorStream(true)
 			.start();
 		try {
@@ -133,7 +138,7 @@ class KilledSchemaMigrationTests {
 	}
 
 	private static SchemaSnapshot snapshot(JdbcTemplate jdbc) {
-		return SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_lock");
+		return SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_lock", "smalls_history_interrupted");
 	}
 
 }

@@ -118,14 +118,14 @@ class SqliteRebuildTests {
 		try (FreshDatabase db = TestDatabase.SQLITE.createFreshDatabase()) {
 			JdbcTemplate jdbc = prepared(db);
 			jdbc.update("INSERT INTO users (name) VALUES ('no age')");
-			SchemaSnapshot before = SchemaSnapshot.read(jdbc);
+			SchemaSnapshot before = SchemaSnapshot.read(jdbc).without("smalls_history_interrupted");
 
 			// The copy into the rebuilt table fails on the row without an age.
 			assertThatExceptionOfType(SmallsMigrationException.class)
 				.isThrownBy(() -> migrator(db, new OutsideTransaction()).migrate())
 				.withMessageContaining("NOT NULL constraint failed");
 
-			assertThat(SchemaSnapshot.read(jdbc).differencesFrom(before)).isEmpty();
+			assertThat(SchemaSnapshot.read(jdbc).without("smalls_history_interrupted").differencesFrom(before)).isEmpty();
 		}
 	}
 
