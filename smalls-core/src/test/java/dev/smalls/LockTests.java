@@ -14,8 +14,8 @@ import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsDialects;
-import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 import dev.smalls.testsupport.TestDatabase;
+import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

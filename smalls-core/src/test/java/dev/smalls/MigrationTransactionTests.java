@@ -22,8 +22,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.smalls.SmallsMigrationException.Outcome;
-import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 import dev.smalls.testsupport.TestDatabase;
+import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -9,9 +9,9 @@ import org.springframework.core.NestedExceptionUtils;
 
 import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationNames;
+import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsMigrationException.Outcome;
-import dev.smalls.SmallsMigrationException;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.schema.SchemaOperationException;
 

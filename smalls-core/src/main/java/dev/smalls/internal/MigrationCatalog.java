@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.smalls.MigrationNames;
 import dev.smalls.SmallsMigration;
-import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.SmallsValidationException;
+import dev.smalls.SmallsValidationException.Problem;
 
 /**
  * The migrations the code defines, by sequence, checked once when it is built: unique

@@ -18,8 +18,8 @@ import dev.smalls.MigrationExecution;
 import dev.smalls.RollbackResult;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigration;
-import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsMigrationException;
+import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.dialect.MigrationLock;
 import dev.smalls.internal.Failures.Stage;
 

@@ -10,9 +10,9 @@ import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
+import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.schema.SchemaMigration;
-import dev.smalls.SmallsValidationException;
 
 /**
  * Decides what a run does, from the migrations in the code and the history in the database,

@@ -12,8 +12,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.TransactionStatus;
 
 import dev.smalls.SmallsException;
-import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.SmallsValidationException;
+import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.SqlScript;
 import dev.smalls.StepsResult;
 import dev.smalls.dialect.MigrationLock;

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 import dev.smalls.testsupport.TestDatabase;
+import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -10,8 +10,8 @@ import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
 import dev.smalls.SmallsMigration;
-import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.SmallsValidationException;
+import dev.smalls.SmallsValidationException.Problem;
 
 import static dev.smalls.SqlMigration.sql;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationState;
 import dev.smalls.RepairResult;
+import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
-import dev.smalls.SmallsMigrator;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
