@@ -141,9 +141,12 @@ final class AdvisoryLock implements MigrationLock {
 	 * @throws SQLException if the catalog cannot be read
 	 */
 	static @Nullable LockHolder holder(Connection connection, String name) throws SQLException {
+		// Advisory locks are per database, pg_locks is per server: another database's smalls lock
+		// has the same keys.
 		String query = "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start, a.xact_start "
 				+ "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l." + lockRow(name.hashCode())
-					.replace(" AND ", " AND l.");
+					.replace(" AND ", " AND l.")
+				+ " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 		try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
 			if (!row.next()) {
 				return null;
