@@ -116,7 +116,9 @@ final class LeaseLock implements MigrationLock {
 			statement.execute("INSERT INTO " + table + " (id, owner, expires_at) VALUES (1, NULL, 0)");
 		}
 		catch (SQLException ex) {
-			if (!dialect.isDuplicateKey(ex)) {
+			// Another instance inserted it first: on one server a duplicate key, across the
+			// nodes of a Galera cluster a certification conflict (40001).
+			if (!dialect.isDuplicateKey(ex) && !"40001".equals(ex.getSQLState())) {
 				throw ex;
 			}
 		}
