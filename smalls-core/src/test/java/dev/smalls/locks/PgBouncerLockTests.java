@@ -1,8 +1,14 @@
 package dev.smalls.locks;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.smalls.MigrationExecution;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.dialect.LockStrategy;
+import dev.smalls.testsupport.LockHolderProcess;
 import dev.smalls.testsupport.PgBouncer;
 import dev.smalls.testsupport.RaceMigrations;
 import dev.smalls.testsupport.RacingInstances;
@@ -108,6 +115,52 @@ class PgBouncerLockTests {
 		}
 		// What a session lock does behind a transaction pooler: it does not hold, and says so.
 		assertThat(lost).isNotEmpty();
+	}
+
+	@Test
+	void aTransactionLockHolderKilledBehindPgBouncerLeavesNoLockBehind() throws Exception {
+		try (FreshDatabase db = TestDatabase.POSTGRESQL.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			String url = PgBouncer.inFrontOf(db).url(db);
+			String java = ProcessHandle.current().info().command().orElse("java");
+			Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+					LockHolderProcess.class.getName(), url, db.username(), db.password(), "TRANSACTION")
+				.redirectErrorStream(true)
+				.start();
+			try {
+				BufferedReader output = new BufferedReader(
+						new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+				String line;
+				do {
+					line = output.readLine();
+				}
+				while (line != null && !line.startsWith("LOCKED") && !line.startsWith("NOT LOCKED"));
+				assertThat(line).isEqualTo("LOCKED");
+				assertThat(advisoryLocks(jdbc)).isOne();
+
+				holder.destroyForcibly();
+				assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+				// PgBouncer cannot hand a server session in the middle of a transaction to anyone
+				// else: it closes it when its client goes, and the lock goes with it.
+				awaitNoAdvisoryLock(jdbc, "a killed holder's lock");
+				try (HikariDataSource through = new HikariDataSource()) {
+					through.setJdbcUrl(url);
+					through.setUsername(db.username());
+					through.setPassword(db.password());
+					SmallsMigrator next = SmallsMigrator.builder(through)
+						.migrations(RaceMigrations.upTo(1, "next", false))
+						.lockStrategy(LockStrategy.TRANSACTION)
+						.lockTimeout(Duration.ZERO)
+						.build();
+					jdbc.execute(RaceMigrations.CREATE_LOG);
+					assertThat(next.migrate().applied()).hasSize(1);
+				}
+			}
+			finally {
+				holder.destroyForcibly();
+			}
+		}
 	}
 
 	private static List<Integer> oneToTwenty() {
