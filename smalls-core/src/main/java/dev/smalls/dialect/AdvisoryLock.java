@@ -50,12 +50,19 @@ final class AdvisoryLock implements MigrationLock {
 					+ "_lock(" + LOCK_CLASS + ", " + key + ") END, pg_backend_pid()";
 			int[] backend = new int[1];
 			boolean acquired = Polling.until(request.timeout(), () -> {
+				boolean taken;
 				try (Statement statement = connection.createStatement();
 						ResultSet result = statement.executeQuery(tryLock)) {
 					result.next();
 					backend[0] = result.getInt(2);
-					return result.getBoolean(1);
+					taken = result.getBoolean(1);
 				}
+				if (!taken && !session) {
+					// End the transaction between attempts: behind a pooler in transaction mode an
+					// open one keeps a server connection from the instance that is migrating.
+					connection.rollback();
+				}
+				return taken;
 			});
 			if (!acquired) {
 				if (!session) {

@@ -75,7 +75,7 @@ class KilledLockSessionTests {
 			CompletableFuture<MigrateResult> runA = CompletableFuture.supplyAsync(a::migrate);
 			await(inTheMiddle);
 			CompletableFuture<MigrateResult> runB = CompletableFuture.supplyAsync(b::migrate);
-			awaitTrue(() -> session.isWaiting(jdbc), "the second instance to wait for the lock");
+			awaitTrue(() -> session.isWaiting(jdbc, second), "the second instance to wait for the lock");
 			session.killHolder(jdbc);
 			killed.countDown();
 
@@ -183,9 +183,11 @@ class KilledLockSessionTests {
 		H2("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL",
 				"SELECT ABORT_SESSION(BLOCKER_ID) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"),
 
-		/** Advisory lock, polled: the waiting instance's lock session last tried it. */
-		POSTGRESQL("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'instance-b' "
-				+ "AND query LIKE '%pg_try_advisory_xact_lock%'",
+		/**
+		 * Advisory lock, polled by the waiting instance on a connection of its own, besides its
+		 * run's: with both borrowed from its pool, it is waiting.
+		 */
+		POSTGRESQL(null,
 				// Wait for the backend to be gone: until then it holds the lock.
 				"SELECT pg_terminate_backend(l.pid, 10000) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
 						+ "WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = 'instance-a'"),
@@ -213,7 +215,11 @@ class KilledLockSessionTests {
 			return valueOf(database.name());
 		}
 
-		boolean isWaiting(JdbcTemplate jdbc) {
+		boolean isWaiting(JdbcTemplate jdbc, HikariDataSource waiting) {
+			if (this.waiting == null) {
+				// The pool starts with its first connection.
+				return waiting.getHikariPoolMXBean() != null && waiting.getHikariPoolMXBean().getActiveConnections() == 2;
+			}
 			return jdbc.queryForObject(this.waiting, Integer.class) > 0;
 		}
 

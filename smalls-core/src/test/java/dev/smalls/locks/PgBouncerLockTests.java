@@ -89,6 +89,22 @@ class PgBouncerLockTests {
 	}
 
 	@Test
+	void instancesWaitingForTheTransactionLockLeaveServerConnectionsToTheOneMigrating() {
+		// Fewer server connections than instances: the migrating one needs two (its lock's and
+		// its run's), so the waiting ones must not keep one each while they wait.
+		try (FreshDatabase db = TestDatabase.POSTGRESQL.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			jdbc.execute(RaceMigrations.CREATE_LOG);
+			List<String> results = racing.race(Round.through(PgBouncer.inFrontOf(db, 3).url(db), db.username(),
+					db.password())
+				.lockTimeout(Duration.ofSeconds(20)));
+			String context = results + "\n" + racing.output();
+			assertThat(results).as(context).allSatisfy((result) -> assertThat(result).startsWith("APPLIED "));
+			assertThat(loggedSequences(jdbc)).as(context).containsExactlyElementsOf(oneToTwenty());
+		}
+	}
+
+	@Test
 	void sessionLocksFailLoudlyNeverApplyAMigrationTwiceAndLeaveNoLockBehind() throws Exception {
 		List<String> lost = new ArrayList<>();
 		for (int round = 1; round <= 3; round++) {

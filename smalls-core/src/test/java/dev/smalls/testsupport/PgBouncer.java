@@ -32,7 +32,7 @@ public final class PgBouncer {
 	private static final List<String> PLACES = List.of("/usr/sbin/pgbouncer", "/usr/bin/pgbouncer",
 			"/usr/local/bin/pgbouncer", "/usr/local/sbin/pgbouncer");
 
-	private static PgBouncer running;
+	private static final java.util.Map<Integer, PgBouncer> RUNNING = new java.util.HashMap<>();
 
 	private final int port;
 
@@ -81,16 +81,26 @@ public final class PgBouncer {
 	}
 
 	/**
-	 * PgBouncer in front of the server of a PostgreSQL test database, started on first use.
+	 * PgBouncer in front of the server of a PostgreSQL test database, started on first use,
+	 * with 40 server connections per database.
 	 * @param database any database of the embedded server
 	 * @return the running PgBouncer
 	 */
-	public static synchronized PgBouncer inFrontOf(TestDatabase.FreshDatabase database) {
-		if (running == null) {
+	public static PgBouncer inFrontOf(TestDatabase.FreshDatabase database) {
+		return inFrontOf(database, 40);
+	}
+
+	/**
+	 * PgBouncer in front of the server of a PostgreSQL test database, started on first use.
+	 * @param database any database of the embedded server
+	 * @param poolSize how many server connections it opens per database at most
+	 * @return the running PgBouncer
+	 */
+	public static synchronized PgBouncer inFrontOf(TestDatabase.FreshDatabase database, int poolSize) {
+		return RUNNING.computeIfAbsent(poolSize, (size) -> {
 			URI server = URI.create(database.url().substring("jdbc:".length()));
-			running = start(server.getPort());
-		}
-		return running;
+			return start(server.getPort(), size);
+		});
 	}
 
 	/**
@@ -127,7 +137,7 @@ public final class PgBouncer {
 		}
 	}
 
-	private static PgBouncer start(int postgresPort) {
+	private static PgBouncer start(int postgresPort, int poolSize) {
 		Path executable = executable();
 		if (executable == null) {
 			throw new IllegalStateException("PgBouncer is not installed (" + INSTALL + ")");
@@ -145,7 +155,7 @@ public final class PgBouncer {
 					"auth_file = " + directory.resolve("userlist.txt"), "pool_mode = transaction",
 					// Hand each transaction the least recently used server connection: a lock that
 					// only holds on one server connection shows it at once.
-					"server_round_robin = 1", "max_client_conn = 500", "default_pool_size = 40",
+					"server_round_robin = 1", "max_client_conn = 500", "default_pool_size = " + poolSize,
 					"ignore_startup_parameters = extra_float_digits,options",
 					"logfile = " + directory.resolve("pgbouncer.log"), "pidfile = " + directory.resolve("pgbouncer.pid"),
 					""));
