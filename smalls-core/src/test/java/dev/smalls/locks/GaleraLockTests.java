@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -138,7 +139,7 @@ class GaleraLockTests {
 	}
 
 	/** A node applies what another committed a moment later: wait for it, a few seconds at most. */
-	private static String awaitValue(java.util.function.Supplier<String> read, String expected) {
+	private static String awaitValue(Supplier<String> read, String expected) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		String value = read.get();
 		while (!expected.equals(value) && System.nanoTime() < deadline) {

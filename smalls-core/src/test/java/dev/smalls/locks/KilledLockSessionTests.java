@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -114,7 +116,7 @@ class KilledLockSessionTests {
 	}
 
 	/** Migrations that log which instance ran them, and when, in their own transaction. */
-	private static List<SmallsMigration> logged(String instance, java.util.function.IntConsumer during) {
+	private static List<SmallsMigration> logged(String instance, IntConsumer during) {
 		List<SmallsMigration> migrations = new ArrayList<>();
 		for (int sequence = 1; sequence <= MIGRATIONS; sequence++) {
 			int s = sequence;
@@ -146,7 +148,7 @@ class KilledLockSessionTests {
 		try {
 			return run.get(2, TimeUnit.MINUTES);
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			throw ex.getCause();
 		}
 	}
@@ -163,7 +165,7 @@ class KilledLockSessionTests {
 		}
 	}
 
-	private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {

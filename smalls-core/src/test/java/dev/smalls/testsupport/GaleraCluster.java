@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -218,7 +219,7 @@ public final class GaleraCluster {
 		}
 	}
 
-	static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+	static void awaitTrue(BooleanSupplier condition, String what) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {

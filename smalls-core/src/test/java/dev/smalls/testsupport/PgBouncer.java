@@ -2,6 +2,7 @@ package dev.smalls.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +35,7 @@ public final class PgBouncer {
 	private static final List<String> PLACES = List.of("/usr/sbin/pgbouncer", "/usr/bin/pgbouncer",
 			"/usr/local/bin/pgbouncer", "/usr/local/sbin/pgbouncer");
 
-	private static final java.util.Map<Integer, PgBouncer> RUNNING = new java.util.HashMap<>();
+	private static final Map<Integer, PgBouncer> RUNNING = new HashMap<>();
 
 	private final int port;
 
@@ -224,7 +227,7 @@ public final class PgBouncer {
 	}
 
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 	}
