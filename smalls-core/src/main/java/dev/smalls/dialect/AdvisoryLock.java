@@ -50,12 +50,19 @@ final class AdvisoryLock implements MigrationLock {
 					+ "_lock(" + LOCK_CLASS + ", " + key + ") END, pg_backend_pid()";
 			int[] backend = new int[1];
 			boolean acquired = Polling.until(request.timeout(), () -> {
+				boolean taken;
 				try (Statement statement = connection.createStatement();
 						ResultSet result = statement.executeQuery(tryLock)) {
 					result.next();
 					backend[0] = result.getInt(2);
-					return result.getBoolean(1);
+					taken = result.getBoolean(1);
 				}
+				if (!taken && !session) {
+					// End the transaction between attempts: behind a pooler in transaction mode an
+					// open one keeps a server connection from the instance that is migrating.
+					connection.rollback();
+				}
+				return taken;
 			});
 			if (!acquired) {
 				if (!session) {
@@ -114,12 +121,37 @@ final class AdvisoryLock implements MigrationLock {
 		try (Statement statement = this.connection.createStatement();
 				ResultSet result = statement
 					.executeQuery("SELECT pg_advisory_unlock(" + LOCK_CLASS + ", " + this.key + ")")) {
-			if (!result.next() || !result.getBoolean(1)) {
-				// Behind a pooler the unlock can land on another server session: say so rather
-				// than pretend the lock is gone.
-				throw new SQLException("pg_advisory_unlock found no smalls lock held by this session (backend "
-						+ this.backend + "); behind a pooler in transaction mode use the transaction lock");
+			if (result.next() && result.getBoolean(1)) {
+				return;
 			}
+		}
+		// Behind a pooler in transaction mode the unlock can land on another server session, and
+		// the lock stays with the one that took it, which the pooler keeps open for other
+		// clients: for up to its server lifetime (an hour by default) nobody could migrate.
+		boolean ended = endStrandedHolder();
+		throw new SQLException("pg_advisory_unlock found no smalls lock held by this session; the lock was taken by "
+				+ "backend " + this.backend + (ended ? ", an idle server session of a connection pooler, which smalls "
+						+ "ended to free the lock" : ", which still holds it until its session ends")
+				+ ". Behind a pooler in transaction mode (PgBouncer) use the transaction lock (smalls.lock=transaction)");
+	}
+
+	/**
+	 * End the backend that took the session lock, if it is another than this session's, still
+	 * holds the lock and is idle: a pooled server session no client is using. Ending it is
+	 * what the pooler does to an idle server session anyway, and the only way to free a
+	 * session lock from outside its session.
+	 */
+	private boolean endStrandedHolder() {
+		try (Statement statement = this.connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT pg_terminate_backend(a.pid) FROM pg_stat_activity a "
+						+ "WHERE a.pid = " + this.backend + " AND a.pid <> pg_backend_pid() AND a.state = 'idle' "
+						+ "AND EXISTS (SELECT 1 FROM pg_locks l WHERE l." + lockRow(this.key).replace(" AND ", " AND l.")
+						+ " AND l.pid = a.pid)")) {
+			return result.next() && result.getBoolean(1);
+		}
+		catch (SQLException ex) {
+			// Not allowed to (another role's backend): the message says the lock is still held.
+			return false;
 		}
 	}
 
@@ -141,9 +173,12 @@ final class AdvisoryLock implements MigrationLock {
 	 * @throws SQLException if the catalog cannot be read
 	 */
 	static @Nullable LockHolder holder(Connection connection, String name) throws SQLException {
+		// Advisory locks are per database, pg_locks is per server: another database's smalls lock
+		// has the same keys.
 		String query = "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start, a.xact_start "
 				+ "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l." + lockRow(name.hashCode())
-					.replace(" AND ", " AND l.");
+					.replace(" AND ", " AND l.")
+				+ " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 		try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
 			if (!row.next()) {
 				return null;

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -26,18 +25,12 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * A holder that dies leaves the lease behind until it expires: at most its duration
  * ({@link LockRequest#lease()}, 30 s by default).
- * A holder that lives keeps it, renewed every third of that from a connection of its own
- * and before every migration commits; if it was lost anyway (the holder stalled longer than
+ * A holder that lives keeps it, renewed every third of that from a connection of its own (on
+ * a thread of its own) and before every migration commits; if it was lost anyway (the holder stalled longer than
  * the lease and another instance took over), {@link MigrationLock#verify} says so before
  * anything more commits.
  */
 final class LeaseLock implements MigrationLock {
-
-	private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "smalls-lease-renewal");
-		thread.setDaemon(true);
-		return thread;
-	});
 
 	private final DataSource dataSource;
 
@@ -49,7 +42,7 @@ final class LeaseLock implements MigrationLock {
 
 	private final Duration duration;
 
-	private @Nullable ScheduledFuture<?> renewal;
+	private @Nullable ScheduledExecutorService renewals;
 
 	private LeaseLock(DataSource dataSource, Connection session, String table, String owner, Duration duration) {
 		this.dataSource = dataSource;
@@ -78,7 +71,14 @@ final class LeaseLock implements MigrationLock {
 			return null;
 		}
 		long every = Math.max(1, request.lease().toMillis() / 3);
-		lease.renewal = RENEWALS.scheduleWithFixedDelay(lease::renewQuietly, every, every, TimeUnit.MILLISECONDS);
+		// A thread of its own: a renewal waiting for a connection from an exhausted pool must not
+		// hold up the renewals of other leases in this JVM (other tenants' runs, say).
+		lease.renewals = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "smalls-lease-renewal-" + table);
+			thread.setDaemon(true);
+			return thread;
+		});
+		lease.renewals.scheduleWithFixedDelay(lease::renewQuietly, every, every, TimeUnit.MILLISECONDS);
 		return lease;
 	}
 
@@ -116,7 +116,9 @@ final class LeaseLock implements MigrationLock {
 			statement.execute("INSERT INTO " + table + " (id, owner, expires_at) VALUES (1, NULL, 0)");
 		}
 		catch (SQLException ex) {
-			if (!dialect.isDuplicateKey(ex)) {
+			// Another instance inserted it first: on one server a duplicate key, across the
+			// nodes of a Galera cluster a certification conflict (40001).
+			if (!dialect.isDuplicateKey(ex) && !"40001".equals(ex.getSQLState())) {
 				throw ex;
 			}
 		}
@@ -143,8 +145,10 @@ final class LeaseLock implements MigrationLock {
 
 	/** What a killed holder does: nothing more. For tests. */
 	void stopRenewing() {
-		if (this.renewal != null) {
-			this.renewal.cancel(false);
+		if (this.renewals != null) {
+			// Cancels the next renewals; one already running finishes, and only extends a lease
+			// that is still ours.
+			this.renewals.shutdown();
 		}
 	}
 
@@ -158,9 +162,7 @@ final class LeaseLock implements MigrationLock {
 
 	@Override
 	public void close() throws SQLException {
-		if (this.renewal != null) {
-			this.renewal.cancel(false);
-		}
+		stopRenewing();
 		// On the run's connection, which is still open and whose work is all committed.
 		try (PreparedStatement release = this.session
 			.prepareStatement("UPDATE " + this.table + " SET owner = NULL, expires_at = 0 WHERE id = 1 AND owner = ?")) {

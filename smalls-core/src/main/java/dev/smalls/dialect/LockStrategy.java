@@ -8,8 +8,8 @@ public enum LockStrategy {
 
 	/**
 	 * The database's own choice: {@link #SESSION} on PostgreSQL and MariaDB/MySQL,
-	 * {@link #TRANSACTION} on H2 and other databases, {@link #LEASE} on HSQLDB, an operating
-	 * system file lock on SQLite.
+	 * {@link #TRANSACTION} on H2 and other databases, {@link #LEASE} on HSQLDB and on the
+	 * nodes of a Galera cluster, an operating system file lock on SQLite.
 	 */
 	AUTO,
 

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * MariaDB and MySQL: a named {@code GET_LOCK} held by the run's session ({@code auto} and
- * {@code session}), a row lock held by an open transaction ({@code transaction}), or a lease
- * (for Galera clusters, which do not all replicate {@code GET_LOCK}). DDL commits
- * implicitly, so it cannot be rolled back.
+ * {@code session}), a row lock held by an open transaction ({@code transaction}), or a lease.
+ * On the nodes of a Galera cluster, which share neither {@code GET_LOCK} nor row locks,
+ * {@link GaleraDialect} takes its place. DDL commits implicitly, so it cannot be rolled back.
  */
 public class MySqlDialect implements SmallsDialect {
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * server when the connection ends. Before each migration commits, the history change checks
  * that this session still holds it ({@code IS_USED_LOCK(..) = CONNECTION_ID()}).
  * <p>
- * Galera clusters before MariaDB 10.x do not replicate {@code GET_LOCK}; use the lease there.
+ * Galera clusters do not replicate {@code GET_LOCK} (seen on MariaDB 10.11 with Galera 26.4):
+ * on their nodes smalls uses the lease ({@link GaleraDialect}).
  */
 final class NamedLock implements MigrationLock {
 

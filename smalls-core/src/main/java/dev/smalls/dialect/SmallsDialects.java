@@ -89,14 +89,21 @@ public final class SmallsDialects {
 	/**
 	 * The dialect for the database behind a connection.
 	 * @param connection an open connection
-	 * @return the matching dialect, or the portable table-lock dialect for a database smalls
-	 * has no specific support for
+	 * @return the matching dialect (for a node of a MariaDB/MySQL Galera cluster, one that
+	 * locks with the lease), or the portable table-lock dialect for a database smalls has no
+	 * specific support for
 	 * @throws SQLException if the metadata cannot be read
 	 * @throws UnsupportedDatabaseException for a database smalls knows it cannot serve
 	 * without a dialect of its own
 	 */
 	public static SmallsDialect detect(Connection connection) throws SQLException {
-		return forProduct(connection.getMetaData().getDatabaseProductName());
+		SmallsDialect dialect = forProduct(connection.getMetaData().getDatabaseProductName());
+		// A Galera node answers JDBC as any MariaDB/MySQL server does, but shares no locks with
+		// the other nodes.
+		if (dialect instanceof MySqlDialect && GaleraDialect.isGalera(connection)) {
+			return new GaleraDialect(dialect.databaseName());
+		}
+		return dialect;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.smalls.testsupport.TestDatabase;
@@ -39,6 +40,32 @@ class LeaseLockTests {
 			MigrationLock next = this.dialect.lock(request(second, db, Duration.ofSeconds(1)));
 			assertThat(next).isNotNull();
 			next.close();
+		}
+	}
+
+	@Test
+	void aLeaseIsRenewedWhileAnotherLeaseInTheSameJvmWaitsForAConnection() throws Exception {
+		try (FreshDatabase db = TestDatabase.HSQLDB.createFreshDatabase();
+				FreshDatabase other = TestDatabase.HSQLDB.createFreshDatabase();
+				HikariDataSource single = new HikariDataSource()) {
+			// A run whose pool has no connection to spare: its renewals wait for one in vain.
+			single.setJdbcUrl(other.url());
+			single.setUsername(other.username());
+			single.setPassword(other.password());
+			single.setMaximumPoolSize(1);
+			single.setConnectionTimeout(5000);
+			try (Connection starved = single.getConnection();
+					Connection first = db.dataSource().getConnection();
+					Connection second = db.dataSource().getConnection()) {
+				MigrationLock waitsForConnections = this.dialect.lock(new LockRequest(starved, single, "smalls_history",
+						Duration.ofSeconds(1), LockStrategy.LEASE, Duration.ofMillis(300)));
+				MigrationLock held = this.dialect.lock(request(first, db, Duration.ofSeconds(1)));
+				assertThat(held).isNotNull();
+				// Several times the lease: only renewals keep it, whatever the other run waits for.
+				assertThat(this.dialect.lock(request(second, db, Duration.ofMillis(2500)))).isNull();
+				held.close();
+				waitsForConnections.close();
+			}
 		}
 	}
 

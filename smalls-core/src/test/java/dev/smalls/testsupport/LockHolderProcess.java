@@ -12,7 +12,8 @@ import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialects;
 
 /**
- * A separate JVM that takes the migration lock and then waits to be killed.
+ * A separate JVM that takes the migration lock and then waits to be killed. Arguments: URL,
+ * user, password, and optionally the lock strategy and the lease in milliseconds.
  */
 public final class LockHolderProcess {
 
@@ -22,9 +23,10 @@ public final class LockHolderProcess {
 	public static void main(String[] args) throws Exception {
 		Connection connection = DriverManager.getConnection(args[0], args[1], args[2]);
 		LockStrategy strategy = (args.length > 3) ? LockStrategy.valueOf(args[3]) : LockStrategy.AUTO;
+		Duration lease = (args.length > 4) ? Duration.ofMillis(Long.parseLong(args[4])) : LockRequest.DEFAULT_LEASE;
 		MigrationLock lock = SmallsDialects.detect(connection)
 			.lock(new LockRequest(connection, new DriverManagerDataSource(args[0], args[1], args[2]), "smalls_history",
-					Duration.ofSeconds(30), strategy, LockRequest.DEFAULT_LEASE));
+					Duration.ofSeconds(30), strategy, lease));
 		System.out.println((lock != null) ? "LOCKED" : "NOT LOCKED");
 		System.out.flush();
 		Thread.sleep(Duration.ofMinutes(5).toMillis());

@@ -1,0 +1,60 @@
+package dev.smalls.dialect;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.smalls.testsupport.TestDatabase;
+import dev.smalls.testsupport.TestDatabase.FreshDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL's advisory lock on a server shared by several databases, as one server often
+ * is by several applications: each database's lock is its own, and so is its holder.
+ */
+class AdvisoryLockTests {
+
+	private final PostgresDialect dialect = new PostgresDialect();
+
+	@Test
+	void theHolderNamedIsTheOneOfThisDatabaseNotOfAnotherOnTheSameServer() throws Exception {
+		List<AutoCloseable> held = new ArrayList<>();
+		try {
+			// Other databases' migrations hold their locks first, then this database's does.
+			for (int i = 1; i <= 3; i++) {
+				FreshDatabase other = TestDatabase.POSTGRESQL.createFreshDatabase();
+				held.add(other);
+				held.add(hold(other, "other-application-" + i, held));
+			}
+			FreshDatabase mine = TestDatabase.POSTGRESQL.createFreshDatabase();
+			held.add(mine);
+			held.add(hold(mine, "this-application", held));
+			try (Connection probe = mine.dataSource().getConnection()) {
+				LockHolder holder = this.dialect.lockHolder(probe, "smalls_history", LockStrategy.SESSION);
+				assertThat(holder).isNotNull();
+				assertThat(holder.description()).contains("application 'this-application'");
+			}
+		}
+		finally {
+			for (int i = held.size() - 1; i >= 0; i--) {
+				held.get(i).close();
+			}
+		}
+	}
+
+	private MigrationLock hold(FreshDatabase db, String application, List<AutoCloseable> resources) throws Exception {
+		Connection connection = DriverManager.getConnection(db.url() + "?ApplicationName=" + application, db.username(),
+				db.password());
+		resources.add(connection);
+		MigrationLock lock = this.dialect.lock(new LockRequest(connection, db.dataSource(), "smalls_history",
+				Duration.ofSeconds(5), LockStrategy.SESSION, LockRequest.DEFAULT_LEASE));
+		assertThat(lock).isNotNull();
+		return lock;
+	}
+
+}
