@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -192,8 +191,6 @@ public final class SmallsMigrator {
 	 */
 	public static final class Builder {
 
-		/** A schema name goes into SQL text: an identifier and nothing else. */
-		private static final Pattern SAFE_SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
 		private final DataSource dataSource;
 
@@ -388,10 +385,24 @@ public final class SmallsMigrator {
 		 * @return this builder
 		 */
 		public Builder schema(String schema) {
-			Assert.isTrue(SAFE_SCHEMA.matcher(schema).matches(),
+			// The name goes into SQL text: an identifier and nothing else.
+			Assert.isTrue(isIdentifier(schema),
 					() -> "'" + schema + "' is not a usable schema name: use letters, digits and underscores");
 			this.schema = schema;
 			return this;
+		}
+
+		private static boolean isIdentifier(String name) {
+			if (name.isEmpty() || name.length() > 63 || Character.isDigit(name.charAt(0))) {
+				return false;
+			}
+			for (int i = 0; i < name.length(); i++) {
+				char c = name.charAt(i);
+				if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		/**

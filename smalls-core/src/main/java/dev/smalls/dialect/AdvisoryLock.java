@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * PgBouncer in transaction mode). Statements are plain, with the keys inlined, so that no
  * server-side prepared statement is left on a pooled server connection.
  * <p>
- * Before each migration commits, the history change itself checks that the holding backend
- * still holds the lock ({@link #heldCondition()}), at no extra round trip.
+ * Before each migration commits, the history change itself checks that the lock is still held
+ * ({@link #heldCondition()}), at no extra round trip.
  */
 final class AdvisoryLock implements MigrationLock {
 
@@ -29,12 +29,16 @@ final class AdvisoryLock implements MigrationLock {
 
 	private final int backend;
 
+	/** When the holding backend's transaction began: the transaction lock lives as long as it. */
+	private final String transactionStart;
+
 	private final boolean session;
 
-	private AdvisoryLock(Connection connection, int key, int backend, boolean session) {
+	private AdvisoryLock(Connection connection, int key, int backend, String transactionStart, boolean session) {
 		this.connection = connection;
 		this.key = key;
 		this.backend = backend;
+		this.transactionStart = transactionStart;
 		this.session = session;
 	}
 
@@ -47,14 +51,16 @@ final class AdvisoryLock implements MigrationLock {
 			// that already holds the lock for somebody else, and that must not count as taking it.
 			String tryLock = "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_locks WHERE " + lockRow(key)
 					+ " AND pid = pg_backend_pid()) THEN false ELSE pg_try_advisory" + (session ? "" : "_xact")
-					+ "_lock(" + LOCK_CLASS + ", " + key + ") END, pg_backend_pid()";
+					+ "_lock(" + LOCK_CLASS + ", " + key + ") END, pg_backend_pid(), now()::text";
 			int[] backend = new int[1];
+			String[] started = new String[1];
 			boolean acquired = Polling.until(request.timeout(), () -> {
 				boolean taken;
 				try (Statement statement = connection.createStatement();
 						ResultSet result = statement.executeQuery(tryLock)) {
 					result.next();
 					backend[0] = result.getInt(2);
+					started[0] = result.getString(3);
 					taken = result.getBoolean(1);
 				}
 				if (!taken && !session) {
@@ -70,7 +76,7 @@ final class AdvisoryLock implements MigrationLock {
 				}
 				return null;
 			}
-			return new AdvisoryLock(connection, key, backend[0], session);
+			return new AdvisoryLock(connection, key, backend[0], started[0], session);
 		}
 		catch (SQLException | RuntimeException ex) {
 			if (!session) {
@@ -106,10 +112,15 @@ final class AdvisoryLock implements MigrationLock {
 
 	@Override
 	public String heldCondition() {
-		// A session lock counts only in the session that writes the history; a transaction
-		// lock is held by the backend of its own connection, wherever the history is written.
-		String holder = this.session ? "pg_backend_pid()" : Integer.toString(this.backend);
-		return "EXISTS (SELECT 1 FROM pg_locks WHERE " + lockRow(this.key) + " AND pid = " + holder + ")";
+		// Cheap checks, not a scan of pg_locks, because they run with every history change. A
+		// session lock lives as long as its session: the history must be written in that very
+		// session (behind a pooler it may not be). A transaction lock lives as long as its
+		// transaction: the backend that took it must still be in the transaction it took it in.
+		if (this.session) {
+			return "pg_backend_pid() = " + this.backend;
+		}
+		return "EXISTS (SELECT 1 FROM pg_stat_get_activity(" + this.backend + ") a WHERE a.xact_start = '"
+				+ this.transactionStart.replace("'", "") + "'::timestamptz)";
 	}
 
 	@Override

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,12 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class SmallsDialects {
 
-	private static final Log logger = LogFactory.getLog(SmallsDialects.class);
-
-	private static final List<Entry> KNOWN = List.of(new Entry("postgres", (product) -> new PostgresDialect()),
-			new Entry("mariadb", MySqlDialect::new), new Entry("mysql", MySqlDialect::new),
-			new Entry("h2", (product) -> new H2Dialect()), new Entry("hsql", (product) -> new HsqldbDialect()),
-			new Entry("sqlite", (product) -> new SqliteDialect()));
 
 	/**
 	 * Databases whose types or DDL the portable dialect gets wrong (no {@code BIGINT} or a
@@ -113,23 +106,40 @@ public final class SmallsDialects {
 	 * @throws UnsupportedDatabaseException for a database smalls knows it cannot serve
 	 */
 	public static SmallsDialect forProduct(String product) {
+		// Plain conditions, no table of lambdas: this runs in a fresh JVM's start-up check,
+		// which should load as little as it can.
 		String name = product.toLowerCase(Locale.ROOT);
-		for (Entry entry : KNOWN) {
-			if (name.contains(entry.match())) {
-				return entry.factory().apply(product);
-			}
+		if (name.contains("postgres")) {
+			return new PostgresDialect();
+		}
+		if (name.contains("mariadb") || name.contains("mysql")) {
+			return new MySqlDialect(product);
+		}
+		if (name.contains("h2")) {
+			return new H2Dialect();
+		}
+		if (name.contains("hsql")) {
+			return new HsqldbDialect();
+		}
+		if (name.contains("sqlite")) {
+			return new SqliteDialect();
 		}
 		for (String refused : REFUSED) {
 			if (name.contains(refused)) {
 				throw new UnsupportedDatabaseException(product);
 			}
 		}
-		logger.warn("smalls has no dialect for " + product + " and uses its portable one (a row lock in a table of "
-				+ "its own, DDL assumed not transactional); it is tested on H2, PostgreSQL, MariaDB, HSQLDB and SQLite");
+		Logging.logger.warn("smalls has no dialect for " + product + " and uses its portable one (a row lock in a "
+				+ "table of its own, DDL assumed not transactional); it is tested on H2, PostgreSQL, MariaDB, HSQLDB "
+				+ "and SQLite");
 		return new TableLockDialect(product);
 	}
 
-	private record Entry(String match, Function<String, SmallsDialect> factory) {
+	/** The logger, made on first use: the start-up check of a known database never loads it. */
+	private static final class Logging {
+
+		static final Log logger = LogFactory.getLog(SmallsDialects.class);
+
 	}
 
 	/**

@@ -82,8 +82,10 @@ public final class MigrationCatalog {
 		this.sequences = Arrays.copyOf(sequences, count);
 		this.migrations = Arrays.copyOf(inOrder, count);
 		this.names = Arrays.copyOf(names, count);
-		this.problems = List.copyOf(problems);
-		this.problemSequences = problemSequences.stream().distinct().sorted().toList();
+		this.problems = problems.isEmpty() ? List.of() : List.copyOf(problems);
+		// No stream on the happy path: this is built at every start, in a fresh JVM too.
+		this.problemSequences = problems.isEmpty() ? List.of()
+				: problemSequences.stream().distinct().sorted().toList();
 	}
 
 	/** A name as it may be shown: at most 100 characters, nothing that could forge a line. */
