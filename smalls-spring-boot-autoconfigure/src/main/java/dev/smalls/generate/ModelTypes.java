@@ -75,7 +75,9 @@ final class ModelTypes {
 			case Types.INTEGER -> ColumnType.INTEGER;
 			case Types.BIGINT -> ColumnType.BIGINT;
 			case Types.DATE -> ColumnType.DATE;
-			case Types.TIMESTAMP -> ColumnType.TIMESTAMP;
+			// An Instant or OffsetDateTime: portable only where the database has no time zone type
+			// and Hibernate asks for what TIMESTAMP is (MariaDB's DATETIME(6)).
+			case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> ColumnType.TIMESTAMP;
 			case SqlTypes.UUID -> ColumnType.UUID;
 			case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB, SqlTypes.LONG32VARCHAR,
 					SqlTypes.LONG32NVARCHAR -> ColumnType.TEXT;
@@ -117,10 +119,13 @@ final class ModelTypes {
 						database.scale());
 	}
 
-	/** Hibernate's {@code ColumnDefinitions.hasMatchingType}, which is not public. */
+	/**
+	 * Hibernate's {@code ColumnDefinitions.hasMatchingType}, which is not public. H2 reports an
+	 * enum's values in its type name, which Hibernate's own reading of the metadata leaves out.
+	 */
 	private boolean sameType(int typeCode, String sqlType, String typeName, int jdbcTypeCode, int size, int scale) {
 		if (this.dialect.equivalentTypes(typeCode, jdbcTypeCode)
-				|| hibernateSpelling(stripArguments(sqlType)).equals(hibernateSpelling(typeName))) {
+				|| hibernateSpelling(stripArguments(sqlType)).equals(hibernateSpelling(stripArguments(typeName)))) {
 			return true;
 		}
 		int resolved = this.dialect

@@ -1,8 +1,6 @@
 package dev.smalls.generate;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,11 +8,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.smalls.SmallsMigration;
-import dev.smalls.SmallsMigrator;
-import dev.smalls.schema.SchemaMigration;
-import dev.smalls.schema.SchemaPlan;
-import dev.smalls.schema.SchemaSnapshot;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -28,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationGeneratorEvolutionTests {
 
-	private static final String PACKAGE = "com.example.migrations";
-
 	@TempDir
 	Path directory;
 
@@ -37,7 +28,7 @@ class MigrationGeneratorEvolutionTests {
 	@EnumSource(names = { "H2", "POSTGRESQL", "MARIADB" })
 	void everyGeneratedMigrationAppliesValidatesRollsBackExactlyAndLeavesNothingToGenerate(TestDatabase database) {
 		try (FreshDatabase db = database.createFreshDatabase()) {
-			Evolution evolution = new Evolution(db);
+			Evolution evolution = new Evolution(db, this.directory);
 			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
 
 			evolution.step("create books", GenerateOptions.defaults(), dev.smalls.generate.model.v1.Book.class)
@@ -106,63 +97,6 @@ class MigrationGeneratorEvolutionTests {
 
 			assertThat(evolution.migrator().status().current()).isEqualTo(9);
 		}
-	}
-
-	/** One database, its migrations so far, and the cycle each step goes through. */
-	private final class Evolution {
-
-		private final FreshDatabase db;
-
-		private final Compiler compiler;
-
-		private final List<SmallsMigration> migrations = new ArrayList<>();
-
-		Evolution(FreshDatabase db) {
-			this.db = db;
-			this.compiler = new Compiler(MigrationGeneratorEvolutionTests.this.directory);
-		}
-
-		SmallsMigrator migrator() {
-			return SmallsMigrator.builder(this.db.dataSource()).migrations(this.migrations).build();
-		}
-
-		GenerateResult generate(String description, GenerateOptions options, Class<?>... entities) {
-			return new MigrationGenerator(migrator(), this.db.dataSource(),
-					() -> TestModels.model(this.db.dataSource(), entities),
-					MigrationGeneratorEvolutionTests.this.directory.resolve("src"), PACKAGE, List.of())
-				.generate(description, options);
-		}
-
-		org.assertj.core.api.ListAssert<String> step(String description, GenerateOptions options,
-				Class<?>... entities) {
-			SchemaSnapshot before = snapshot();
-			GenerateResult result = generate(description, options, entities);
-			assertThat(result.written()).as(description + ": " + result).isTrue();
-			String source = Compiler.read(result.file());
-			SchemaMigration migration = this.compiler.load(result.file(),
-					PACKAGE + "." + result.file().getFileName().toString().replace(".java", ""));
-			assertThat(SchemaPlan.of(migration).operations()).as(source).isEqualTo(result.operations());
-			this.migrations.add(migration);
-
-			migrator().migrate();
-			TestModels.validate(this.db.dataSource(), entities);
-			SchemaSnapshot after = snapshot();
-			migrator().rollback(migration.sequence() - 1);
-			assertThat(snapshot().differencesFrom(before)).as(description + ": rolled back\n" + source).isEmpty();
-			migrator().migrate();
-			assertThat(snapshot().differencesFrom(after)).as(description + ": applied again").isEmpty();
-
-			GenerateResult again = generate(description + " again", options, entities);
-			assertThat(again.written()).as(description + ": generated again: " + again).isFalse();
-			assertThat(again.upToDate()).as(description + ": generated again: " + again).isTrue();
-			return assertThat(result.operations()).as(description + "\n" + source);
-		}
-
-		private SchemaSnapshot snapshot() {
-			return SchemaSnapshot.read(this.db.dataSource()).without("smalls_history", "smalls_history_lock",
-					"smalls_history_interrupted");
-		}
-
 	}
 
 }
