@@ -59,7 +59,7 @@ public class GenerateCommand extends SmallsCommand {
 		}
 		result.notes().forEach((note) -> out.println("  Note: " + note));
 		if (result.written()) {
-			out.println("Read it, then run: smalls migrate");
+			out.println("Read it, build the application, then run: smalls migrate");
 		}
 		return ExitStatus.OK;
 	}

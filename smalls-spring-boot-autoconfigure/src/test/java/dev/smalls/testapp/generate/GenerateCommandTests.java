@@ -77,7 +77,7 @@ class GenerateCommandTests {
 		assertThat(output).startsWith("smalls generate  ")
 			.contains("Created 0002_add_bin_labels in " + DIRECTORY.resolve("M0002AddBinLabels.java"))
 			.contains("addColumn bins.label VARCHAR(40)")
-			.contains("Read it, then run: smalls migrate");
+			.contains("Read it, build the application, then run: smalls migrate");
 		assertThat(DIRECTORY.resolve("M0002AddBinLabels.java")).exists();
 	}
 
