@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -105,15 +107,26 @@ record MigrationFile(Path directory, String packageName) {
 	}
 
 	private int highestFileSequence() {
+		return files().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+	}
+
+	/**
+	 * The numbered migration files in the directory.
+	 * @return each file's name by its sequence
+	 */
+	Map<Integer, String> files() {
+		Map<Integer, String> files = new TreeMap<>();
 		if (!Files.isDirectory(this.directory)) {
-			return 0;
+			return files;
 		}
-		try (Stream<Path> files = Files.list(this.directory)) {
-			return files.map((path) -> NUMBERED_FILE.matcher(path.getFileName().toString()))
-				.filter(Matcher::matches)
-				.mapToInt((matcher) -> Integer.parseInt(matcher.group(1)))
-				.max()
-				.orElse(0);
+		try (Stream<Path> paths = Files.list(this.directory)) {
+			paths.forEach((path) -> {
+				Matcher matcher = NUMBERED_FILE.matcher(path.getFileName().toString());
+				if (matcher.matches() && matcher.group(1).length() < 10) {
+					files.put(Integer.parseInt(matcher.group(1)), path.getFileName().toString());
+				}
+			});
+			return files;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

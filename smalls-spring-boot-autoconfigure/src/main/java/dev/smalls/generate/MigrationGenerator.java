@@ -8,7 +8,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -80,15 +82,8 @@ public final class MigrationGenerator {
 	public GenerateResult generate(String description, GenerateOptions options) {
 		String name = MigrationFile.name(description);
 		MigrationStatus status = this.migrator.status();
-		List<MigrationInfo> pending = status.inState(MigrationState.PENDING);
-		if (!pending.isEmpty() && !options.ignorePending()) {
-			throw new SmallsValidationException(pending.size() + " migration" + ((pending.size() == 1) ? " is" : "s are")
-					+ " pending (" + String.join(", ", pending.stream()
-						.map((migration) -> MigrationNames.display(migration.sequence(), migration.name()))
-						.toList())
-					+ "): a migration generated now would repeat what they do. Nothing was written.",
-					"Apply them first (smalls migrate) and generate again, or pass --ignore-pending if they are not "
-							+ "meant for this database.");
+		if (!options.ignorePending()) {
+			refusePending(status);
 		}
 		Comparison comparison = compare();
 		List<Change> active = comparison.changes().stream()
@@ -109,6 +104,29 @@ public final class MigrationGenerator {
 		Path written = this.file.write(className, MigrationSource.write(this.file.packageName(), className, sequence,
 				name, active, withheld, notes));
 		return new GenerateResult(written, plan.migration(), plan.operations(), withheldOperations, notes);
+	}
+
+	/**
+	 * Refuse while migrations are pending, or written into the directory and not applied (as
+	 * the one generated a moment ago, not yet built): the new one would repeat them.
+	 */
+	private void refusePending(MigrationStatus status) {
+		List<String> pending = new ArrayList<>(status.inState(MigrationState.PENDING).stream()
+			.map((migration) -> MigrationNames.display(migration.sequence(), migration.name()))
+			.toList());
+		Set<Integer> known = status.migrations().stream().map(MigrationInfo::sequence).collect(Collectors.toSet());
+		this.file.files().forEach((sequence, fileName) -> {
+			if (!known.contains(sequence)) {
+				pending.add(fileName + ", written and not applied");
+			}
+		});
+		if (!pending.isEmpty()) {
+			throw new SmallsValidationException(pending.size() + " migration" + ((pending.size() == 1) ? " is" : "s are")
+					+ " pending (" + String.join("; ", pending) + "): a migration generated now would repeat what "
+					+ ((pending.size() == 1) ? "it does" : "they do") + ". Nothing was written.",
+					"Build and apply " + ((pending.size() == 1) ? "it" : "them") + " first (smalls migrate), or delete "
+							+ "what you do not want, and generate again; --ignore-pending generates anyway.");
+		}
 	}
 
 	private Comparison compare() {

@@ -62,7 +62,8 @@ class MigrationGeneratorTests {
 			.isThrownBy(() -> generator(List.of(pending)).generate("add counters", GenerateOptions.defaults()))
 			.withMessageContaining("1 migration is pending (0001_create_counters)")
 			.withMessageContaining("Nothing was written")
-			.satisfies((ex) -> assertThat(ex.getAction()).contains("smalls migrate").contains("--ignore-pending"));
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("apply it first (smalls migrate)")
+				.contains("--ignore-pending"));
 		assertThat(files()).isEmpty();
 	}
 
@@ -79,13 +80,27 @@ class MigrationGeneratorTests {
 
 	@Test
 	void theNumberIsOneAboveTheHighestOfTheFilesAndTheHistory() throws Exception {
+		SmallsMigrator.builder(this.db.dataSource()).migrations(new TestMigration(5, "applied")).build().migrate();
 		Files.createDirectories(this.directory);
 		Files.writeString(this.directory.resolve("M0007Someone.java"), "// someone else's");
 
-		GenerateResult result = generator(List.of()).generate("add counters", GenerateOptions.defaults());
+		GenerateResult result = generator(List.of(new TestMigration(5, "applied"))).generate("add counters",
+				GenerateOptions.defaults().withIgnorePending());
 
 		assertThat(result.migration()).isEqualTo("0008_add_counters");
 		assertThat(Files.readString(this.directory.resolve("M0007Someone.java"))).isEqualTo("// someone else's");
+	}
+
+	@Test
+	void generatingTwiceInARowWritesNothingTheSecondTimeSinceTheFirstIsNotAppliedYet() {
+		MigrationGenerator generator = generator(List.of());
+		generator.generate("add counters", GenerateOptions.defaults());
+
+		assertThatExceptionOfType(SmallsValidationException.class)
+			.isThrownBy(() -> generator.generate("add counters again", GenerateOptions.defaults()))
+			.withMessageContaining("1 migration is pending (M0001AddCounters.java, written and not applied)");
+		assertThat(files()).extracting((file) -> file.getFileName().toString())
+			.containsExactly("M0001AddCounters.java");
 	}
 
 	@Test

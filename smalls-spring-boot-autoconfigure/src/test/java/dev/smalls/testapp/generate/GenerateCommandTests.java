@@ -86,7 +86,7 @@ class GenerateCommandTests {
 		String output = send("smalls generate add bin labels");
 
 		assertThat(output).contains("Error: 1 migration is pending (0001_create_bins)")
-			.contains("What to do: Apply them first (smalls migrate)");
+			.contains("What to do: Build and apply it first (smalls migrate)");
 		assertThat(DIRECTORY).doesNotExist();
 		assertThat(this.exitCode.getExitCode()).isEqualTo(1);
 	}
