@@ -95,7 +95,16 @@ class MigrationGeneratorEvolutionTests {
 				.anySatisfy((operation) -> assertThat(operation).startsWith("dropTable book_tags"))
 				.anySatisfy((operation) -> assertThat(operation).startsWith("dropTable tag"));
 
-			assertThat(evolution.migrator().status().current()).isEqualTo(9);
+			evolution.step("add favourite books", GenerateOptions.defaults(), dev.smalls.generate.model.v10.Book.class,
+					dev.smalls.generate.model.v10.Author.class)
+				.hasSize(3)
+				.anySatisfy((operation) -> assertThat(operation).isEqualTo("addColumn author.favourite_id BIGINT"))
+				.anySatisfy((operation) -> assertThat(operation).matches("addUniqueIndex \\w+ on author "
+						+ "\\(favourite_id\\)"))
+				.anySatisfy((operation) -> assertThat(operation).matches("addForeignKey \\w+ on author "
+						+ "\\(favourite_id\\) references books \\(id\\)"));
+
+			assertThat(evolution.migrator().status().current()).isEqualTo(10);
 		}
 	}
 
