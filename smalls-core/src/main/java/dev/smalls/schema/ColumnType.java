@@ -1,5 +1,6 @@
 package dev.smalls.schema;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import org.springframework.util.Assert;
 
 import dev.smalls.dialect.DdlType;
 import dev.smalls.dialect.DdlType.Kind;
+import dev.smalls.dialect.SmallsDialect;
 
 /**
  * A column's type, written the right way on each database: {@link #TEXT} is {@code TEXT} on
@@ -87,6 +89,91 @@ public final class ColumnType {
 		Assert.isTrue(vendorSql.indexOf(';') < 0 && !vendorSql.contains("--") && !vendorSql.contains("/*"),
 				() -> "A column type is a type name, without ';' or comments: " + vendorSql);
 		return new ColumnType(new DdlType(Kind.VENDOR, 0, 0, vendorSql.strip()));
+	}
+
+	/**
+	 * The type of a column as the metadata reports it, for an operation that must put it back
+	 * as it is (the {@code from} of {@link Schema#alterColumnType}, a dropped column's type for
+	 * the rollback): the portable type this database writes as exactly that type, or else the
+	 * reported type written as given ({@link #of(String)}), with its length where its name takes
+	 * one.
+	 * @param column the column, from a {@link SchemaSnapshot}
+	 * @param dialect the dialect of the database it was read from
+	 * @return the type
+	 */
+	public static ColumnType of(SchemaSnapshot.Column column, SmallsDialect dialect) {
+		List<ColumnType> candidates = List.of(INTEGER, BIGINT, SMALLINT, BOOLEAN, TEXT, DATE, TIMESTAMP, UUID);
+		for (ColumnType candidate : candidates) {
+			if (candidate.reads(column, dialect)) {
+				return candidate;
+			}
+		}
+		String name = column.typeName().toUpperCase(Locale.ROOT);
+		if ((name.equals("DECIMAL") || name.equals("NUMERIC")) && column.size() > 0) {
+			return decimal(column.size(), column.scale());
+		}
+		if (isVarchar(name) && column.size() > 0 && column.size() < 1_000_000) {
+			return varchar(column.size());
+		}
+		return of(vendorSql(column.typeName(), column));
+	}
+
+	/** Whether this portable type is how the database writes the column's type. */
+	private boolean reads(SchemaSnapshot.Column column, SmallsDialect dialect) {
+		if (!Boolean.TRUE.equals(matches(column)) || !family(sql(dialect)).equals(family(column.typeName()))) {
+			return false;
+		}
+		if (this.type.kind() != Kind.TIMESTAMP) {
+			return true;
+		}
+		// Six digits of fraction: a scale of 6, or a size of 26 where the scale is not reported
+		// (MariaDB's DATETIME(6), HSQLDB's TIMESTAMP).
+		return (column.scale() > 0) ? column.scale() == 6 : column.size() == 26;
+	}
+
+	/** A type's name without its length, under one spelling: {@code int4} is {@code INTEGER}. */
+	private static String family(String sql) {
+		String name = sql.toUpperCase(Locale.ROOT).strip();
+		int parenthesis = name.indexOf('(');
+		name = ((parenthesis >= 0) ? name.substring(0, parenthesis) : name).strip();
+		return switch (name) {
+			case "INT", "INT4" -> "INTEGER";
+			case "INT8" -> "BIGINT";
+			case "INT2" -> "SMALLINT";
+			case "BOOL" -> "BOOLEAN";
+			case "CHARACTER VARYING", "LONGVARCHAR" -> "VARCHAR";
+			case "NUMERIC" -> "DECIMAL";
+			case "CHARACTER", "BPCHAR" -> "CHAR";
+			default -> name;
+		};
+	}
+
+	/** A reported type as SQL: its name, and its length or fraction digits where it takes one. */
+	private static String vendorSql(String typeName, SchemaSnapshot.Column column) {
+		String name = typeName.toUpperCase(Locale.ROOT);
+		boolean sized = (name.contains("CHAR") || name.contains("BINARY")) && !name.contains("LARGE OBJECT")
+				&& !name.contains("TEXT");
+		if (sized && column.size() > 0) {
+			return typeName + "(" + column.size() + ")";
+		}
+		if ((name.equals("TIMESTAMP") || name.equals("TIME")) && column.scale() > 0) {
+			return typeName + "(" + column.scale() + ")";
+		}
+		if (name.equals("DATETIME") && column.size() > 20) {
+			// DATETIME(n) reports a size of 20 + n.
+			return typeName + "(" + (column.size() - 20) + ")";
+		}
+		return typeName;
+	}
+
+	/**
+	 * This type as a database writes it in DDL, e.g. {@code CHARACTER VARYING} for
+	 * {@link #TEXT} on H2.
+	 * @param dialect the database's dialect
+	 * @return the SQL type
+	 */
+	public String sql(SmallsDialect dialect) {
+		return dialect.schemaDdl().type(this.type);
 	}
 
 	DdlType ddlType() {

@@ -70,6 +70,8 @@ public class SmallsProperties {
 
 	private final Create create = new Create();
 
+	private final Generate generate = new Generate();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -152,6 +154,10 @@ public class SmallsProperties {
 
 	public Create getCreate() {
 		return this.create;
+	}
+
+	public Generate getGenerate() {
+		return this.generate;
 	}
 
 	/**
@@ -241,6 +247,27 @@ public class SmallsProperties {
 
 		public void setPackage(@Nullable String packageName) {
 			this.packageName = packageName;
+		}
+
+	}
+
+	/**
+	 * What the generate command compares.
+	 */
+	public static class Generate {
+
+		/**
+		 * Tables generate neither creates, changes nor drops, such as tables no entity maps
+		 * on purpose. smalls' own tables are always left alone.
+		 */
+		private List<String> ignoredTables = new ArrayList<>();
+
+		public List<String> getIgnoredTables() {
+			return this.ignoredTables;
+		}
+
+		public void setIgnoredTables(List<String> ignoredTables) {
+			this.ignoredTables = ignoredTables;
 		}
 
 	}

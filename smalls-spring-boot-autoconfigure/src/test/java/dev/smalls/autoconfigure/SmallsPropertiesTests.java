@@ -31,6 +31,7 @@ class SmallsPropertiesTests {
 		assertThat(properties.getUser()).isNull();
 		assertThat(properties.getPassword()).isNull();
 		assertThat(properties.getDriverClassName()).isNull();
+		assertThat(properties.getGenerate().getIgnoredTables()).isEmpty();
 	}
 
 	@Test
@@ -50,6 +51,7 @@ class SmallsPropertiesTests {
 		source.put("smalls.user", "owner");
 		source.put("smalls.password", "secret");
 		source.put("smalls.driver-class-name", "org.postgresql.Driver");
+		source.put("smalls.generate.ignored-tables", "app_settings,audit_log");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
 			.get();
 		assertThat(properties.isEnabled()).isTrue();
@@ -66,6 +68,7 @@ class SmallsPropertiesTests {
 		assertThat(properties.getUser()).isEqualTo("owner");
 		assertThat(properties.getPassword()).isEqualTo("secret");
 		assertThat(properties.getDriverClassName()).isEqualTo("org.postgresql.Driver");
+		assertThat(properties.getGenerate().getIgnoredTables()).containsExactly("app_settings", "audit_log");
 	}
 
 	@Test
@@ -84,7 +87,8 @@ class SmallsPropertiesTests {
 		assertThat(descriptions).containsOnlyKeys("smalls.enabled", "smalls.table", "smalls.out-of-order",
 				"smalls.lock-timeout", "smalls.init.locations", "smalls.seed.locations",
 				"smalls.seed.forbidden-profiles", "smalls.create.directory", "smalls.create.package", "smalls.target",
-				"smalls.url", "smalls.user", "smalls.password", "smalls.driver-class-name");
+				"smalls.url", "smalls.user", "smalls.password", "smalls.driver-class-name",
+				"smalls.generate.ignored-tables");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()

@@ -1,0 +1,116 @@
+package dev.smalls.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.hibernate.boot.Metadata;
+
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+import dev.smalls.SmallsException;
+import dev.smalls.SmallsMigrator;
+import dev.smalls.SmallsValidationException;
+import dev.smalls.generate.GenerateCommand;
+import dev.smalls.generate.JpaModel;
+import dev.smalls.generate.MigrationGenerator;
+import dev.smalls.shell.ShellExitCode;
+
+/**
+ * Auto-configuration of {@code smalls generate}: a {@link MigrationGenerator} on the
+ * application's JPA model, and its shell command. Only with Hibernate and an entity manager
+ * factory; an application without JPA never loads any of it.
+ */
+// Before Spring Shell's own configuration, as the other smalls commands.
+@AutoConfiguration(after = { SmallsAutoConfiguration.class, SmallsShellAutoConfiguration.class },
+		afterName = SmallsGenerateAutoConfiguration.HIBERNATE_JPA_AUTO_CONFIGURATION,
+		beforeName = SmallsGenerateAutoConfiguration.SPRING_SHELL_AUTO_CONFIGURATION)
+@ConditionalOnClass({ Metadata.class, LocalContainerEntityManagerFactoryBean.class })
+@ConditionalOnBean({ SmallsMigrator.class, LocalContainerEntityManagerFactoryBean.class })
+public final class SmallsGenerateAutoConfiguration {
+
+	static final String HIBERNATE_JPA_AUTO_CONFIGURATION = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration";
+
+	static final String SPRING_SHELL_AUTO_CONFIGURATION = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
+
+	// Lazy: it is only needed when a migration is generated, and an application without a
+	// known package for migrations must still start.
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	MigrationGenerator smallsMigrationGenerator(SmallsMigrator migrator, SmallsProperties properties,
+			ObjectProvider<MigrationDataSource> migrationDataSource, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<LocalContainerEntityManagerFactoryBean> entityManagerFactory, BeanFactory beanFactory) {
+		MigrationDataSource migrated = migrationDataSource.getIfAvailable();
+		DataSource database = (migrated != null) ? migrated.get() : dataSource.getObject();
+		String packageName = packageName(properties.getCreate(), beanFactory);
+		String directory = properties.getCreate().getDirectory();
+		Path path = (directory != null) ? Path.of(directory)
+				: Path.of("src", "main", "java").resolve(packageName.replace('.', '/'));
+		return new MigrationGenerator(migrator, database, () -> JpaModel.of(entityManagerFactory(entityManagerFactory)),
+				path, packageName, properties.getGenerate().getIgnoredTables());
+	}
+
+	private static LocalContainerEntityManagerFactoryBean entityManagerFactory(
+			ObjectProvider<LocalContainerEntityManagerFactoryBean> factories) {
+		LocalContainerEntityManagerFactoryBean factory = factories.getIfUnique();
+		if (factory == null) {
+			throw new SmallsValidationException("The application has several entity manager factories, and smalls "
+					+ "does not know which one's model to compare.", "Mark one @Primary, or define a "
+							+ "MigrationGenerator bean of your own with the model to use.");
+		}
+		return factory;
+	}
+
+	private static String packageName(SmallsProperties.Create create, BeanFactory beanFactory) {
+		if (create.getPackage() != null) {
+			return create.getPackage();
+		}
+		List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
+				: List.of();
+		if (packages.isEmpty()) {
+			throw new SmallsValidationException("smalls does not know which package new migrations belong in.",
+					"Set smalls.create.package, e.g. smalls.create.package=com.example.migrations.");
+		}
+		return packages.get(0) + ".migrations";
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.shell.core.command.Command", SPRING_SHELL_AUTO_CONFIGURATION })
+	@ConditionalOnBean(ShellExitCode.class)
+	static class GenerateCommandConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GenerateCommand smallsGenerateCommand(ObjectProvider<MigrationGenerator> generator, ShellExitCode exitCode) {
+			return new GenerateCommand(() -> generator(generator), exitCode);
+		}
+
+		/** The generator, or what stopped it from being made, said as smalls says errors. */
+		private static MigrationGenerator generator(ObjectProvider<MigrationGenerator> generator) {
+			try {
+				return generator.getObject();
+			}
+			catch (BeanCreationException ex) {
+				if (ex.getMostSpecificCause() instanceof SmallsException cause) {
+					throw cause;
+				}
+				throw ex;
+			}
+		}
+
+	}
+
+}

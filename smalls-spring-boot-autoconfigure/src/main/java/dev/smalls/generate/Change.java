@@ -1,0 +1,290 @@
+package dev.smalls.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.smalls.schema.ColumnType;
+import dev.smalls.schema.Schema;
+
+/**
+ * One operation of a generated migration. Each kind records itself on a {@link Schema} and
+ * writes the Java that records the same, from the same fields, so that what generate checks
+ * is what the file says.
+ */
+sealed interface Change {
+
+	/**
+	 * Record the operation.
+	 * @param schema where to record it
+	 */
+	void record(Schema schema);
+
+	/**
+	 * The Java that records the operation, comments first, without indentation.
+	 * @param source collects what the expressions need imported
+	 * @return the lines
+	 */
+	List<String> lines(JavaSource source);
+
+	/**
+	 * Whether the operation removes something the model no longer has, which generate writes
+	 * only when asked to ({@code --allow-drop}).
+	 * @return {@code true} for a removal
+	 */
+	default boolean removes() {
+		return false;
+	}
+
+	private static String args(String... values) {
+		List<String> quoted = new ArrayList<>();
+		for (String value : values) {
+			quoted.add(JavaSource.string(value));
+		}
+		return String.join(", ", quoted);
+	}
+
+	private static List<String> withNotes(List<String> notes, String... lines) {
+		List<String> all = new ArrayList<>();
+		notes.forEach((note) -> all.add("// " + JavaSource.comment(note)));
+		all.addAll(List.of(lines));
+		return all;
+	}
+
+	private static List<String> tableLines(String call, String table, List<ColumnSpec> columns, JavaSource source) {
+		List<String> lines = new ArrayList<>();
+		lines.add("schema." + call + "(" + JavaSource.string(table) + ", (table) -> {");
+		for (ColumnSpec column : columns) {
+			if (column.type().note() != null && !column.identity()) {
+				lines.add("\t// " + JavaSource.comment(column.type().note()));
+			}
+			lines.add("\t" + column.tableLine(source));
+		}
+		lines.add("});");
+		return lines;
+	}
+
+	/** A new entity's or join table's table. */
+	record CreateTable(String table, List<ColumnSpec> columns) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.createTable(this.table, (definition) -> this.columns.forEach((column) -> column.define(definition)));
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return tableLines("createTable", this.table, this.columns, source);
+		}
+
+	}
+
+	/** A table no entity maps any more, with its definition for the rollback. */
+	record DropTable(String table, List<ColumnSpec> columns, List<String> notes) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.dropTable(this.table, (definition) -> this.columns.forEach((column) -> column.define(definition)));
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			List<String> lines = withNotes(this.notes);
+			lines.addAll(tableLines("dropTable", this.table, this.columns, source));
+			return lines;
+		}
+
+		@Override
+		public boolean removes() {
+			return true;
+		}
+
+	}
+
+	/** A new field's column. */
+	record AddColumn(String table, ColumnSpec column, List<String> notes) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.addColumn(this.table, this.column.name(), this.column.type().type(), this.column::options);
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			List<String> notes = new ArrayList<>(this.notes);
+			if (this.column.type().note() != null) {
+				notes.add(this.column.type().note());
+			}
+			return withNotes(notes, "schema.addColumn(" + args(this.table, this.column.name()) + ", "
+					+ source.type(this.column.type().type()) + this.column.optionsArgument(source) + ");");
+		}
+
+	}
+
+	/** A column no field maps any more, with its definition for the rollback. */
+	record DropColumn(String table, ColumnSpec column, List<String> notes) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.dropColumn(this.table, this.column.name(), this.column.type().type(), this.column::options);
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return withNotes(this.notes, "schema.dropColumn(" + args(this.table, this.column.name()) + ", "
+					+ source.type(this.column.type().type()) + this.column.optionsArgument(source) + ");");
+		}
+
+		@Override
+		public boolean removes() {
+			return true;
+		}
+
+	}
+
+	/** A column whose type or length the model changed. */
+	record AlterColumnType(String table, String column, ColumnType from, ColumnType to, List<String> notes)
+			implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.alterColumnType(this.table, this.column, this.from, this.to);
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return withNotes(this.notes, "schema.alterColumnType(" + args(this.table, this.column) + ", "
+					+ source.type(this.from) + ", " + source.type(this.to) + ");");
+		}
+
+	}
+
+	/** A column whose nullability the model changed. */
+	record Nullability(String table, String column, boolean notNull, List<String> notes) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			if (this.notNull) {
+				schema.setNotNull(this.table, this.column);
+			}
+			else {
+				schema.dropNotNull(this.table, this.column);
+			}
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return withNotes(this.notes, "schema." + (this.notNull ? "setNotNull(" : "dropNotNull(")
+					+ args(this.table, this.column) + ");");
+		}
+
+	}
+
+	/** An index or unique constraint the model declares. */
+	record AddIndex(String table, String name, boolean unique, List<String> columns) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			String[] columns = this.columns.toArray(String[]::new);
+			if (this.unique) {
+				schema.addUniqueIndex(this.table, this.name, columns);
+			}
+			else {
+				schema.addIndex(this.table, this.name, columns);
+			}
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return List.of("schema." + (this.unique ? "addUniqueIndex(" : "addIndex(") + args(this.table, this.name)
+					+ ", " + JavaSource.strings(this.columns) + ");");
+		}
+
+	}
+
+	/**
+	 * An index the model no longer declares, or one it redefines under the same name (then
+	 * not a removal: the new definition follows).
+	 */
+	record DropIndex(String table, String name, boolean unique, List<String> columns, boolean removes)
+			implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			String[] columns = this.columns.toArray(String[]::new);
+			if (this.unique) {
+				schema.dropUniqueIndex(this.table, this.name, columns);
+			}
+			else {
+				schema.dropIndex(this.table, this.name, columns);
+			}
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return List.of("schema." + (this.unique ? "dropUniqueIndex(" : "dropIndex(") + args(this.table, this.name)
+					+ ", " + JavaSource.strings(this.columns) + ");");
+		}
+
+	}
+
+	/** A {@code @ManyToOne} or {@code @OneToOne} owning side's, or a join table's, foreign key. */
+	record AddForeignKey(String table, String name, String column, String referencedTable, String referencedColumn)
+			implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.addForeignKey(this.table, this.name, this.column, this.referencedTable, this.referencedColumn);
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return List.of("schema.addForeignKey(" + args(this.table, this.name, this.column, this.referencedTable,
+					this.referencedColumn) + ");");
+		}
+
+	}
+
+	/** A foreign key the model no longer has, or one it redefines under the same name. */
+	record DropForeignKey(String table, String name, String column, String referencedTable, String referencedColumn,
+			boolean removes) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.dropForeignKey(this.table, this.name, this.column, this.referencedTable, this.referencedColumn);
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return List.of("schema.dropForeignKey(" + args(this.table, this.name, this.column, this.referencedTable,
+					this.referencedColumn) + ");");
+		}
+
+	}
+
+	/**
+	 * A sequence an identifier generator needs. Schema operations have none, so it is standard
+	 * SQL, which H2, PostgreSQL, MariaDB and HSQLDB all run.
+	 */
+	record CreateSequence(String name, long initial, int increment) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.sql(create(), drop());
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return List.of("schema.sql(" + JavaSource.string(create()) + ", " + JavaSource.string(drop()) + ");");
+		}
+
+		private String create() {
+			return "CREATE SEQUENCE " + this.name + " START WITH " + this.initial + " INCREMENT BY " + this.increment;
+		}
+
+		private String drop() {
+			return "DROP SEQUENCE " + this.name;
+		}
+
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.smalls.generate.model.v10;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnDefault;
+
+/**
+ * A book, as the model stands at v10.
+ */
+@Entity
+@Table(name = "books", indexes = @Index(name = "idx_books_title", columnList = "title"))
+public class Book {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(length = 400, nullable = false)
+	private String title;
+
+	@ColumnDefault("0")
+	@Column(nullable = false)
+	private int pages;
+
+	@ManyToOne
+	private Author author;
+
+}
