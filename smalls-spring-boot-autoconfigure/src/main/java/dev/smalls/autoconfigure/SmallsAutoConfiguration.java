@@ -1,7 +1,5 @@
 package dev.smalls.autoconfigure;
 
-import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +26,8 @@ import dev.smalls.SmallsInitializer;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsSeeder;
-import dev.smalls.SqlScript;
+import dev.smalls.SmallsTenant;
+import dev.smalls.SmallsTenants;
 import dev.smalls.autoconfigure.SmallsAutoConfiguration.SmallsDataSourceCondition;
 import dev.smalls.dialect.SmallsDialect;
 
@@ -55,40 +54,36 @@ public final class SmallsAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
-		SmallsMigrator smallsMigrator(SmallsProperties properties, MigrationDataSource dataSource,
+		SmallsMigratorBuilders smallsMigratorBuilders(SmallsProperties properties,
 				ObjectProvider<SmallsMigration> migrations, ObjectProvider<SmallsInitializer> initializers,
 				ObjectProvider<SmallsSeeder> seeders, ObjectProvider<SmallsCallback> callbacks,
 				ObjectProvider<SmallsDialect> dialect, ObjectProvider<SmallsMigratorCustomizer> customizers,
 				ResourceLoader resourceLoader, Environment environment) {
-			// The migrator runs its migrations on a template of its own: the application's
-			// JdbcTemplate waits for the migrations, so it cannot be used to run them.
-			SmallsMigrator.Builder builder = SmallsMigrator.builder(dataSource.get())
-				// Not orderedStream(): the sequence orders migrations, and sorting thousands of beans
-				// by @Order would only slow the start-up down.
-				.migrations(migrations.stream().toList())
-				.initializers(initializers.orderedStream().toList())
-				.seeders(seeders.orderedStream().toList())
-				.initScripts(scripts(resourceLoader, properties.getInit().getLocations(),
-						SmallsProperties.Init.DEFAULT_LOCATIONS))
-				.seedScripts(scripts(resourceLoader, properties.getSeed().getLocations(),
-						SmallsProperties.Seed.DEFAULT_LOCATIONS))
-				.table(properties.getTable())
-				.outOfOrder(properties.isOutOfOrder())
-				.lockTimeout(properties.getLockTimeout())
-				.seedGuard(new ProfileSeedGuard(environment, properties.getSeed().getForbiddenProfiles()))
-				.callbacks(callbacks.orderedStream().toList());
-			dialect.ifAvailable(builder::dialect);
-			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return builder.build();
+			return new SmallsMigratorBuilders(properties, migrations, initializers, seeders, callbacks, dialect,
+					customizers, resourceLoader, environment);
 		}
 
-		private static List<SqlScript> scripts(ResourceLoader resourceLoader, List<String> locations,
-				List<String> defaults) {
-			return locations.stream()
-				.map((location) -> new SqlScript(resourceLoader.getResource(location), location,
-						!defaults.contains(location)))
-				.toList();
+		@Bean
+		@ConditionalOnMissingBean
+		SmallsMigrator smallsMigrator(SmallsMigratorBuilders builders, MigrationDataSource dataSource) {
+			return builders.build(dataSource.get(), null);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@Conditional(TenantsConfigured.class)
+		SmallsTenants smallsTenants(SmallsProperties properties, SmallsMigratorBuilders builders,
+				MigrationDataSource dataSource, ObjectProvider<SmallsTenantSource> tenantSource) {
+			SmallsTenantSource source = tenantSource.getIfAvailable(() -> () -> properties.getTenants()
+				.getSchemas()
+				.stream()
+				.map((schema) -> new SmallsTenant(schema, dataSource.get(), schema))
+				.toList());
+			return SmallsTenants.builder((tenant) -> builders.build(tenant.dataSource(), tenant.schema()))
+				.tenants(source::tenants)
+				.parallelism(properties.getTenants().getParallelism())
+				.stopOnFailure(properties.getTenants().isStopOnFailure())
+				.build();
 		}
 
 	}
@@ -99,10 +94,23 @@ public final class SmallsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@Conditional(TenantsConfigured.NoTenants.class)
 		SmallsMigrationInitializer smallsMigrationInitializer(SmallsMigrator migrator, SmallsProperties properties,
 				ObjectProvider<SmallsMigrationStrategy> strategy) {
 			return new SmallsMigrationInitializer(migrator,
 					strategy.getIfAvailable(() -> new DefaultMigrationStrategy(properties.getTarget())));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@Conditional(TenantsConfigured.class)
+		SmallsTenantsInitializer smallsTenantsInitializer(ObjectProvider<SmallsTenants> tenants) {
+			SmallsTenants available = tenants.getIfAvailable();
+			if (available == null) {
+				throw new IllegalStateException("Tenants are configured, but a SmallsMigrator bean of the "
+						+ "application's own replaces smalls' configuration: declare a SmallsTenants bean as well");
+			}
+			return new SmallsTenantsInitializer(available);
 		}
 
 		@Bean

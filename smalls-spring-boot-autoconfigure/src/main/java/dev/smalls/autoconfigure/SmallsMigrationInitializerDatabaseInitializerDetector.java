@@ -14,7 +14,7 @@ public final class SmallsMigrationInitializerDatabaseInitializerDetector
 
 	@Override
 	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
-		return Set.of(SmallsMigrationInitializer.class);
+		return Set.of(SmallsMigrationInitializer.class, SmallsTenantsInitializer.class);
 	}
 
 	@Override

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.smalls.dialect.LockRequest;
+import dev.smalls.dialect.LockStrategy;
+
 /**
  * Configuration properties for smalls.
  */
@@ -35,6 +38,20 @@ public class SmallsProperties {
 	 * How long to wait for another instance that holds the migration lock.
 	 */
 	private Duration lockTimeout = Duration.ofMinutes(1);
+
+	/**
+	 * How the migration lock is held: auto (the database's choice), session (the run's own
+	 * database session), transaction (a transaction kept open on a connection of its own, for
+	 * poolers in transaction mode such as PgBouncer) or lease (a renewed lease in a table, for
+	 * Galera clusters and one-connection pools).
+	 */
+	private LockStrategy lock = LockStrategy.AUTO;
+
+	/**
+	 * How long a lease lasts unless renewed, for the lease lock: the longest a killed instance
+	 * keeps the others waiting.
+	 */
+	private Duration lockLease = LockRequest.DEFAULT_LEASE;
 
 	/**
 	 * Highest sequence to apply on start-up. Later migrations stay pending until migrated
@@ -72,6 +89,8 @@ public class SmallsProperties {
 
 	private final Generate generate = new Generate();
 
+	private final Tenants tenants = new Tenants();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -102,6 +121,22 @@ public class SmallsProperties {
 
 	public void setLockTimeout(Duration lockTimeout) {
 		this.lockTimeout = lockTimeout;
+	}
+
+	public LockStrategy getLock() {
+		return this.lock;
+	}
+
+	public void setLock(LockStrategy lock) {
+		this.lock = lock;
+	}
+
+	public Duration getLockLease() {
+		return this.lockLease;
+	}
+
+	public void setLockLease(Duration lockLease) {
+		this.lockLease = lockLease;
 	}
 
 	public @Nullable Integer getTarget() {
@@ -158,6 +193,10 @@ public class SmallsProperties {
 
 	public Generate getGenerate() {
 		return this.generate;
+	}
+
+	public Tenants getTenants() {
+		return this.tenants;
 	}
 
 	/**
@@ -268,6 +307,54 @@ public class SmallsProperties {
 
 		public void setIgnoredTables(List<String> ignoredTables) {
 			this.ignoredTables = ignoredTables;
+		}
+
+	}
+
+	/**
+	 * Tenants: the same migrations on many schemas.
+	 */
+	public static class Tenants {
+
+		/**
+		 * Schemas (PostgreSQL, H2, HSQLDB) or databases (MariaDB, MySQL) of the migrated data
+		 * source, one per tenant, each named as its tenant. A SmallsTenantSource bean gives
+		 * tenants that come and go instead.
+		 */
+		private List<String> schemas = new ArrayList<>();
+
+		/**
+		 * How many tenants migrate at once.
+		 */
+		private int parallelism = 2;
+
+		/**
+		 * Whether the first failing tenant stops the tenants that have not started yet.
+		 */
+		private boolean stopOnFailure;
+
+		public List<String> getSchemas() {
+			return this.schemas;
+		}
+
+		public void setSchemas(List<String> schemas) {
+			this.schemas = schemas;
+		}
+
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(int parallelism) {
+			this.parallelism = parallelism;
+		}
+
+		public boolean isStopOnFailure() {
+			return this.stopOnFailure;
+		}
+
+		public void setStopOnFailure(boolean stopOnFailure) {
+			this.stopOnFailure = stopOnFailure;
 		}
 
 	}

@@ -52,9 +52,19 @@ class SmallsPropertiesTests {
 		source.put("smalls.password", "secret");
 		source.put("smalls.driver-class-name", "org.postgresql.Driver");
 		source.put("smalls.generate.ignored-tables", "app_settings,audit_log");
+		source.put("smalls.lock", "transaction");
+		source.put("smalls.lock-lease", "45s");
+		source.put("smalls.tenants.schemas", "acme,globex");
+		source.put("smalls.tenants.parallelism", "4");
+		source.put("smalls.tenants.stop-on-failure", "true");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
 			.get();
 		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.getLock()).isEqualTo(dev.smalls.dialect.LockStrategy.TRANSACTION);
+		assertThat(properties.getLockLease()).isEqualTo(java.time.Duration.ofSeconds(45));
+		assertThat(properties.getTenants().getSchemas()).containsExactly("acme", "globex");
+		assertThat(properties.getTenants().getParallelism()).isEqualTo(4);
+		assertThat(properties.getTenants().isStopOnFailure()).isTrue();
 		assertThat(properties.getTable()).isEqualTo("app.history");
 		assertThat(properties.isOutOfOrder()).isTrue();
 		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -88,7 +98,8 @@ class SmallsPropertiesTests {
 				"smalls.lock-timeout", "smalls.init.locations", "smalls.seed.locations",
 				"smalls.seed.forbidden-profiles", "smalls.create.directory", "smalls.create.package", "smalls.target",
 				"smalls.url", "smalls.user", "smalls.password", "smalls.driver-class-name",
-				"smalls.generate.ignored-tables");
+				"smalls.generate.ignored-tables", "smalls.lock", "smalls.lock-lease", "smalls.tenants.schemas",
+				"smalls.tenants.parallelism", "smalls.tenants.stop-on-failure");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()

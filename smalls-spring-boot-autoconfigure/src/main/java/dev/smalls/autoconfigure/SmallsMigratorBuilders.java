@@ -1,0 +1,99 @@
+package dev.smalls.autoconfigure;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+
+import dev.smalls.SmallsCallback;
+import dev.smalls.SmallsInitializer;
+import dev.smalls.SmallsMigration;
+import dev.smalls.SmallsMigrator;
+import dev.smalls.SmallsSeeder;
+import dev.smalls.SqlScript;
+import dev.smalls.dialect.SmallsDialect;
+
+/**
+ * Builders of migrators configured from the {@code smalls.*} properties and the
+ * application's migration, init, seed, callback, dialect and customizer beans: one for the
+ * application's data source, one per tenant.
+ */
+final class SmallsMigratorBuilders {
+
+	private final SmallsProperties properties;
+
+	private final ObjectProvider<SmallsMigration> migrations;
+
+	private final ObjectProvider<SmallsInitializer> initializers;
+
+	private final ObjectProvider<SmallsSeeder> seeders;
+
+	private final ObjectProvider<SmallsCallback> callbacks;
+
+	private final ObjectProvider<SmallsDialect> dialect;
+
+	private final ObjectProvider<SmallsMigratorCustomizer> customizers;
+
+	private final ResourceLoader resourceLoader;
+
+	private final Environment environment;
+
+	SmallsMigratorBuilders(SmallsProperties properties, ObjectProvider<SmallsMigration> migrations,
+			ObjectProvider<SmallsInitializer> initializers, ObjectProvider<SmallsSeeder> seeders,
+			ObjectProvider<SmallsCallback> callbacks, ObjectProvider<SmallsDialect> dialect,
+			ObjectProvider<SmallsMigratorCustomizer> customizers, ResourceLoader resourceLoader,
+			Environment environment) {
+		this.properties = properties;
+		this.migrations = migrations;
+		this.initializers = initializers;
+		this.seeders = seeders;
+		this.callbacks = callbacks;
+		this.dialect = dialect;
+		this.customizers = customizers;
+		this.resourceLoader = resourceLoader;
+		this.environment = environment;
+	}
+
+	/**
+	 * A migrator for a data source, as the properties and beans configure it.
+	 * @param dataSource the database to migrate
+	 * @param schema the schema to run in (a tenant's), or {@code null}
+	 * @return the migrator
+	 */
+	SmallsMigrator build(DataSource dataSource, @org.jspecify.annotations.Nullable String schema) {
+		// The migrator runs its migrations on a template of its own: the application's
+		// JdbcTemplate waits for the migrations, so it cannot be used to run them.
+		SmallsMigrator.Builder builder = SmallsMigrator.builder(dataSource)
+			// Not orderedStream(): the sequence orders migrations, and sorting thousands of beans
+			// by @Order would only slow the start-up down.
+			.migrations(this.migrations.stream().toList())
+			.initializers(this.initializers.orderedStream().toList())
+			.seeders(this.seeders.orderedStream().toList())
+			.initScripts(scripts(this.properties.getInit().getLocations(), SmallsProperties.Init.DEFAULT_LOCATIONS))
+			.seedScripts(scripts(this.properties.getSeed().getLocations(), SmallsProperties.Seed.DEFAULT_LOCATIONS))
+			.table(this.properties.getTable())
+			.outOfOrder(this.properties.isOutOfOrder())
+			.lockTimeout(this.properties.getLockTimeout())
+			.lockStrategy(this.properties.getLock())
+			.lockLease(this.properties.getLockLease())
+			.seedGuard(new ProfileSeedGuard(this.environment, this.properties.getSeed().getForbiddenProfiles()))
+			.callbacks(this.callbacks.orderedStream().toList());
+		if (schema != null) {
+			builder.schema(schema);
+		}
+		this.dialect.ifAvailable(builder::dialect);
+		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	private List<SqlScript> scripts(List<String> locations, List<String> defaults) {
+		return locations.stream()
+			.map((location) -> new SqlScript(this.resourceLoader.getResource(location), location,
+					!defaults.contains(location)))
+			.toList();
+	}
+
+}
