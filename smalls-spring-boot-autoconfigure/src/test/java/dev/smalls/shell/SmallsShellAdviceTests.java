@@ -1,0 +1,76 @@
+package dev.smalls.shell;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+
+import dev.smalls.SmallsMigrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Where the engine's advice speaks to a programmer, the shell says what to type or set.
+ */
+@SpringBootTest(classes = ShellTestApplication.class,
+		properties = "spring.datasource.url=jdbc:h2:mem:shell-advice;DB_CLOSE_DELAY=-1")
+class SmallsShellAdviceTests {
+
+	@Autowired
+	private CommandParser parser;
+
+	@Autowired
+	private CommandRegistry registry;
+
+	@Autowired
+	private SmallsMigrator migrator;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	private ShellSession shell;
+
+	@BeforeEach
+	void emptyDatabase() {
+		this.jdbc.execute("DROP ALL OBJECTS");
+		this.shell = new ShellSession(this.parser, this.registry);
+	}
+
+	@Test
+	void aPendingMigrationBelowTheCurrentSequenceNamesThePropertyThatAllowsIt() throws Exception {
+		this.migrator.migrate();
+		this.jdbc.update("DELETE FROM smalls_history WHERE sequence_no = 2");
+		ShellSession.Result result = this.shell.send("smalls migrate");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).contains("0002_add_age is pending but 0003 is already applied")
+			.contains("renumber 0002 above the current sequence")
+			.contains("java -jar app.jar --smalls.out-of-order=true smalls migrate")
+			.doesNotContain("outOfOrder(true)");
+	}
+
+	@Test
+	void migratingBelowTheCurrentSequenceNamesTheRollbackToType() throws Exception {
+		this.migrator.migrate();
+		ShellSession.Result result = this.shell.send("smalls migrate --to 1");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).contains("Cannot migrate to 0001").contains("run: smalls rollback 0001");
+		assertThat(this.migrator.status().current()).isEqualTo(3);
+	}
+
+	@Test
+	void aMissingMigrationInTheWayPointsAtTheHistory() throws Exception {
+		this.migrator.migrate();
+		this.jdbc.update("INSERT INTO smalls_history (sequence_no, name, batch, applied_at, execution_ms, applied_by) "
+				+ "VALUES (50, 'ghost', 9, CURRENT_TIMESTAMP, 1, 'someone')");
+		ShellSession.Result result = this.shell.send("smalls rollback 0001");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).contains("0050_ghost is recorded as applied")
+			.contains("smalls history shows when and by whom 0050 was applied");
+		assertThat(this.migrator.status().current()).isEqualTo(50);
+	}
+
+}
