@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
+import dev.smalls.SmallsCallback;
 import dev.smalls.SmallsInitializer;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrator;
@@ -39,7 +40,7 @@ public final class SmallsAutoConfiguration {
 	SmallsMigrator smallsMigrator(SmallsProperties properties, ObjectProvider<DataSource> dataSource,
 			@SmallsDataSource ObjectProvider<DataSource> smallsDataSource, ObjectProvider<SmallsMigration> migrations,
 			ObjectProvider<SmallsInitializer> initializers, ObjectProvider<SmallsSeeder> seeders,
-			ResourceLoader resourceLoader, Environment environment) {
+			ObjectProvider<SmallsCallback> callbacks, ResourceLoader resourceLoader, Environment environment) {
 		// The migrator runs its migrations on a template of its own: the application's
 		// JdbcTemplate waits for the migrations, so it cannot be used to run them.
 		return SmallsMigrator.builder(smallsDataSource.getIfAvailable(dataSource::getObject))
@@ -56,6 +57,7 @@ public final class SmallsAutoConfiguration {
 			.outOfOrder(properties.isOutOfOrder())
 			.lockTimeout(properties.getLockTimeout())
 			.seedGuard(new ProfileSeedGuard(environment, properties.getSeed().getForbiddenProfiles()))
+			.callbacks(callbacks.orderedStream().toList())
 			.build();
 	}
 

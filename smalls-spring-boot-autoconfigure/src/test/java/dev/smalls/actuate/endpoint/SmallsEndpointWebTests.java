@@ -129,8 +129,23 @@ class SmallsEndpointWebTests {
 	}
 
 	@Test
-	void migratingBackwardsIsABadRequest() throws Exception {
-		assertBadRequest("/actuator/smalls/migrate", "{\"to\": 1}", "Cannot migrate to 0001");
+	void migratingBackwardsIsABadRequestThatNamesTheRollbackToSend() throws Exception {
+		HttpJson.Response response = assertBadRequest("/actuator/smalls/migrate", "{\"to\": 1}",
+				"Cannot migrate to 0001");
+		assertThat(response.json().get("action").asString())
+			.contains("POST {\"to\": 1} to /actuator/smalls/rollback");
+	}
+
+	@Test
+	void aPendingMigrationBelowTheCurrentSequenceNamesThePropertyThatAllowsIt() throws Exception {
+		this.migrator.migrate();
+		this.jdbc.update("DELETE FROM smalls_history WHERE sequence_no = 2");
+		HttpJson.Response response = this.http.post("/actuator/smalls/migrate", "{}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("error").asString()).contains("0002_create_b is pending");
+		assertThat(response.json().get("action").asString()).contains("smalls.out-of-order=true")
+			.contains("POST to /actuator/smalls/migrate again")
+			.doesNotContain("outOfOrder(true)");
 	}
 
 	@Test
@@ -164,6 +179,7 @@ class SmallsEndpointWebTests {
 		assertThat(response.status()).isEqualTo(500);
 		JsonNode body = response.json();
 		assertThat(body.get("error").asString()).contains("Rollback of 0001_create_a failed: create_a cannot be undone");
+		assertThat(body.get("action").asString()).contains("Then send the request again");
 		assertThat(body.get("failed").get("sequence").asInt()).isEqualTo(1);
 		assertThat(sequences(body.get("rolledBack"))).containsExactly(2);
 		assertThat(body.get("current").asInt()).isEqualTo(1);
@@ -171,12 +187,13 @@ class SmallsEndpointWebTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM a", Integer.class)).isZero();
 	}
 
-	private void assertBadRequest(String path, String body, String message) throws Exception {
+	private HttpJson.Response assertBadRequest(String path, String body, String message) throws Exception {
 		HttpJson.Response response = this.http.post(path, body);
 		assertThat(response.status()).as(response.body()).isEqualTo(400);
 		assertThat(response.json().get("error").asString()).contains(message);
 		assertThat(response.json().get("action").asString()).isNotBlank();
 		assertUnchanged();
+		return response;
 	}
 
 	private void assertUnchanged() {
