@@ -109,10 +109,19 @@ class SampleAppIT {
 		assertThat(history.exitCode()).isZero();
 		assertThat(history.output()).containsPattern("2\\s+0003_move_done_to_status");
 
+		Path migrations = this.workDirectory.resolve("smalls-sample-app/src/main/java/dev/smalls/sample/migrations");
+		Shell elsewhere = shell("smalls", "create", "add", "due", "date");
+		assertThat(elsewhere.exitCode()).as(elsewhere.output()).isEqualTo(1);
+		assertThat(elsewhere.output()).contains("smalls create writes new migrations to " + migrations)
+			.contains("Run smalls create from the project's root directory");
+		assertThat(this.workDirectory.resolve("smalls-sample-app")).doesNotExist();
+
+		// From the repository root, where the sample's sources are.
+		Files.createDirectories(migrations.getParent());
 		Shell create = shell("smalls", "create", "add", "due", "date");
 		assertThat(create.exitCode()).as(create.output()).isZero();
-		Path created = this.workDirectory
-			.resolve("smalls-sample-app/src/main/java/dev/smalls/sample/migrations/M0004AddDueDate.java");
+		Path created = migrations.resolve("M0004AddDueDate.java");
+		assertThat(create.output()).contains("Created 0004_add_due_date in " + created);
 		assertThat(created).exists();
 		assertThat(Files.readString(created)).contains("package dev.smalls.sample.migrations;").contains("return 4;");
 
