@@ -21,28 +21,29 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * For {@code java -jar app.jar smalls <command>}, start only what the command needs: no web
  * server (it would hold the port of the running app and keep the JVM alive), every bean lazy
- * (a bean starts only if the command needs it), no JPA, no Spring Shell (the command runs
- * without it), no message listeners, no migrate-on-start-up, no schema generation or SQL init
- * scripts, no banner and no INFO logging, so the command does exactly what was asked and its
- * output is the command's own. Explicit {@code -D}, environment and command-line properties still win over
- * these defaults; the application's own configuration files do not.
+ * (a bean starts only if the command needs it), no JPA, metrics or Spring Shell, no message
+ * listeners, no migrate-on-start-up, no schema generation or SQL init scripts, no banner and
+ * no INFO logging, so that the command does exactly what was asked, soon, and its output is
+ * the command's own. Explicit {@code -D}, environment and command-line properties still win
+ * over these defaults; the application's own configuration files do not.
  */
 public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	static final String SPRING_SHELL_AUTO_CONFIGURATION = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
 
 	/**
-	 * What a command never needs, and what starts whatever lazy initialization says: Spring
-	 * Shell (its command registry scans the application's package), JPA (Spring initializes
-	 * the EntityManagerFactory early for load-time weaving; smalls' own beans cannot need it,
-	 * since migrate-on-start-up runs them before JPA), and the connection pool's metrics
-	 * (which create the DataSource while the application starts, so that a DataSource that
-	 * cannot be created would fail the start instead of the command, which says what to do).
+	 * What a command never needs, and what would start whatever lazy initialization says:
+	 * Spring Shell (its command registry scans the application's package), JPA (Spring
+	 * creates the EntityManagerFactory early for load-time weaving; smalls' own beans cannot
+	 * need it, since migrate-on-start-up runs them before JPA) and Micrometer's metrics (a
+	 * registry and its binders, the connection pool's among them, created while the
+	 * application starts). An auto-configuration that is not on the classpath is skipped.
 	 */
 	private static final List<String> EXCLUDED = List.of(SPRING_SHELL_AUTO_CONFIGURATION,
 			"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 			"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
-			"org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration");
+			"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+			"org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecutorMetricsAutoConfiguration");
 
 	/** Message listeners and schedulers that would start working while the command runs. */
 	private static final List<String> AUTO_STARTUPS = List.of("spring.quartz.auto-startup",
@@ -60,27 +61,7 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		if (nonOptionArgs == null || !nonOptionArgs.toString().split(",")[0].equals("smalls")) {
 			return;
 		}
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("spring.main.web-application-type", "none");
-		properties.put("spring.main.lazy-initialization", "true");
-		properties.put("spring.main.banner-mode", "off");
-		properties.put("spring.shell.interactive.enabled", "false");
-		properties.put("smalls.enabled", "false");
-		// Hibernate creating or updating tables, or schema.sql running, would change the
-		// database behind the command's back.
-		properties.put("spring.jpa.hibernate.ddl-auto", "none");
-		// Actuator endpoints answer nobody without a web server; unexposed, the health
-		// endpoint's eager validator does not create every health contributor (and so every
-		// DataSource) at start-up.
-		properties.put("management.endpoints.web.exposure.exclude", "*");
-		properties.put("management.endpoints.jmx.exposure.exclude", "*");
-		AUTO_STARTUPS.forEach((autoStartup) -> properties.put(autoStartup, "false"));
-		properties.put("spring.sql.init.mode", "never");
-		// Start-up and pool INFO lines would only bury the command's output in a script's
-		// log. Warnings and errors still show.
-		properties.put("logging.level.root", "warn");
-		properties.put("spring.main.log-startup-info", "false");
-		MapPropertySource defaults = new MapPropertySource(OneShot.PROPERTY_SOURCE_NAME, properties);
+		MapPropertySource defaults = new MapPropertySource(OneShot.PROPERTY_SOURCE_NAME, defaults());
 		if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
 			environment.getPropertySources()
 				.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, defaults);
@@ -96,6 +77,30 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(OneShot.PROPERTY_SOURCE_NAME + "Exclusions",
 					Map.of(EXCLUDE, String.join(",", new ArrayList<>(exclusions)))));
+	}
+
+	private static Map<String, Object> defaults() {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("spring.main.web-application-type", "none");
+		properties.put("spring.main.lazy-initialization", "true");
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("spring.shell.interactive.enabled", "false");
+		properties.put("smalls.enabled", "false");
+		// Hibernate creating or updating tables, or schema.sql running, would change the
+		// database behind the command's back.
+		properties.put("spring.jpa.hibernate.ddl-auto", "none");
+		properties.put("spring.sql.init.mode", "never");
+		// Actuator endpoints answer nobody without a web server; unexposed, the health
+		// endpoint's eager validator does not create every health contributor (and so every
+		// DataSource) at start-up.
+		properties.put("management.endpoints.web.exposure.exclude", "*");
+		properties.put("management.endpoints.jmx.exposure.exclude", "*");
+		AUTO_STARTUPS.forEach((autoStartup) -> properties.put(autoStartup, "false"));
+		// Start-up and pool INFO lines would only bury the command's output in a script's
+		// log. Warnings and errors still show.
+		properties.put("logging.level.root", "warn");
+		properties.put("spring.main.log-startup-info", "false");
+		return properties;
 	}
 
 	@Override
