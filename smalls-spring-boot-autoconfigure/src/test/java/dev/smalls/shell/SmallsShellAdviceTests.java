@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
 
 import dev.smalls.SmallsMigrator;
 
@@ -21,10 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmallsShellAdviceTests {
 
 	@Autowired
-	private CommandParser parser;
-
-	@Autowired
-	private CommandRegistry registry;
+	private ShellSession shell;
 
 	@Autowired
 	private SmallsMigrator migrator;
@@ -32,12 +27,9 @@ class SmallsShellAdviceTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	private ShellSession shell;
-
 	@BeforeEach
 	void emptyDatabase() {
 		this.jdbc.execute("DROP ALL OBJECTS");
-		this.shell = new ShellSession(this.parser, this.registry);
 	}
 
 	@Test

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
 
 import dev.smalls.SmallsMigrator;
 
@@ -30,10 +28,7 @@ class SmallsShellCommandsTests {
 	private static final Path CREATED = Path.of("target/shell-tests/created");
 
 	@Autowired
-	private CommandParser parser;
-
-	@Autowired
-	private CommandRegistry registry;
+	private ShellSession shell;
 
 	@Autowired
 	private SmallsMigrator migrator;
@@ -41,12 +36,9 @@ class SmallsShellCommandsTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	private ShellSession shell;
-
 	@BeforeEach
 	void emptyDatabaseAndFolder() throws Exception {
 		this.jdbc.execute("DROP ALL OBJECTS");
-		this.shell = new ShellSession(this.parser, this.registry);
 		if (Files.exists(CREATED)) {
 			try (Stream<Path> files = Files.walk(CREATED)) {
 				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());

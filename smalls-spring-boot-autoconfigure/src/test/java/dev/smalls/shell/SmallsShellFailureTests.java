@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
 
 import dev.smalls.SmallsMigrator;
 
@@ -22,10 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmallsShellFailureTests {
 
 	@Autowired
-	private CommandParser parser;
-
-	@Autowired
-	private CommandRegistry registry;
+	private ShellSession shell;
 
 	@Autowired
 	private SmallsMigrator migrator;
@@ -33,12 +28,9 @@ class SmallsShellFailureTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	private ShellSession shell;
-
 	@BeforeEach
 	void emptyDatabase() {
 		this.jdbc.execute("DROP ALL OBJECTS");
-		this.shell = new ShellSession(this.parser, this.registry);
 	}
 
 	@Test

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,10 +24,7 @@ class SmallsShellPostgresTests {
 	private static final FreshDatabase database = TestDatabase.POSTGRESQL.createFreshDatabase();
 
 	@Autowired
-	private CommandParser parser;
-
-	@Autowired
-	private CommandRegistry registry;
+	private ShellSession shell;
 
 	@Autowired
 	private SmallsMigrator migrator;
@@ -48,7 +43,7 @@ class SmallsShellPostgresTests {
 
 	@Test
 	void aFailedMigrationIsRolledBackWholeAndTheShellSaysWhatToTypeNext() throws Exception {
-		ShellSession.Result result = new ShellSession(this.parser, this.registry).send("smalls migrate");
+		ShellSession.Result result = this.shell.send("smalls migrate");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.output()).contains("0003_add_city ... FAILED")
 			.contains("Its transaction was rolled back: nothing of it is left.")
