@@ -1,5 +1,10 @@
 package dev.smalls.shell;
 
+import java.sql.Connection;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigrator;
+import dev.smalls.dialect.MigrationLock;
+import dev.smalls.dialect.SmallsDialects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Where the engine's advice speaks to a programmer, the shell says what to type or set.
  */
 @SpringBootTest(classes = ShellTestApplication.class,
-		properties = "spring.datasource.url=jdbc:h2:mem:shell-advice;DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:shell-advice;DB_CLOSE_DELAY=-1", "smalls.lock-timeout=300ms" })
 class SmallsShellAdviceTests {
 
 	@Autowired
@@ -26,6 +33,9 @@ class SmallsShellAdviceTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private DataSource dataSource;
 
 	@BeforeEach
 	void emptyDatabase() {
@@ -63,6 +73,25 @@ class SmallsShellAdviceTests {
 		assertThat(result.output()).contains("0050_ghost is recorded as applied")
 			.contains("smalls history shows when and by whom 0050 was applied");
 		assertThat(this.migrator.status().current()).isEqualTo(50);
+	}
+
+	@Test
+	void aLockHeldByAnotherInstanceNamesTheTimeoutAndTheCommandToRunAgain() throws Exception {
+		try (Connection other = this.dataSource.getConnection()) {
+			MigrationLock lock = SmallsDialects.detect(other)
+				.lock(other, this.dataSource, this.migrator.getTable(), Duration.ofSeconds(5));
+			assertThat(lock).isNotNull();
+			try {
+				ShellSession.Result result = this.shell.send("smalls migrate");
+				assertThat(result.exitCode()).isEqualTo(1);
+				assertThat(result.output()).contains("Nothing was run")
+					.contains("The wait is smalls.lock-timeout; once the other instance is done, run smalls migrate again.");
+			}
+			finally {
+				lock.close();
+			}
+		}
+		assertThat(this.migrator.status().current()).isZero();
 	}
 
 }

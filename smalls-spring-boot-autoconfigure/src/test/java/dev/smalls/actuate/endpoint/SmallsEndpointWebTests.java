@@ -1,6 +1,10 @@
 package dev.smalls.actuate.endpoint;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigrator;
+import dev.smalls.dialect.MigrationLock;
+import dev.smalls.dialect.SmallsDialects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:endpoint-unrestricted;DB_CLOSE_DELAY=-1",
-				"management.endpoints.web.exposure.include=smalls", "management.endpoint.smalls.access=unrestricted" })
+				"management.endpoints.web.exposure.include=smalls", "management.endpoint.smalls.access=unrestricted",
+				"smalls.lock-timeout=300ms" })
 class SmallsEndpointWebTests {
 
 	@LocalServerPort
@@ -32,6 +39,9 @@ class SmallsEndpointWebTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private DataSource dataSource;
 
 	private HttpJson http;
 
@@ -185,6 +195,25 @@ class SmallsEndpointWebTests {
 		assertThat(body.get("current").asInt()).isEqualTo(1);
 		assertThat(this.jdbc.queryForList("SELECT sequence_no FROM smalls_history", Integer.class)).containsExactly(1);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM a", Integer.class)).isZero();
+	}
+
+	@Test
+	void aLockHeldByAnotherInstanceIsAConflictThatSaysToSendTheRequestAgainLater() throws Exception {
+		try (Connection other = this.dataSource.getConnection()) {
+			MigrationLock lock = SmallsDialects.detect(other)
+				.lock(other, this.dataSource, this.migrator.getTable(), Duration.ofSeconds(5));
+			assertThat(lock).isNotNull();
+			try {
+				HttpJson.Response response = this.http.post("/actuator/smalls/migrate", "{}");
+				assertThat(response.status()).as(response.body()).isEqualTo(409);
+				assertThat(response.json().get("action").asString())
+					.contains("once the other instance is done, send the request again");
+			}
+			finally {
+				lock.close();
+			}
+		}
+		assertUnchanged();
 	}
 
 	private HttpJson.Response assertBadRequest(String path, String body, String message) throws Exception {
