@@ -69,15 +69,16 @@ final class ShellAdvice {
 			case OUT_OF_ORDER -> "Migrations apply in sequence order: renumber " + shown(sequences)
 					+ " above the current sequence (smalls status shows it), or apply it below on purpose with "
 					+ "smalls.out-of-order=true, e.g. java -jar app.jar --smalls.out-of-order=true smalls migrate";
-			case TARGET_BELOW_CURRENT -> "Migrate only moves forward. To go back to " + first + ", run: smalls rollback "
-					+ first;
+			case TARGET_BELOW_CURRENT ->
+				"Migrate only moves forward. To go back to " + first + ", run: smalls rollback " + first;
 			case TARGET_ABOVE_CURRENT -> "The target is the sequence that stays applied: pick one at or below the "
 					+ "current sequence (smalls status shows it); smalls rollback 0000 rolls back everything.";
 			case MISSING_MIGRATION -> ex.getAction() + " smalls history shows when and by whom " + shown(sequences)
 					+ ((sequences.size() == 1) ? " was" : " were") + " applied.";
 			case SEED_REFUSED -> "Seed data must not reach this database by accident. If it really should be seeded, "
 					+ "run: smalls seed --force";
-			case SCRIPT_NOT_FOUND -> "Fix the location in smalls.init.locations or smalls.seed.locations, or remove it.";
+			case SCRIPT_NOT_FOUND ->
+				"Fix the location in smalls.init.locations or smalls.seed.locations, or remove it.";
 			default -> ex.getAction();
 		};
 	}
@@ -102,7 +103,7 @@ final class ShellAdvice {
 		if (isH2DatabaseInUse(ex)) {
 			return h2DatabaseInUse();
 		}
-		if (isConnectionFailure(ex) || causes(ex).stream().anyMatch(SQLException.class::isInstance)) {
+		if (causes(ex).stream().anyMatch(SQLException.class::isInstance)) {
 			return CHECK_CONNECTION;
 		}
 		return "For the stack trace, run the command again with -Dlogging.level.dev.smalls.shell=debug.";
@@ -118,7 +119,8 @@ final class ShellAdvice {
 		String message = cause.getMessage();
 		String text = (message != null && !message.isBlank()) ? message.strip()
 				: cause.getClass().getSimpleName() + " (no message)";
-		return causes(ex).stream().anyMatch(SQLException.class::isInstance) ? "smalls could not work with the database: " + text : text;
+		boolean database = causes(ex).stream().anyMatch(SQLException.class::isInstance);
+		return database ? "smalls could not work with the database: " + text : text;
 	}
 
 	static boolean isH2DatabaseInUse(Throwable ex) {
