@@ -1,20 +1,15 @@
 package dev.smalls.sample;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,39 +35,21 @@ class SampleAppIT {
 	void startTheJar() throws Exception {
 		this.workDirectory = Files.createDirectories(Path.of("target", "e2e", String.valueOf(System.nanoTime())))
 			.toAbsolutePath();
-		try (ServerSocket socket = new ServerSocket(0)) {
-			this.port = socket.getLocalPort();
-		}
-		this.app = new ProcessBuilder(java(), "-Dspring.shell.interactive.enabled=false", "-jar", jar(),
-				"--server.port=" + this.port)
-			.directory(this.workDirectory.toFile())
+		this.port = SampleJar.freePort();
+		Path log = this.workDirectory.resolve("app.log");
+		this.app = SampleJar
+			.command(this.workDirectory, List.of("-Dspring.shell.interactive.enabled=false"),
+					"--server.port=" + this.port)
 			.redirectErrorStream(true)
-			.redirectOutput(this.workDirectory.resolve("app.log").toFile())
+			.redirectOutput(log.toFile())
 			.start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (true) {
-			assertThat(this.app.isAlive()).as("the app exited: " + log()).isTrue();
-			try {
-				if (get("/actuator/health").statusCode() == 200) {
-					break;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			assertThat(System.nanoTime()).as("the app did not start in 90 s: " + log()).isLessThan(deadline);
-			Thread.sleep(250);
-		}
+		SampleJar.waitFor(() -> SampleJar.answers(this.port, "/actuator/health"), "the app to be healthy", this.app,
+				log);
 	}
 
 	@AfterEach
 	void stop() throws Exception {
-		if (this.app != null) {
-			this.app.destroy();
-			if (!this.app.waitFor(20, TimeUnit.SECONDS)) {
-				this.app.destroyForcibly();
-			}
-		}
+		SampleJar.stop(this.app);
 	}
 
 	@Test
@@ -97,43 +74,60 @@ class SampleAppIT {
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("Cannot roll back to 0007");
 
-		Shell statusCommand = shell("smalls", "status");
+		HttpResponse<String> misspelled = post("/actuator/smalls/rollback", "{\"to\": 1, \"batchez\": 1}",
+				"admin:admin");
+		assertThat(misspelled.statusCode()).isEqualTo(400);
+		assertThat(misspelled.body()).contains("Unknown key 'batchez'");
+
+		String lastBatchAt3 = "{\"batches\": 1, \"expected\": 3}";
+		HttpResponse<String> once = post("/actuator/smalls/rollback", lastBatchAt3, "admin:admin");
+		assertThat(once.statusCode()).as(once.body()).isEqualTo(200);
+		assertThat(once.body()).contains("\"current\":1");
+		HttpResponse<String> retried = post("/actuator/smalls/rollback", lastBatchAt3, "admin:admin");
+		assertThat(retried.statusCode()).as(retried.body()).isEqualTo(409);
+		assertThat(retried.body()).contains("not at 0003 as the request expected");
+		assertThat(post("/actuator/smalls/migrate", "{\"expected\": 1}", "admin:admin").body())
+			.contains("\"current\":3");
+
+		SampleJar.Run statusCommand = shell("smalls", "status");
 		assertThat(statusCommand.exitCode()).as(statusCommand.output()).isZero();
 		assertThat(statusCommand.output()).containsPattern("0003\\s+move_done_to_status\\s+APPLIED");
 
-		Shell seed = shell("smalls", "seed");
+		SampleJar.Run seed = shell("smalls", "seed");
 		assertThat(seed.exitCode()).as(seed.output()).isZero();
 		assertThat(get("/todos").body()).contains("Read the smalls README").contains("\"STATUS\":\"done\"");
 
-		Shell history = shell("smalls", "history");
+		SampleJar.Run history = shell("smalls", "history");
 		assertThat(history.exitCode()).isZero();
 		assertThat(history.output()).containsPattern("2\\s+0003_move_done_to_status");
 
-		Shell create = shell("smalls", "create", "add", "due", "date");
+		Path migrations = this.workDirectory.resolve("smalls-sample-app/src/main/java/dev/smalls/sample/migrations");
+		SampleJar.Run elsewhere = shell("smalls", "create", "add", "due", "date");
+		assertThat(elsewhere.exitCode()).as(elsewhere.output()).isEqualTo(1);
+		assertThat(elsewhere.output()).contains("smalls create writes new migrations to " + migrations)
+			.contains("Run smalls create from the project's root directory");
+		assertThat(this.workDirectory.resolve("smalls-sample-app")).doesNotExist();
+
+		// From the repository root, where the sample's sources are.
+		Files.createDirectories(migrations.getParent());
+		SampleJar.Run create = shell("smalls", "create", "add", "due", "date");
 		assertThat(create.exitCode()).as(create.output()).isZero();
-		Path created = this.workDirectory
-			.resolve("smalls-sample-app/src/main/java/dev/smalls/sample/migrations/M0004AddDueDate.java");
+		Path created = migrations.resolve("M0004AddDueDate.java");
+		assertThat(create.output()).contains("Created 0004_add_due_date in " + created);
 		assertThat(created).exists();
 		assertThat(Files.readString(created)).contains("package dev.smalls.sample.migrations;").contains("return 4;");
 
-		Shell wrong = shell("smalls", "rollback", "0009");
+		SampleJar.Run wrong = shell("smalls", "rollback", "0009");
 		assertThat(wrong.exitCode()).isEqualTo(1);
 		assertThat(wrong.output()).contains("Error: Cannot roll back to 0009");
 	}
 
-	private Shell shell(String... command) throws Exception {
-		List<String> line = new ArrayList<>(List.of(java(), "-jar", jar()));
-		line.addAll(List.of(command));
-		Process process = new ProcessBuilder(line).directory(this.workDirectory.toFile())
-			.redirectErrorStream(true)
-			.start();
-		byte[] output = process.getInputStream().readAllBytes();
-		assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
-		return new Shell(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+	private SampleJar.Run shell(String... command) throws Exception {
+		return SampleJar.once(this.workDirectory, List.of(), command);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return SampleJar.get(this.port, path);
 	}
 
 	private HttpResponse<String> post(String path, String body, String credentials) throws Exception {
@@ -149,26 +143,6 @@ class SampleAppIT {
 
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
-	}
-
-	private String log() {
-		try {
-			return Files.readString(this.workDirectory.resolve("app.log"));
-		}
-		catch (IOException ex) {
-			return "(no log)";
-		}
-	}
-
-	private static String java() {
-		return ProcessHandle.current().info().command().orElse("java");
-	}
-
-	private static String jar() {
-		return new File(System.getProperty("sample.jar")).getAbsolutePath();
-	}
-
-	record Shell(int exitCode, String output) {
 	}
 
 }

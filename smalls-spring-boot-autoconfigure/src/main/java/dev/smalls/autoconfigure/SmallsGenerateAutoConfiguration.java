@@ -16,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -26,24 +25,21 @@ import dev.smalls.SmallsValidationException;
 import dev.smalls.generate.GenerateCommand;
 import dev.smalls.generate.JpaModel;
 import dev.smalls.generate.MigrationGenerator;
-import dev.smalls.shell.ShellExitCode;
 
 /**
  * Auto-configuration of {@code smalls generate}: a {@link MigrationGenerator} on the
- * application's JPA model, and its shell command. Only with Hibernate and an entity manager
+ * application's JPA model, and its command (one-shot and at the Spring Shell prompt). Only with Hibernate and an entity manager
  * factory; an application without JPA never loads any of it.
  */
-// Before Spring Shell's own configuration, as the other smalls commands.
-@AutoConfiguration(after = { SmallsAutoConfiguration.class, SmallsShellAutoConfiguration.class },
+// Before the shell's configuration, which collects the smalls commands.
+@AutoConfiguration(after = SmallsAutoConfiguration.class,
 		afterName = SmallsGenerateAutoConfiguration.HIBERNATE_JPA_AUTO_CONFIGURATION,
-		beforeName = SmallsGenerateAutoConfiguration.SPRING_SHELL_AUTO_CONFIGURATION)
+		before = SmallsShellAutoConfiguration.class)
 @ConditionalOnClass({ Metadata.class, LocalContainerEntityManagerFactoryBean.class })
 @ConditionalOnBean({ SmallsMigrator.class, LocalContainerEntityManagerFactoryBean.class })
 public final class SmallsGenerateAutoConfiguration {
 
 	static final String HIBERNATE_JPA_AUTO_CONFIGURATION = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration";
-
-	static final String SPRING_SHELL_AUTO_CONFIGURATION = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
 
 	// Lazy: it is only needed when a migration is generated, and an application without a
 	// known package for migrations must still start.
@@ -87,30 +83,23 @@ public final class SmallsGenerateAutoConfiguration {
 		return packages.get(0) + ".migrations";
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.springframework.shell.core.command.Command", SPRING_SHELL_AUTO_CONFIGURATION })
-	@ConditionalOnBean(ShellExitCode.class)
-	static class GenerateCommandConfiguration {
+	@Bean
+	@ConditionalOnMissingBean
+	GenerateCommand smallsGenerateCommand(ObjectProvider<MigrationGenerator> generator) {
+		return new GenerateCommand(() -> generator(generator));
+	}
 
-		@Bean
-		@ConditionalOnMissingBean
-		GenerateCommand smallsGenerateCommand(ObjectProvider<MigrationGenerator> generator, ShellExitCode exitCode) {
-			return new GenerateCommand(() -> generator(generator), exitCode);
+	/** The generator, or what stopped it from being made, said as smalls says errors. */
+	private static MigrationGenerator generator(ObjectProvider<MigrationGenerator> generator) {
+		try {
+			return generator.getObject();
 		}
-
-		/** The generator, or what stopped it from being made, said as smalls says errors. */
-		private static MigrationGenerator generator(ObjectProvider<MigrationGenerator> generator) {
-			try {
-				return generator.getObject();
+		catch (BeanCreationException ex) {
+			if (ex.getMostSpecificCause() instanceof SmallsException cause) {
+				throw cause;
 			}
-			catch (BeanCreationException ex) {
-				if (ex.getMostSpecificCause() instanceof SmallsException cause) {
-					throw cause;
-				}
-				throw ex;
-			}
+			throw ex;
 		}
-
 	}
 
 }

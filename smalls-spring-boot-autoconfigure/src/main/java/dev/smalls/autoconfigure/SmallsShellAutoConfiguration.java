@@ -8,11 +8,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.shell.core.ShellRunner;
-import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
@@ -24,22 +25,24 @@ import dev.smalls.shell.HistoryCommand;
 import dev.smalls.shell.InitCommand;
 import dev.smalls.shell.MigrateCommand;
 import dev.smalls.shell.MigrationFileWriter;
-import dev.smalls.shell.OneShotExit;
 import dev.smalls.shell.RollbackCommand;
 import dev.smalls.shell.SeedCommand;
-import dev.smalls.shell.ShellExitCode;
+import dev.smalls.shell.SmallsCommand;
 import dev.smalls.shell.SmallsCommandParser;
+import dev.smalls.shell.SmallsCommands;
 import dev.smalls.shell.SmallsShellRunner;
+import dev.smalls.shell.SpringShellCommands;
+import dev.smalls.shell.SpringShellCondition;
 import dev.smalls.shell.StatusCommand;
 
 /**
- * Auto-configuration of the {@code smalls ...} Spring Shell commands and of one-shot runs
- * with a real exit code.
+ * Auto-configuration of the {@code smalls ...} commands: run once with
+ * {@code java -jar app.jar smalls <command>}, and at the Spring Shell prompt when Spring
+ * Shell is in use.
  */
 // Before Spring Shell's own configuration, so that its runner and parser back off for ours.
 @AutoConfiguration(after = SmallsAutoConfiguration.class,
 		beforeName = SmallsShellAutoConfiguration.SPRING_SHELL_AUTO_CONFIGURATION)
-@ConditionalOnClass(value = Command.class, name = SmallsShellAutoConfiguration.SPRING_SHELL_AUTO_CONFIGURATION)
 @ConditionalOnBean(SmallsMigrator.class)
 public final class SmallsShellAutoConfiguration {
 
@@ -47,69 +50,50 @@ public final class SmallsShellAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ShellExitCode smallsShellExitCode() {
-		return new ShellExitCode();
+	StatusCommand smallsStatusCommand(SmallsMigrator migrator) {
+		return new StatusCommand(migrator);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	StatusCommand smallsStatusCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
-		return new StatusCommand(migrator, exitCode);
+	MigrateCommand smallsMigrateCommand(SmallsMigrator migrator) {
+		return new MigrateCommand(migrator);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrateCommand smallsMigrateCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
-		return new MigrateCommand(migrator, exitCode);
+	RollbackCommand smallsRollbackCommand(SmallsMigrator migrator) {
+		return new RollbackCommand(migrator);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RollbackCommand smallsRollbackCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
-		return new RollbackCommand(migrator, exitCode);
+	HistoryCommand smallsHistoryCommand(SmallsMigrator migrator) {
+		return new HistoryCommand(migrator);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	HistoryCommand smallsHistoryCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
-		return new HistoryCommand(migrator, exitCode);
+	InitCommand smallsInitCommand(SmallsMigrator migrator) {
+		return new InitCommand(migrator);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	InitCommand smallsInitCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
-		return new InitCommand(migrator, exitCode);
+	SeedCommand smallsSeedCommand(SmallsMigrator migrator) {
+		return new SeedCommand(migrator);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SeedCommand smallsSeedCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
-		return new SeedCommand(migrator, exitCode);
+	CreateCommand smallsCreateCommand(SmallsMigrator migrator, SmallsProperties properties, BeanFactory beanFactory) {
+		return new CreateCommand(migrator, () -> fileWriter(properties.getCreate(), beanFactory));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CreateCommand smallsCreateCommand(SmallsMigrator migrator, SmallsProperties properties, BeanFactory beanFactory,
-			ShellExitCode exitCode) {
-		return new CreateCommand(migrator, () -> fileWriter(properties.getCreate(), beanFactory), exitCode);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CommandParser smallsCommandParser(CommandRegistry commandRegistry) {
-		return new SmallsCommandParser(new DefaultCommandParser(commandRegistry));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "springShellApplicationRunner")
-	SmallsShellRunner springShellApplicationRunner(CommandParser parser, CommandRegistry registry,
-			ShellExitCode exitCode, ObjectProvider<ShellRunner> shellRunner) {
-		return new SmallsShellRunner(parser, registry, exitCode, shellRunner.getIfAvailable());
-	}
-
-	@Bean
-	static OneShotExit smallsOneShotExit() {
-		return new OneShotExit();
+	SmallsCommands smallsCommands(ObjectProvider<SmallsCommand> commands) {
+		return new SmallsCommands(commands.orderedStream().toList());
 	}
 
 	private static MigrationFileWriter fileWriter(SmallsProperties.Create create, BeanFactory beanFactory) {
@@ -127,6 +111,31 @@ public final class SmallsShellAutoConfiguration {
 		Path path = (directory != null) ? Path.of(directory)
 				: Path.of("src", "main", "java").resolve(packageName.replace('.', '/'));
 		return new MigrationFileWriter(path, packageName);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SpringShellCondition.class)
+	static class SpringShellConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CommandParser smallsCommandParser(CommandRegistry commandRegistry, SmallsCommands commands) {
+			return new SmallsCommandParser(new DefaultCommandParser(commandRegistry), commands);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpringShellCommands smallsSpringShellCommands(CommandRegistry commandRegistry, SmallsCommands commands) {
+			return new SpringShellCommands(commandRegistry, commands);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "springShellApplicationRunner")
+		SmallsShellRunner springShellApplicationRunner(ObjectProvider<ShellRunner> shellRunner,
+				Environment environment) {
+			return new SmallsShellRunner(shellRunner.getIfAvailable(), environment);
+		}
+
 	}
 
 }

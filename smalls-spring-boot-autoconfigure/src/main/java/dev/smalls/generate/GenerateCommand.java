@@ -3,12 +3,7 @@ package dev.smalls.generate;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandOption;
-import org.springframework.shell.core.command.ExitStatus;
-
-import dev.smalls.SmallsValidationException;
-import dev.smalls.shell.ShellExitCode;
+import dev.smalls.shell.CommandLine;
 import dev.smalls.shell.SmallsCommand;
 
 /**
@@ -17,29 +12,26 @@ import dev.smalls.shell.SmallsCommand;
  */
 public class GenerateCommand extends SmallsCommand {
 
-	private static final String USAGE = "smalls generate <description words> [--allow-drop] [--ignore-pending]";
-
 	private final Supplier<MigrationGenerator> generator;
 
-	public GenerateCommand(Supplier<MigrationGenerator> generator, ShellExitCode exitCode) {
+	public GenerateCommand(Supplier<MigrationGenerator> generator) {
 		super("generate", "Write the next migration from the JPA entities: what the database lacks, as schema "
-				+ "operations with their rollback", USAGE, exitCode,
-				CommandOption.with().longName("allow-drop").description("write drops of removed tables and columns, "
-						+ "which lose data, instead of comments").type(boolean.class).build(),
-				CommandOption.with().longName("ignore-pending").description("generate even with migrations pending")
-					.type(boolean.class).build());
+				+ "operations with their rollback", "smalls generate <description words> [--allow-drop] [--ignore-pending]",
+				Integer.MAX_VALUE,
+				Option.flag("allow-drop", "write drops of removed tables and columns, which lose data, instead of "
+						+ "comments"),
+				Option.flag("ignore-pending", "generate even with migrations pending"));
 		this.generator = generator;
 	}
 
 	@Override
-	protected ExitStatus run(CommandContext context, PrintWriter out) {
-		onlyOptions(context, "allow-drop", "ignore-pending");
-		GenerateOptions options = new GenerateOptions(flag(context, "allow-drop"), flag(context, "ignore-pending"));
-		String description = String.join(" ", arguments(context)).replace("\"", "");
+	protected void run(CommandLine line, PrintWriter out) {
+		String description = String.join(" ", line.arguments()).replace("\"", "");
 		if (description.isBlank()) {
-			throw new SmallsValidationException("Say what the migration does, e.g. smalls generate add tags.",
-					"Usage: " + USAGE);
+			throw new UsageException("Say what the migration does, e.g. smalls generate add tags.");
 		}
+		GenerateOptions options = new GenerateOptions("true".equals(line.option("allow-drop")),
+				"true".equals(line.option("ignore-pending")));
 		GenerateResult result = this.generator.get().generate(description, options);
 		if (result.written()) {
 			out.println("  Created " + result.migration() + " in " + result.file());
@@ -61,16 +53,6 @@ public class GenerateCommand extends SmallsCommand {
 		if (result.written()) {
 			out.println("Read it, build the application, then run: smalls migrate");
 		}
-		return ExitStatus.OK;
-	}
-
-	private boolean flag(CommandContext context, String name) {
-		String value = option(context, name);
-		if (value != null && !value.equals("true") && !value.equals("false")) {
-			throw new SmallsValidationException("--" + name + " takes no value (or true/false), not '" + value + "'.",
-					"Usage: " + USAGE);
-		}
-		return "true".equals(value);
 	}
 
 }

@@ -3,9 +3,6 @@ package dev.smalls.shell;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ExitStatus;
-
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.SmallsMigrator;
@@ -19,17 +16,16 @@ public class CreateCommand extends SmallsCommand {
 
 	private final Supplier<MigrationFileWriter> writer;
 
-	public CreateCommand(SmallsMigrator migrator, Supplier<MigrationFileWriter> writer, ShellExitCode exitCode) {
+	public CreateCommand(SmallsMigrator migrator, Supplier<MigrationFileWriter> writer) {
 		super("create", "Write a new numbered migration source file with migrate and rollback to fill in",
-				"smalls create <description words>", exitCode);
+				"smalls create <description words>", Integer.MAX_VALUE);
 		this.migrator = migrator;
 		this.writer = writer;
 	}
 
 	@Override
-	protected ExitStatus run(CommandContext context, PrintWriter out) {
-		onlyOptions(context);
-		String description = String.join(" ", arguments(context)).replace("\"", "");
+	protected void run(CommandLine line, PrintWriter out) {
+		String description = String.join(" ", line.arguments()).replace("\"", "");
 		if (description.isBlank()) {
 			throw new UsageException("Say what the migration does, e.g. smalls create add email to users.");
 		}
@@ -40,9 +36,9 @@ public class CreateCommand extends SmallsCommand {
 			.max()
 			.orElse(0);
 		MigrationFileWriter.Created created = this.writer.get().create(description, highest);
-		out.println("  Created " + MigrationNames.display(created.sequence(), created.name()) + " in " + created.file());
+		out.println("  Created " + MigrationNames.display(created.sequence(), created.name()) + " in "
+				+ created.file().toAbsolutePath().normalize());
 		out.println("Fill in migrate and rollback, then run: smalls migrate");
-		return ExitStatus.OK;
 	}
 
 }

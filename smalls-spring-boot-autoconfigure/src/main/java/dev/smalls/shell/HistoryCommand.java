@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ExitStatus;
-
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
@@ -19,15 +16,14 @@ public class HistoryCommand extends SmallsCommand {
 
 	private final SmallsMigrator migrator;
 
-	public HistoryCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
+	public HistoryCommand(SmallsMigrator migrator) {
 		super("history", "Show the applied migrations, newest first, with batch, time and who applied them",
-				"smalls history", exitCode);
+				"smalls history", 0);
 		this.migrator = migrator;
 	}
 
 	@Override
-	protected ExitStatus run(CommandContext context, PrintWriter out) {
-		onlyOptions(context);
+	protected void run(CommandLine line, PrintWriter out) {
 		List<MigrationInfo> applied = this.migrator.status()
 			.migrations()
 			.stream()
@@ -36,7 +32,7 @@ public class HistoryCommand extends SmallsCommand {
 			.toList();
 		if (applied.isEmpty()) {
 			out.println("Nothing has been applied yet.");
-			return ExitStatus.OK;
+			return;
 		}
 		ConsoleTable table = new ConsoleTable("BATCH", "MIGRATION", "APPLIED AT", "MS", "BY");
 		for (MigrationInfo migration : applied) {
@@ -46,7 +42,6 @@ public class HistoryCommand extends SmallsCommand {
 					migration.appliedBy());
 		}
 		table.print(out);
-		return ExitStatus.OK;
 	}
 
 }

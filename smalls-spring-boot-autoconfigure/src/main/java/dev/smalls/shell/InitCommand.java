@@ -2,9 +2,6 @@ package dev.smalls.shell;
 
 import java.io.PrintWriter;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ExitStatus;
-
 import dev.smalls.SmallsMigrator;
 import dev.smalls.StepsResult;
 
@@ -15,17 +12,14 @@ public class InitCommand extends SmallsCommand {
 
 	private final SmallsMigrator migrator;
 
-	public InitCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
-		super("init", "Run the init SQL scripts (smalls.init.locations) and SmallsInitializer beans", "smalls init",
-				exitCode);
+	public InitCommand(SmallsMigrator migrator) {
+		super("init", "Run the init SQL scripts (smalls.init.locations) and SmallsInitializer beans", "smalls init", 0);
 		this.migrator = migrator;
 	}
 
 	@Override
-	protected ExitStatus run(CommandContext context, PrintWriter out) {
-		onlyOptions(context);
+	protected void run(CommandLine line, PrintWriter out) {
 		printSteps(out, this.migrator.init(), "Init");
-		return ExitStatus.OK;
 	}
 
 	static void printSteps(PrintWriter out, StepsResult result, String what) {

@@ -1,7 +1,6 @@
 package dev.smalls.shell;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -26,7 +25,10 @@ public final class MigrationFileWriter {
 
 	private static final Pattern JAVA_PACKAGE = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
 
-	private static final Pattern NUMBERED_FILE = Pattern.compile("M(\\d+)[A-Za-z0-9_]*\\.java");
+	private static final Pattern NUMBERED_FILE = Pattern.compile("M(\\d{1,9})(?:[A-Z_][A-Za-z0-9_]*)?\\.java");
+
+	private static final Pattern SEQUENCE_METHOD = Pattern
+		.compile("int\\s+sequence\\s*\\(\\s*\\)\\s*\\{\\s*return\\s+(\\d{1,9})\\s*;");
 
 	private static final int MAX_NAME_LENGTH = 60;
 
@@ -50,24 +52,30 @@ public final class MigrationFileWriter {
 	 * @return the file written
 	 */
 	public Created create(String description, int highestKnownSequence) {
-		String name = MigrationNames.toSnakeCase(description);
+		String name = MigrationNames.toSnakeCase(Transliteration.toAscii(description));
 		if (name.isEmpty()) {
-			throw new SmallsValidationException("The description '" + description + "' has no letters or digits to name "
-					+ "the migration by.", "Describe the change in a few words, e.g. smalls create add email to users");
+			throw new SmallsValidationException("The description '" + CommandLine.shown(description)
+					+ "' has no letters or digits to name the migration by.",
+					"Describe the change in a few words, e.g. smalls create add email to users");
 		}
 		if (name.length() > MAX_NAME_LENGTH) {
 			throw new SmallsValidationException("The description makes a name of " + name.length() + " characters; "
 					+ "the limit is " + MAX_NAME_LENGTH + ".", "Describe the change in fewer words.");
 		}
-		int sequence = Math.max(highestKnownSequence, highestFileSequence()) + 1;
+		Path directory = this.directory.toAbsolutePath().normalize();
+		requireDirectory(directory);
+		NumberedFile highestFile = highestFile(directory);
+		int sequence = Math.max(highestKnownSequence, highestFile.sequence()) + 1;
 		if (sequence > 9999) {
-			throw new SmallsValidationException("The next sequence would be " + sequence + ".",
-					"Sequences above 9999 still work, but check smalls.create.directory points at the migrations.");
+			throw new SmallsValidationException("The next sequence would be " + sequence + ((highestFile.sequence()
+					> highestKnownSequence) ? ", after " + highestFile.file().getFileName() : "") + ".",
+					"Sequences above 9999 still work, but check that smalls.create.directory points at the "
+							+ "migrations and that the highest one is numbered as you meant.");
 		}
-		String className = "M" + MigrationNames.display(sequence) + camelCase(name);
-		Path file = this.directory.resolve(className + ".java");
+		String className = className(sequence, name);
+		Path file = directory.resolve(className + ".java");
 		try {
-			Files.createDirectories(this.directory);
+			Files.createDirectories(directory);
 			Files.writeString(file, source(className, sequence, name), StandardCharsets.UTF_8,
 					StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		}
@@ -82,19 +90,52 @@ public final class MigrationFileWriter {
 		return new Created(file, sequence, name, className);
 	}
 
-	private int highestFileSequence() {
-		if (!Files.isDirectory(this.directory)) {
-			return 0;
+	/**
+	 * The directory, or at least its parent, must exist: a tree of folders created wherever
+	 * the command happened to run would hide the file from the project it was meant for.
+	 */
+	private static void requireDirectory(Path directory) {
+		Path parent = directory.getParent();
+		if (!Files.isDirectory(directory) && (parent == null || !Files.isDirectory(parent))) {
+			throw new SmallsValidationException("smalls create writes new migrations to " + directory
+					+ ", which does not exist here. Nothing was written.",
+					"Run smalls create from the project's root directory, or set smalls.create.directory to the "
+							+ "folder of the migrations' sources.");
 		}
-		try (Stream<Path> files = Files.list(this.directory)) {
-			return files.map((path) -> NUMBERED_FILE.matcher(path.getFileName().toString()))
-				.filter(Matcher::matches)
-				.mapToInt((matcher) -> Integer.parseInt(matcher.group(1)))
-				.max()
-				.orElse(0);
+	}
+
+	/**
+	 * {@code M0004AddEmail}, or {@code M0004_2024Cleanup} for a name that starts with a
+	 * digit, so that the name's digits are never read as part of the sequence.
+	 */
+	static String className(int sequence, String name) {
+		String camel = camelCase(name);
+		return "M" + MigrationNames.display(sequence) + (Character.isDigit(camel.charAt(0)) ? "_" : "") + camel;
+	}
+
+	/**
+	 * The highest sequence among the migration files already there, compiled or not: the one
+	 * {@code sequence()} returns where the source says it plainly, else the file name's.
+	 */
+	private static NumberedFile highestFile(Path directory) {
+		NumberedFile highest = new NumberedFile(directory, 0);
+		if (!Files.isDirectory(directory)) {
+			return highest;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		try (Stream<Path> files = Files.list(directory)) {
+			for (Path file : files.toList()) {
+				Matcher name = NUMBERED_FILE.matcher(file.getFileName().toString());
+				if (name.matches()) {
+					Matcher source = SEQUENCE_METHOD.matcher(Files.readString(file, StandardCharsets.UTF_8));
+					int sequence = Integer.parseInt(source.find() ? source.group(1) : name.group(1));
+					highest = (sequence > highest.sequence()) ? new NumberedFile(file, sequence) : highest;
+				}
+			}
+			return highest;
+		}
+		catch (IOException | NumberFormatException ex) {
+			throw new SmallsValidationException("Could not read the migrations in " + directory + ": " + ex.getMessage()
+					+ ".", "Check that smalls.create.directory is a readable directory of migration sources.");
 		}
 	}
 
@@ -172,6 +213,9 @@ public final class MigrationFileWriter {
 	 * @param className its class name
 	 */
 	public record Created(Path file, int sequence, String name, String className) {
+	}
+
+	private record NumberedFile(Path file, int sequence) {
 	}
 
 }

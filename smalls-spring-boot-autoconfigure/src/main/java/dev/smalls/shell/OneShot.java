@@ -3,14 +3,17 @@ package dev.smalls.shell;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.shell.core.InteractiveShellRunner;
-import org.springframework.shell.core.ShellRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Whether the process was started to run one smalls command and exit:
  * {@code java -jar app.jar [--spring.options=...] smalls <command> [its options]}.
  */
 final class OneShot {
+
+	/** The name of the property source that turns a one-shot run's defaults on. */
+	static final String PROPERTY_SOURCE_NAME = "smallsOneShot";
 
 	private OneShot() {
 	}
@@ -20,7 +23,8 @@ final class OneShot {
 	 * when that argument is {@code smalls}. Options before it are Spring's; options after it
 	 * are the command's.
 	 * @param sourceArgs the process arguments
-	 * @return the command's words, or an empty list when this is not a smalls one-shot run
+	 * @return the command's words, starting with {@code smalls}, or an empty list when this
+	 * is not a smalls one-shot run
 	 */
 	static List<String> commandWords(String[] sourceArgs) {
 		for (int i = 0; i < sourceArgs.length; i++) {
@@ -32,12 +36,14 @@ final class OneShot {
 		return List.of();
 	}
 
-	static boolean isSmallsCommand(List<String> nonOptionArgs) {
-		return !nonOptionArgs.isEmpty() && nonOptionArgs.get(0).equals("smalls");
-	}
-
-	static boolean isInteractive(ShellRunner runner) {
-		return runner instanceof InteractiveShellRunner;
+	/**
+	 * Whether an application's environment was prepared for a one-shot run.
+	 * @param environment the environment
+	 * @return {@code true} for {@code java -jar app.jar smalls <command>}
+	 */
+	static boolean isOneShot(Environment environment) {
+		return environment instanceof StandardEnvironment standard
+				&& standard.getPropertySources().contains(PROPERTY_SOURCE_NAME);
 	}
 
 }

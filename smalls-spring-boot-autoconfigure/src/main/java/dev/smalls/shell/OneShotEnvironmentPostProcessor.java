@@ -1,12 +1,16 @@
 package dev.smalls.shell;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -15,39 +19,55 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * For {@code java -jar app.jar smalls <command>}: no web server (it would hold the port of
- * the running app and keep the JVM alive), no interactive shell, no banner, no INFO logging,
- * and no migrate-on-start-up, so the command does exactly what was asked and its output is
- * the command's own. Explicit {@code -D} and
- * command-line properties still win over these defaults; the application's own configuration
- * files do not.
+ * For {@code java -jar app.jar smalls <command>}, start only what the command needs: no web
+ * server (it would hold the port of the running app and keep the JVM alive), every bean lazy
+ * (a bean starts only if the command needs it), no JPA (but for {@code generate}), metrics or
+ * Spring Shell, no message
+ * listeners, no migrate-on-start-up, no schema generation or SQL init scripts, no banner and
+ * no INFO logging, so that the command does exactly what was asked, soon, and its output is
+ * the command's own. Explicit {@code -D}, environment and command-line properties still win
+ * over these defaults; the application's own configuration files do not.
  */
 public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-	static final String PROPERTY_SOURCE_NAME = "smallsOneShot";
+	static final String SPRING_SHELL_AUTO_CONFIGURATION = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
+
+	/**
+	 * What a command never needs, and what would start whatever lazy initialization says:
+	 * Spring Shell (its command registry scans the application's package), JPA (Spring
+	 * creates the EntityManagerFactory early for load-time weaving; smalls' own beans cannot
+	 * need it, since migrate-on-start-up runs them before JPA) and Micrometer's metrics (a
+	 * registry and its binders, the connection pool's among them, created while the
+	 * application starts). An auto-configuration that is not on the classpath is skipped.
+	 */
+	private static final List<String> EXCLUDED = List.of(SPRING_SHELL_AUTO_CONFIGURATION,
+			"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+			"org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecutorMetricsAutoConfiguration");
+
+	/** JPA, left out of every command but {@code generate}, which reads the JPA model. */
+	private static final List<String> JPA = List.of(
+			"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+			"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
+
+	/** Message listeners and schedulers that would start working while the command runs. */
+	private static final List<String> AUTO_STARTUPS = List.of("spring.quartz.auto-startup",
+			"spring.kafka.listener.auto-startup", "spring.jms.listener.auto-startup",
+			"spring.rabbitmq.listener.simple.auto-startup", "spring.rabbitmq.listener.direct.auto-startup");
+
+	private static final String EXCLUDE = "spring.autoconfigure.exclude";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		PropertySource<?> commandLine = environment.getPropertySources()
 			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
-		if (commandLine == null) {
+		Object nonOptionArgs = (commandLine != null)
+				? commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME) : null;
+		String[] words = (nonOptionArgs != null) ? nonOptionArgs.toString().split(",") : new String[0];
+		if (words.length == 0 || !words[0].equals("smalls")) {
 			return;
 		}
-		Object nonOptionArgs = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
-		List<String> words = (nonOptionArgs != null) ? Arrays.asList(nonOptionArgs.toString().split(",")) : List.of();
-		if (!OneShot.isSmallsCommand(words)) {
-			return;
-		}
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("spring.main.web-application-type", "none");
-		properties.put("spring.main.banner-mode", "off");
-		properties.put("spring.shell.interactive.enabled", "false");
-		properties.put("smalls.enabled", "false");
-		// The command prints what it did: start-up and pool INFO lines would only bury it in a
-		// script's output. Warnings and errors still show.
-		properties.put("logging.level.root", "warn");
-		properties.put("spring.main.log-startup-info", "false");
-		MapPropertySource defaults = new MapPropertySource(PROPERTY_SOURCE_NAME, properties);
+		boolean generate = words.length > 1 && words[1].equals("generate");
+		MapPropertySource defaults = new MapPropertySource(OneShot.PROPERTY_SOURCE_NAME, defaults());
 		if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
 			environment.getPropertySources()
 				.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, defaults);
@@ -55,6 +75,43 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		else {
 			environment.getPropertySources().addLast(defaults);
 		}
+		// Added to the exclusions from every source, since only the first source that has
+		// any is read.
+		Set<String> exclusions = new LinkedHashSet<>(
+				Binder.get(environment).bind(EXCLUDE, Bindable.listOf(String.class)).orElse(List.of()));
+		exclusions.addAll(EXCLUDED);
+		if (!generate) {
+			exclusions.addAll(JPA);
+		}
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource(OneShot.PROPERTY_SOURCE_NAME + "Exclusions",
+					Map.of(EXCLUDE, String.join(",", new ArrayList<>(exclusions)))));
+	}
+
+	private static Map<String, Object> defaults() {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("spring.main.web-application-type", "none");
+		properties.put("spring.main.lazy-initialization", "true");
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("spring.shell.interactive.enabled", "false");
+		properties.put("smalls.enabled", "false");
+		// Hibernate creating or updating tables, or schema.sql running, would change the
+		// database behind the command's back; and generate, which starts JPA to read its model,
+		// must not be stopped by a validate on the very difference it is asked to write.
+		properties.put("spring.jpa.hibernate.ddl-auto", "none");
+		properties.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
+		properties.put("spring.sql.init.mode", "never");
+		// Actuator endpoints answer nobody without a web server; unexposed, the health
+		// endpoint's eager validator does not create every health contributor (and so every
+		// DataSource) at start-up.
+		properties.put("management.endpoints.web.exposure.exclude", "*");
+		properties.put("management.endpoints.jmx.exposure.exclude", "*");
+		AUTO_STARTUPS.forEach((autoStartup) -> properties.put(autoStartup, "false"));
+		// Start-up and pool INFO lines would only bury the command's output in a script's
+		// log. Warnings and errors still show.
+		properties.put("logging.level.root", "warn");
+		properties.put("spring.main.log-startup-info", "false");
+		return properties;
 	}
 
 	@Override

@@ -1,11 +1,6 @@
 package dev.smalls.shell;
 
 import java.io.PrintWriter;
-import java.util.List;
-
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandOption;
-import org.springframework.shell.core.command.ExitStatus;
 
 import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationNames;
@@ -20,26 +15,24 @@ public class RollbackCommand extends SmallsCommand {
 
 	private final SmallsMigrator migrator;
 
-	public RollbackCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
+	public RollbackCommand(SmallsMigrator migrator) {
 		super("rollback", "Roll back to sequence N (N stays applied, 0000 rolls back everything), or the last K batches",
-				"smalls rollback <N> | smalls rollback --batches K", exitCode,
-				CommandOption.with().longName("batches").description("how many of the latest migrate runs to undo").type(String.class).build());
+				"smalls rollback <N> | smalls rollback --batches K", 1,
+				Option.value("batches", "how many of the latest migrate runs to undo, 1 or more"));
 		this.migrator = migrator;
 	}
 
 	@Override
-	protected ExitStatus run(CommandContext context, PrintWriter out) {
-		onlyOptions(context, "batches");
-		List<String> arguments = arguments(context);
-		String batches = option(context, "batches");
-		if ((batches == null) == (arguments.size() != 1) || arguments.size() > 1) {
+	protected void run(CommandLine line, PrintWriter out) {
+		String batches = line.option("batches");
+		if ((batches == null) == line.arguments().isEmpty()) {
 			throw new UsageException("Give exactly one of a target sequence (e.g. 0002; 0000 rolls back everything) "
 					+ "and --batches K.");
 		}
 		RollbackResult result;
 		try {
-			result = (batches != null) ? this.migrator.rollbackBatches(number(batches, "--batches"))
-					: this.migrator.rollback(number(arguments.get(0), "The target"));
+			result = (batches != null) ? this.migrator.rollbackBatches(number(batches, "--batches", 1))
+					: this.migrator.rollback(number(line.arguments().get(0), "The target", 0));
 		}
 		catch (SmallsMigrationException ex) {
 			ex.getCompleted().forEach((execution) -> printRolledBack(out, execution));
@@ -48,11 +41,10 @@ public class RollbackCommand extends SmallsCommand {
 		}
 		if (result.rolledBack().isEmpty()) {
 			out.println("Nothing to roll back: the database is at " + MigrationNames.display(result.current()) + ".");
-			return ExitStatus.OK;
+			return;
 		}
 		result.rolledBack().forEach((execution) -> printRolledBack(out, execution));
 		out.println("Rollback is complete: current sequence " + MigrationNames.display(result.current()) + ".");
-		return ExitStatus.OK;
 	}
 
 	private static void printRolledBack(PrintWriter out, MigrationExecution execution) {

@@ -2,10 +2,6 @@ package dev.smalls.shell;
 
 import java.io.PrintWriter;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandOption;
-import org.springframework.shell.core.command.ExitStatus;
-
 import dev.smalls.SmallsMigrator;
 
 /**
@@ -15,22 +11,15 @@ public class SeedCommand extends SmallsCommand {
 
 	private final SmallsMigrator migrator;
 
-	public SeedCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
+	public SeedCommand(SmallsMigrator migrator) {
 		super("seed", "Run the seed SQL scripts and SmallsSeeder beans; refused in forbidden profiles unless --force",
-				"smalls seed [--force]", exitCode,
-				CommandOption.with().longName("force").description("seed even in a forbidden profile").type(boolean.class).build());
+				"smalls seed [--force]", 0, Option.flag("force", "seed even in a forbidden profile"));
 		this.migrator = migrator;
 	}
 
 	@Override
-	protected ExitStatus run(CommandContext context, PrintWriter out) {
-		onlyOptions(context, "force");
-		String force = option(context, "force");
-		if (force != null && !force.equals("true") && !force.equals("false")) {
-			throw new UsageException("--force takes no value (or true/false), not '" + force + "'.");
-		}
-		InitCommand.printSteps(out, this.migrator.seed("true".equals(force)), "Seed");
-		return ExitStatus.OK;
+	protected void run(CommandLine line, PrintWriter out) {
+		InitCommand.printSteps(out, this.migrator.seed("true".equals(line.option("force"))), "Seed");
 	}
 
 }

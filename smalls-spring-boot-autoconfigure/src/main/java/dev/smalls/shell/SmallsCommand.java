@@ -5,129 +5,177 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.shell.core.command.AbstractCommand;
-import org.springframework.shell.core.command.CommandArgument;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandOption;
-import org.springframework.shell.core.command.ExitStatus;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import dev.smalls.SmallsException;
+import dev.smalls.SmallsValidationException;
+import dev.smalls.SmallsValidationException.Problem;
 
 /**
- * A {@code smalls ...} shell command: a header with the time it ran, the work, and on
- * failure the message and what to do, never a stack trace. Failures are reported to the
- * {@link ShellExitCode} so one-shot runs end with a non-zero exit code.
+ * A {@code smalls ...} command, run alike from the command line and at the Spring Shell
+ * prompt: a header with the time it ran, the work, and on failure the message and what to
+ * do, never a stack trace. It needs nothing of Spring Shell.
  */
-public abstract class SmallsCommand extends AbstractCommand {
+public abstract class SmallsCommand {
 
-	/** The exit status of a command whose input was wrong. */
-	static final int USAGE_ERROR = 2;
+	/** The command worked, or found nothing to do. */
+	public static final int OK = 0;
 
-	/** The exit status of a command that failed. */
-	static final int FAILURE = 1;
+	/** The command failed, or the database's state refused it; the message says what is left. */
+	public static final int FAILURE = 1;
+
+	/** The command line was wrong, or smalls cannot run commands here: nothing ran. */
+	public static final int USAGE_ERROR = 2;
+
+	private static final Log logger = LogFactory.getLog(SmallsCommand.class);
 
 	private static final DateTimeFormatter HEADER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	private final ShellExitCode exitCode;
+	private final String name;
 
-	protected SmallsCommand(String name, String description, String help, ShellExitCode exitCode,
-			CommandOption... options) {
-		super("smalls " + name, description, "smalls", help, false);
-		this.exitCode = exitCode;
-		setOptions(List.of(options));
+	private final String description;
+
+	private final String usage;
+
+	private final int maxArguments;
+
+	private final List<Option> options;
+
+	/**
+	 * Create a command.
+	 * @param name its name after {@code smalls}, e.g. {@code status}
+	 * @param description one line for the list of commands
+	 * @param usage how it is typed, e.g. {@code smalls migrate [--to N]}
+	 * @param maxArguments how many words it takes besides options
+	 * @param options the options it takes
+	 */
+	protected SmallsCommand(String name, String description, String usage, int maxArguments, Option... options) {
+		this.name = name;
+		this.description = description;
+		this.usage = usage;
+		this.maxArguments = maxArguments;
+		this.options = List.of(options);
 	}
 
-	@Override
-	public final ExitStatus doExecute(CommandContext context) {
-		PrintWriter out = context.outputWriter();
-		out.println(getName() + "  " + LocalDateTime.now().format(HEADER_TIME));
-		ExitStatus status;
+	public String getName() {
+		return this.name;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public String getUsage() {
+		return this.usage;
+	}
+
+	public List<Option> getOptions() {
+		return this.options;
+	}
+
+	/**
+	 * Run the command and print what it did.
+	 * @param words what was typed after {@code smalls <name>}
+	 * @param out where to print
+	 * @return {@link #OK}, {@link #FAILURE} or {@link #USAGE_ERROR}
+	 */
+	public final int execute(List<String> words, PrintWriter out) {
+		String typed = String.join(" ", "smalls", this.name, String.join(" ", words)).strip();
+		out.println("smalls " + this.name + "  " + LocalDateTime.now().format(HEADER_TIME));
+		int code;
 		try {
-			status = run(context, out);
+			CommandLine line = CommandLine.parse(words, this.options, this.maxArguments, this.name);
+			if (line.help()) {
+				out.println("Usage: " + this.usage);
+				out.println(this.description + ".");
+				code = OK;
+			}
+			else {
+				run(line, out);
+				code = OK;
+			}
 		}
 		catch (UsageException ex) {
-			out.println("Error: " + ex.getMessage());
-			out.println("Usage: " + getHelp());
-			status = new ExitStatus(USAGE_ERROR, getName() + " was not run; see the usage above.");
+			code = usageError(out, ex.getMessage());
+		}
+		catch (SmallsValidationException ex) {
+			// The engine refusing an argument is the same mistake as the command line refusing it.
+			code = (ex.getProblem() == Problem.INVALID_ARGUMENT) ? usageError(out, ex.getMessage())
+					: failure(out, ex.getMessage(), ShellAdvice.action(ex, typed));
 		}
 		catch (SmallsException ex) {
-			out.println("Error: " + ex.getMessage());
-			out.println("What to do: " + ex.getAction());
-			status = new ExitStatus(FAILURE, getName() + " failed; see the error above.");
+			code = failure(out, ex.getMessage(), ShellAdvice.action(ex, typed));
+		}
+		catch (RuntimeException ex) {
+			logger.debug(typed + " failed", ex);
+			code = failure(out, ShellAdvice.describe(ex), ShellAdvice.action(ex));
 		}
 		out.flush();
-		this.exitCode.record(status.code());
-		return status;
+		return code;
+	}
+
+	private int usageError(PrintWriter out, String message) {
+		out.println("Error: " + message);
+		out.println("Usage: " + this.usage);
+		return USAGE_ERROR;
+	}
+
+	private static int failure(PrintWriter out, String message, String action) {
+		out.println("Error: " + message);
+		out.println("What to do: " + action);
+		return FAILURE;
 	}
 
 	/**
 	 * Do the command's work and print its outcome.
-	 * @param context the command's input
+	 * @param line the arguments and options, already checked against what the command takes
 	 * @param out where to print
-	 * @return the outcome
 	 */
-	protected abstract ExitStatus run(CommandContext context, PrintWriter out);
+	protected abstract void run(CommandLine line, PrintWriter out);
 
 	/**
-	 * The value of an option, as typed.
-	 * @param context the command's input
-	 * @param longName the option's name without dashes
-	 * @return the value, or {@code null} when not given
-	 */
-	protected @Nullable String option(CommandContext context, String longName) {
-		for (CommandOption option : context.parsedInput().options()) {
-			if (longName.equals(option.longName())) {
-				return option.value();
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * The positional arguments, as typed.
-	 * @param context the command's input
-	 * @return the arguments in order
-	 */
-	protected List<String> arguments(CommandContext context) {
-		return context.parsedInput().arguments().stream().map(CommandArgument::value).toList();
-	}
-
-	/**
-	 * Refuse options this command does not know, so that a typo is not silently ignored.
-	 * @param context the command's input
-	 * @param known the options this command takes
-	 */
-	protected void onlyOptions(CommandContext context, String... known) {
-		List<String> allowed = List.of(known);
-		for (CommandOption option : context.parsedInput().options()) {
-			if (!allowed.contains(option.longName())) {
-				throw new UsageException("Unknown option '--" + option.longName() + "'.");
-			}
-		}
-	}
-
-	/**
-	 * Read a sequence typed as {@code 2} or {@code 0002}.
+	 * Read a sequence or a count typed as {@code 2} or {@code 0002}.
 	 * @param text the text
 	 * @param what what the number is, for the message
+	 * @param minimum the smallest value allowed
 	 * @return the number
 	 */
-	protected static int number(String text, String what) {
+	protected static int number(String text, String what, int minimum) {
 		String trimmed = text.strip();
-		if (!trimmed.matches("\\d{1,9}")) {
-			throw new UsageException(what + " must be a whole number of 0 or more, such as 2 or 0002, not '" + text + "'.");
+		if (!trimmed.matches("\\d{1,9}") || Integer.parseInt(trimmed) < minimum) {
+			throw new UsageException(what + " must be a whole number of " + minimum + " or more, such as "
+					+ Math.max(minimum, 2) + ((minimum == 0) ? " or 0002" : "") + ", not '" + CommandLine.shown(text)
+					+ "'.");
 		}
 		return Integer.parseInt(trimmed);
 	}
 
 	/**
-	 * Wrong input from the person at the terminal.
+	 * An option a command takes.
+	 *
+	 * @param name its long name, typed as {@code --name}
+	 * @param flag whether it is a flag that takes no value
+	 * @param description what it does
+	 */
+	public record Option(String name, boolean flag, String description) {
+
+		public static Option value(String name, String description) {
+			return new Option(name, false, description);
+		}
+
+		public static Option flag(String name, String description) {
+			return new Option(name, true, description);
+		}
+
+	}
+
+	/**
+	 * Wrong input from the person at the terminal: nothing ran.
 	 */
 	protected static final class UsageException extends RuntimeException {
 
-		UsageException(String message) {
+		public UsageException(String message) {
 			super(message);
 		}
 

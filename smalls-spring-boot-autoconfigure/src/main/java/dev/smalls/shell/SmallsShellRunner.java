@@ -1,93 +1,45 @@
 package dev.smalls.shell;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.shell.core.InputReader;
+import org.springframework.core.env.Environment;
+import org.springframework.shell.core.InteractiveShellRunner;
 import org.springframework.shell.core.ShellRunner;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandExecutor;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ParsedInput;
 
 /**
- * Runs {@code java -jar app.jar smalls <command>} once, with a real exit code; anything else
- * (no arguments: the interactive shell; {@code @script}) goes to Spring Shell's own runner.
- * It replaces Spring Shell's application runner, which only logs a failed command.
+ * Runs Spring Shell (the interactive prompt, or a {@code @script}) in place of Spring Shell's
+ * own application runner, and says what leaving the prompt means: in a web application,
+ * {@code exit} closes the shell while the application keeps serving, which Spring Shell
+ * alone leaves unsaid. One-shot {@code smalls} commands never get here: {@link OneShotRunner}
+ * runs them and ends the process first.
  */
 public class SmallsShellRunner implements ApplicationRunner {
 
-	private final CommandParser parser;
-
-	private final CommandRegistry registry;
-
-	private final ShellExitCode exitCode;
-
 	private final @Nullable ShellRunner shellRunner;
 
-	private final PrintWriter out;
+	private final Environment environment;
 
-	public SmallsShellRunner(CommandParser parser, CommandRegistry registry, ShellExitCode exitCode,
-			@Nullable ShellRunner shellRunner) {
-		this(parser, registry, exitCode, shellRunner, new PrintWriter(System.out, true, StandardCharsets.UTF_8));
-	}
-
-	SmallsShellRunner(CommandParser parser, CommandRegistry registry, ShellExitCode exitCode,
-			@Nullable ShellRunner shellRunner, PrintWriter out) {
-		this.parser = parser;
-		this.registry = registry;
-		this.exitCode = exitCode;
+	public SmallsShellRunner(@Nullable ShellRunner shellRunner, Environment environment) {
 		this.shellRunner = shellRunner;
-		this.out = out;
+		this.environment = environment;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
-		List<String> command = OneShot.commandWords(args.getSourceArgs());
-		if (!command.isEmpty()) {
-			execute(String.join(" ", command));
-		}
-		else if (this.shellRunner != null
-				&& (!args.getNonOptionArgs().isEmpty() || OneShot.isInteractive(this.shellRunner))) {
-			this.shellRunner.run(args.getSourceArgs());
-		}
-	}
-
-	private void execute(String input) {
-		ParsedInput parsed;
-		try {
-			parsed = this.parser.parse(input);
-		}
-		catch (RuntimeException ex) {
-			this.out.println("Error: could not read '" + input + "': " + ex.getMessage());
-			this.exitCode.record(SmallsCommand.USAGE_ERROR);
+		boolean interactive = this.shellRunner instanceof InteractiveShellRunner;
+		if (this.shellRunner == null || (!interactive && args.getNonOptionArgs().isEmpty())) {
 			return;
 		}
-		String name = String.join(" ", parsed.commandName(), String.join(" ", parsed.subCommands())).strip();
-		if (this.registry.getCommandByName(name) == null) {
-			this.out.println("Error: unknown command '" + input + "'. The smalls commands are: smalls status, "
-					+ "smalls migrate, smalls rollback, smalls history, smalls init, smalls seed, smalls create.");
-			this.out.flush();
-			this.exitCode.record(SmallsCommand.USAGE_ERROR);
-			return;
+		this.shellRunner.run(args.getSourceArgs());
+		String port = this.environment.getProperty("local.server.port");
+		if (interactive && port != null) {
+			// Not through the shell's own writer: Spring Shell's console runner closes it.
+			System.out.println("The shell is closed, but the application keeps serving on port " + port
+					+ ". Stop it with Ctrl+C.");
+			System.out.flush();
 		}
-		CommandContext context = new CommandContext(parsed, this.registry, this.out, new InputReader() {
-		});
-		try {
-			new CommandExecutor(this.registry).execute(context);
-		}
-		catch (RuntimeException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			this.out.println("Error: " + cause.getMessage());
-			this.exitCode.record(SmallsCommand.FAILURE);
-		}
-		this.out.flush();
 	}
 
 }

@@ -2,9 +2,6 @@ package dev.smalls.shell;
 
 import java.io.PrintWriter;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ExitStatus;
-
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationStatus;
@@ -17,19 +14,17 @@ public class StatusCommand extends SmallsCommand {
 
 	private final SmallsMigrator migrator;
 
-	public StatusCommand(SmallsMigrator migrator, ShellExitCode exitCode) {
-		super("status", "Show every migration and whether it is applied, pending or missing", "smalls status",
-				exitCode);
+	public StatusCommand(SmallsMigrator migrator) {
+		super("status", "Show every migration and whether it is applied, pending or missing", "smalls status", 0);
 		this.migrator = migrator;
 	}
 
 	@Override
-	protected ExitStatus run(CommandContext context, PrintWriter out) {
-		onlyOptions(context);
+	protected void run(CommandLine line, PrintWriter out) {
 		MigrationStatus status = this.migrator.status();
 		if (status.migrations().isEmpty()) {
 			out.println("No migrations yet. Create one with: smalls create <description>");
-			return ExitStatus.OK;
+			return;
 		}
 		ConsoleTable table = new ConsoleTable("SEQUENCE", "NAME", "STATE", "BATCH", "APPLIED AT", "MS");
 		for (MigrationInfo migration : status.migrations()) {
@@ -39,7 +34,6 @@ public class StatusCommand extends SmallsCommand {
 		table.print(out);
 		out.println("Current sequence: " + MigrationNames.display(status.current()) + ", " + status.pendingCount()
 				+ " pending");
-		return ExitStatus.OK;
 	}
 
 }

@@ -1,5 +1,7 @@
 /**
- * The smalls Spring Shell commands.
+ * The {@code smalls ...} commands: run once from the command line
+ * ({@code java -jar app.jar smalls status}), with or without Spring Shell, and at the Spring
+ * Shell prompt when Spring Shell is on the classpath.
  */
 @NullMarked
 package dev.smalls.shell;

@@ -8,8 +8,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
+import dev.smalls.actuate.endpoint.ExpectedSequenceGuard;
 import dev.smalls.actuate.endpoint.SmallsEndpoint;
+import dev.smalls.actuate.endpoint.SmallsEndpointErrorResolver;
+import dev.smalls.actuate.endpoint.UnknownKeysAdvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +28,30 @@ class SmallsEndpointAutoConfigurationTests {
 	void runWhenExposedShouldHaveEndpointBean() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=smalls")
 			.run((context) -> assertThat(context).hasSingleBean(SmallsEndpoint.class));
+	}
+
+	@Test
+	void runWhenExposedShouldGuardWritesAgainstUnknownKeysAndMovedSequences() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=smalls")
+			.run((context) -> assertThat(context).hasSingleBean(UnknownKeysAdvisor.class)
+				.hasSingleBean(ExpectedSequenceGuard.class));
+	}
+
+	@Test
+	void runInAServletApplicationShouldAnswerWhatSpringMvcRefusesWithSmallsErrors() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, SmallsAutoConfiguration.class,
+					SmallsEndpointAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+					"management.endpoints.web.exposure.include=smalls")
+			.run((context) -> assertThat(context).hasSingleBean(SmallsEndpointErrorResolver.class));
+	}
+
+	@Test
+	void runOutsideAServletApplicationShouldNotHaveTheSpringMvcErrorResolver() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=smalls")
+			.run((context) -> assertThat(context).hasSingleBean(SmallsEndpoint.class)
+				.doesNotHaveBean(SmallsEndpointErrorResolver.class));
 	}
 
 	@Test

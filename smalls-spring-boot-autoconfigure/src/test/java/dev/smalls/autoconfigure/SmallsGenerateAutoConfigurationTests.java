@@ -66,10 +66,10 @@ class SmallsGenerateAutoConfigurationTests {
 	}
 
 	@Test
-	void runWithoutSpringShellShouldProvideTheGeneratorOnly() {
+	void runWithoutSpringShellShouldStillProvideTheCommandForOneShotRuns() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(Command.class))
 			.run((context) -> assertThat(context).hasSingleBean(MigrationGenerator.class)
-				.doesNotHaveBean(GenerateCommand.class));
+				.hasSingleBean(GenerateCommand.class));
 	}
 
 	@Test

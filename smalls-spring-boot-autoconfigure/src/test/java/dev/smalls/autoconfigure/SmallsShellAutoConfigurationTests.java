@@ -1,21 +1,27 @@
 package dev.smalls.autoconfigure;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration;
-import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 
+import dev.smalls.SmallsMigrator;
 import dev.smalls.shell.MigrateCommand;
 import dev.smalls.shell.RollbackCommand;
-import dev.smalls.shell.SmallsCommand;
 import dev.smalls.shell.SmallsCommandParser;
+import dev.smalls.shell.SmallsCommands;
 import dev.smalls.shell.SmallsShellRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,26 +37,44 @@ class SmallsShellAutoConfigurationTests {
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID());
 
 	@Test
-	void runWithSpringShellShouldRegisterEverySmallsCommand() {
+	void runWithSpringShellShouldOfferEverySmallsCommandAtThePrompt() {
 		this.contextRunner.run((context) -> {
-			assertThat(context.getBeansOfType(SmallsCommand.class).values()).extracting(Command::getName)
-				.containsExactlyInAnyOrder("smalls status", "smalls migrate", "smalls rollback", "smalls history",
-						"smalls init", "smalls seed", "smalls create");
-			assertThat(context).hasSingleBean(SmallsShellRunner.class).hasSingleBean(SmallsCommandParser.class);
+			CommandRegistry registry = context.getBean(CommandRegistry.class);
+			for (String name : List.of("status", "migrate", "rollback", "history", "init", "seed", "create")) {
+				assertThat(registry.getCommandByName("smalls " + name)).as(name).isNotNull();
+			}
+			assertThat(context).hasSingleBean(SmallsShellRunner.class);
+			assertThat(context.getBean(CommandParser.class)).isInstanceOf(SmallsCommandParser.class);
 		});
 	}
 
 	@Test
-	void runWithoutSpringShellShouldNotRegisterCommands() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(Command.class))
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(SmallsCommand.class)
-				.doesNotHaveBean(SmallsShellRunner.class));
+	void runWithoutSpringShellShouldStillProvideTheCommandsForOneShotRuns() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, SmallsAutoConfiguration.class,
+					SmallsShellAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
+			.withClassLoader(new FilteredClassLoader("org.springframework.shell"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(SmallsShellRunner.class);
+				assertThat(context.getBean(SmallsCommands.class).all()).hasSize(7);
+			});
 	}
 
 	@Test
-	void runWithSpringShellShouldReplaceItsApplicationRunnerWithOneThatKeepsExitCodes() {
-		this.contextRunner.run((context) -> assertThat(context.getBeansOfType(org.springframework.boot.ApplicationRunner.class))
+	void runWithSpringShellExcludedShouldLeaveTheShellIntegrationOut() {
+		this.contextRunner
+			.withInitializer((context) -> ConditionEvaluationReport.get(context.getBeanFactory())
+				.recordExclusions(List.of(SmallsShellAutoConfiguration.SPRING_SHELL_AUTO_CONFIGURATION)))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SmallsCommands.class)
+				.doesNotHaveBean(SmallsShellRunner.class)
+				.doesNotHaveBean(SmallsCommandParser.class));
+	}
+
+	@Test
+	void runWithSpringShellShouldReplaceItsApplicationRunnerWithOneThatSaysWhatExitLeavesRunning() {
+		this.contextRunner.run((context) -> assertThat(context.getBeansOfType(ApplicationRunner.class))
 			.containsOnlyKeys("springShellApplicationRunner")
 			.allSatisfy((name, runner) -> assertThat(runner).isInstanceOf(SmallsShellRunner.class)));
 	}
@@ -59,16 +83,26 @@ class SmallsShellAutoConfigurationTests {
 	void runWithoutDataSourceShouldNotRegisterCommands() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SmallsAutoConfiguration.class, SmallsShellAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SmallsCommand.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SmallsCommands.class));
 	}
 
 	@Test
 	void runWithAUserDefinedCommandShouldBackOffForThatCommandOnly() {
-		this.contextRunner.withBean("myRollback", RollbackCommand.class, () -> null)
-			.run((context) -> {
-				assertThat(context).hasSingleBean(RollbackCommand.class).hasBean("myRollback");
-				assertThat(context).hasSingleBean(MigrateCommand.class);
-			});
+		this.contextRunner.withUserConfiguration(UserRollbackConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(RollbackCommand.class).hasBean("myRollback");
+			assertThat(context).hasSingleBean(MigrateCommand.class);
+			assertThat(context.getBean(SmallsCommands.class).get("rollback")).isSameAs(context.getBean("myRollback"));
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRollbackConfiguration {
+
+		@Bean
+		RollbackCommand myRollback(SmallsMigrator migrator) {
+			return new RollbackCommand(migrator);
+		}
+
 	}
 
 }

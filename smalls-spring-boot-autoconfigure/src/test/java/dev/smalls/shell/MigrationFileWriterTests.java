@@ -27,13 +27,18 @@ class MigrationFileWriterTests {
 		MigrationFileWriter.Created created = new MigrationFileWriter(this.directory, "com.example.migrations")
 			.create("Add reset count to users", 0);
 		assertThat(created.file().getFileName()).hasToString("M0001AddResetCountToUsers.java");
+		assertThat(compile(created.file())).isZero();
+		assertThat(this.directory.resolve("classes/com/example/migrations/M0001AddResetCountToUsers.class")).exists();
+	}
+
+	private int compile(Path source) throws Exception {
 		Path classes = Files.createDirectories(this.directory.resolve("classes"));
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		ByteArrayOutputStream errors = new ByteArrayOutputStream();
 		int result = compiler.run(null, null, errors, "-proc:none", "-cp", System.getProperty("java.class.path"), "-d",
-				classes.toString(), created.file().toString());
-		assertThat(result).as(errors.toString()).isZero();
-		assertThat(classes.resolve("com/example/migrations/M0001AddResetCountToUsers.class")).exists();
+				classes.toString(), source.toString());
+		assertThat(errors.toString()).as("compiler errors").doesNotContain("error:");
+		return result;
 	}
 
 	@Test
@@ -87,6 +92,57 @@ class MigrationFileWriterTests {
 		// Numbering skips past existing files, so the only way to collide is a file the scan does not see.
 		assertThat(writer.create("create users", 0).sequence()).isEqualTo(2);
 		assertThat(Files.readString(existing)).isEqualTo("keep me");
+	}
+
+	@Test
+	void aDescriptionThatStartsWithDigitsGetsAClassNameWhoseSequenceStaysApart() throws Exception {
+		MigrationFileWriter writer = new MigrationFileWriter(this.directory, "com.example.migrations");
+		MigrationFileWriter.Created created = writer.create("2024 cleanup", 6);
+		assertThat(created.file().getFileName()).hasToString("M0007_2024Cleanup.java");
+		assertThat(created.name()).isEqualTo("2024_cleanup");
+		assertThat(writer.create("next", 0).sequence()).isEqualTo(8);
+		assertThat(compile(created.file())).isZero();
+	}
+
+	@Test
+	void aFileWhoseNameRunsItsSequenceAndNameTogetherIsNumberedByItsSource() throws Exception {
+		// As an older smalls create wrote "smalls create 123": sequence 7, name "123".
+		Files.writeString(this.directory.resolve("M0007123.java"),
+				"class M0007123 { public int sequence() { return 7; } }");
+		assertThat(new MigrationFileWriter(this.directory, "com.example").create("next", 0).sequence()).isEqualTo(8);
+	}
+
+	@Test
+	void aMissingDirectoryWhoseParentExistsIsCreated() throws Exception {
+		Path migrations = this.directory.resolve("migrations");
+		MigrationFileWriter.Created created = new MigrationFileWriter(migrations, "com.example").create("first", 0);
+		assertThat(created.file()).exists().hasParent(migrations);
+	}
+
+	@Test
+	void aDirectoryThatIsNotThereIsRefusedWithWhereItWouldWriteAndNothingIsCreated() throws Exception {
+		Path elsewhere = this.directory.resolve("src/main/java/com/example/migrations");
+		assertThatExceptionOfType(SmallsValidationException.class)
+			.isThrownBy(() -> new MigrationFileWriter(elsewhere, "com.example.migrations").create("first", 0))
+			.withMessageContaining("smalls create writes new migrations to " + elsewhere + ", which does not exist here")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("project's root directory")
+				.contains("smalls.create.directory"));
+		assertThat(this.directory.resolve("src")).doesNotExist();
+	}
+
+	@Test
+	void accentedLettersAreSpelledInAscii() throws Exception {
+		MigrationFileWriter writer = new MigrationFileWriter(this.directory, "com.example");
+		assertThat(writer.create("añadir columna", 0).className()).isEqualTo("M0001AnadirColumna");
+		assertThat(writer.create("Straße für Kunden", 0).name()).isEqualTo("strasse_fur_kunden");
+	}
+
+	@Test
+	void lettersWithoutAnAsciiSpellingAreRefusedAndNamed() {
+		assertThatExceptionOfType(SmallsValidationException.class)
+			.isThrownBy(() -> new MigrationFileWriter(this.directory, "com.example").create("add 列 column", 0))
+			.withMessageContaining("letters smalls cannot spell in ASCII")
+			.withMessageContaining("列");
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package dev.smalls.shell;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
 
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsSeeder;
@@ -10,7 +12,7 @@ import dev.smalls.SqlMigration;
 
 /**
  * A non-web application with three migrations, the third of which fails while
- * {@code shell.test.break=true}; also the main class of the one-shot process tests.
+ * {@code shell.test.break=true}, and a {@link ShellSession} to type at its prompt.
  */
 @SpringBootApplication
 public class ShellTestApplication {
@@ -35,6 +37,11 @@ public class ShellTestApplication {
 		boolean broken = environment.getProperty("shell.test.break", Boolean.class, false);
 		return SqlMigration.sql(3, "add_city", broken ? "ALTER TABLE no_such_table ADD COLUMN city VARCHAR(100)"
 				: "ALTER TABLE people ADD COLUMN city VARCHAR(100)", "ALTER TABLE people DROP COLUMN city");
+	}
+
+	@Bean
+	ShellSession shellSession(CommandParser parser, CommandRegistry registry) {
+		return new ShellSession(parser, registry);
 	}
 
 	@Bean

@@ -2,6 +2,8 @@ package dev.smalls.shell;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,28 +11,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.test.ShellScreen;
-import org.springframework.shell.test.ShellTestClient;
 
 import dev.smalls.SmallsMigrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each command typed into the shell: parsed by the shell, run by the shell, output read back.
+ * Each command typed into the shell: parsed by the shell, run by the shell, output and exit
+ * status read back.
  */
 @SpringBootTest(classes = ShellTestApplication.class,
 		properties = { "spring.datasource.url=jdbc:h2:mem:shell-commands;DB_CLOSE_DELAY=-1",
 				"smalls.create.directory=target/shell-tests/created", "smalls.create.package=com.example.migrations" })
 class SmallsShellCommandsTests {
 
-	@Autowired
-	private CommandParser parser;
+	private static final Path CREATED = Path.of("target/shell-tests/created");
 
 	@Autowired
-	private CommandRegistry registry;
+	private ShellSession shell;
 
 	@Autowired
 	private SmallsMigrator migrator;
@@ -38,20 +36,20 @@ class SmallsShellCommandsTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	@Autowired
-	private ShellExitCode exitCode;
-
-	private ShellTestClient shell;
-
 	@BeforeEach
-	void emptyDatabase() throws Exception {
+	void emptyDatabaseAndFolder() throws Exception {
 		this.jdbc.execute("DROP ALL OBJECTS");
-		this.shell = new ShellTestClient(this.parser, this.registry);
+		if (Files.exists(CREATED)) {
+			try (Stream<Path> files = Files.walk(CREATED)) {
+				files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+		}
+		Files.createDirectories(CREATED);
 	}
 
 	private String send(String command) throws Exception {
-		ShellScreen screen = this.shell.sendCommand(command);
-		return String.join("\n", screen.lines());
+		ShellSession.Result result = this.shell.send(command);
+		return result.output();
 	}
 
 	@Test
@@ -65,9 +63,19 @@ class SmallsShellCommandsTests {
 	}
 
 	@Test
+	void statusWithAStrayArgumentIsAUsageError() throws Exception {
+		ShellSession.Result result = this.shell.send("smalls status extra");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains("Error: smalls status takes no arguments, but got 'extra' as well.")
+			.contains("Usage: smalls status")
+			.doesNotContain("Current sequence");
+	}
+
+	@Test
 	void migrateAppliesEachMigrationWithItsDurationAndSaysWhenComplete() throws Exception {
-		String output = send("smalls migrate");
-		assertThat(output).containsPattern("0001_create_people \\.\\.\\. applied \\(\\d+ ms\\)")
+		ShellSession.Result result = this.shell.send("smalls migrate");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.output()).containsPattern("0001_create_people \\.\\.\\. applied \\(\\d+ ms\\)")
 			.contains("0003_add_city ... applied")
 			.contains("Migrations are complete: batch 1, current sequence 0003.");
 		assertThat(this.migrator.status().current()).isEqualTo(3);
@@ -80,9 +88,31 @@ class SmallsShellCommandsTests {
 	}
 
 	@Test
+	void migrateToWithAnEqualsSignWorksAlike() throws Exception {
+		assertThat(send("smalls migrate --to=2")).contains("0002_add_age ... applied").doesNotContain("0003");
+		assertThat(this.migrator.status().current()).isEqualTo(2);
+	}
+
+	@Test
+	void migrateToWithoutAValueIsAUsageErrorAndMigratesNothing() throws Exception {
+		ShellSession.Result result = this.shell.send("smalls migrate --to");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains("Error: --to needs a value");
+		assertThat(this.migrator.status().current()).isZero();
+	}
+
+	@Test
 	void migrateWithNothingPendingSaysSo() throws Exception {
 		this.migrator.migrate();
 		assertThat(send("smalls migrate")).contains("Nothing to migrate: the database is at 0003.");
+	}
+
+	@Test
+	void helpPrintsTheUsageAndRunsNothing() throws Exception {
+		ShellSession.Result result = this.shell.send("smalls migrate --help");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.output()).contains("Usage: smalls migrate [--to N]");
+		assertThat(this.migrator.status().current()).isZero();
 	}
 
 	@Test
@@ -113,26 +143,58 @@ class SmallsShellCommandsTests {
 	}
 
 	@Test
+	void rollbackOfZeroBatchesIsAUsageErrorAndRollsBackNothing() throws Exception {
+		this.migrator.migrate();
+		ShellSession.Result result = this.shell.send("smalls rollback --batches 0");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains("Error: --batches must be a whole number of 1 or more");
+		assertThat(this.migrator.status().current()).isEqualTo(3);
+	}
+
+	@Test
 	void rollbackWithoutATargetExplainsItsUsage() throws Exception {
 		this.migrator.migrate();
-		String output = send("smalls rollback");
-		assertThat(output).contains("Error: Give exactly one of a target sequence")
+		ShellSession.Result result = this.shell.send("smalls rollback");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains("Error: Give exactly one of a target sequence")
 			.contains("Usage: smalls rollback <N> | smalls rollback --batches K");
 		assertThat(this.migrator.status().current()).isEqualTo(3);
 	}
 
 	@Test
-	void rollbackToANonNumberIsRefused() throws Exception {
+	void rollbackWithTwoTargetsIsAUsageError() throws Exception {
 		this.migrator.migrate();
-		assertThat(send("smalls rollback two")).contains("The target must be a whole number of 0 or more, such as 2 or 0002, not 'two'");
+		ShellSession.Result result = this.shell.send("smalls rollback 1 0");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains("takes one argument, but got '0' as well");
+		assertThat(this.migrator.status().current()).isEqualTo(3);
+	}
+
+	@Test
+	void rollbackToANonNumberIsAUsageError() throws Exception {
+		this.migrator.migrate();
+		ShellSession.Result result = this.shell.send("smalls rollback two");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output())
+			.contains("The target must be a whole number of 0 or more, such as 2 or 0002, not 'two'");
+		assertThat(this.migrator.status().current()).isEqualTo(3);
+	}
+
+	@Test
+	void rollbackToANegativeNumberIsAUsageError() throws Exception {
+		this.migrator.migrate();
+		ShellSession.Result result = this.shell.send("smalls rollback -1");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains("not '-1'");
 		assertThat(this.migrator.status().current()).isEqualTo(3);
 	}
 
 	@Test
 	void rollbackAboveTheCurrentSequenceSaysWhatToDoWithoutAStackTrace() throws Exception {
 		this.migrator.migrate(1);
-		String output = send("smalls rollback 0002");
-		assertThat(output).contains("Error: Cannot roll back to 0002: the current sequence is 0001")
+		ShellSession.Result result = this.shell.send("smalls rollback 0002");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).contains("Error: Cannot roll back to 0002: the current sequence is 0001")
 			.contains("What to do: ")
 			.doesNotContain("\tat ")
 			.doesNotContain("Exception");
@@ -156,24 +218,47 @@ class SmallsShellCommandsTests {
 	}
 
 	@Test
+	void seedWithAValueForItsFlagIsAUsageError() throws Exception {
+		this.migrator.migrate();
+		ShellSession.Result result = this.shell.send("smalls seed --force yes");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM people", Integer.class)).isZero();
+	}
+
+	@Test
 	void initWithNothingToRunSaysSo() throws Exception {
 		assertThat(send("smalls init")).contains("Init: nothing to run");
 	}
 
 	@Test
 	void anUnknownOptionIsRefusedRatherThanIgnored() throws Exception {
-		assertThat(send("smalls migrate --dry-run true")).contains("Error: Unknown option '--dry-run'.");
+		ShellSession.Result result = this.shell.send("smalls migrate --dry-run true");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains("Error: Unknown option '--dry-run'; smalls migrate takes --to.");
+		assertThat(this.migrator.status().current()).isZero();
+	}
+
+	@Test
+	void aSpringPropertyAfterTheCommandIsRefusedWithWhereItBelongs() throws Exception {
+		ShellSession.Result result = this.shell.send("smalls migrate --smalls.out-of-order=true");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains("Spring properties go before the command");
+		assertThat(this.migrator.status().current()).isZero();
+	}
+
+	@Test
+	void anUnknownSmallsCommandListsTheOnesThereAre() throws Exception {
+		assertThat(send("smalls rolback 1")).contains("smalls rollback").contains("smalls migrate");
 		assertThat(this.migrator.status().current()).isZero();
 	}
 
 	@Test
 	void createWritesTheNextNumberedMigrationFile() throws Exception {
 		this.migrator.migrate();
-		Path directory = Path.of("target/shell-tests/created");
-		deleteRecursively(directory);
-		String output = send("smalls create add email to people");
-		Path file = directory.resolve("M0004AddEmailToPeople.java");
-		assertThat(output).contains("Created 0004_add_email_to_people in " + file);
+		ShellSession.Result result = this.shell.send("smalls create add email to people");
+		Path file = CREATED.resolve("M0004AddEmailToPeople.java");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.output()).contains("Created 0004_add_email_to_people in " + file.toAbsolutePath());
 		assertThat(Files.readString(file)).contains("package com.example.migrations;")
 			.contains("public class M0004AddEmailToPeople implements SmallsMigration")
 			.contains("return 4;")
@@ -181,11 +266,35 @@ class SmallsShellCommandsTests {
 		assertThat(send("smalls create then another")).contains("0005_then_another");
 	}
 
-	private static void deleteRecursively(Path directory) throws Exception {
-		if (Files.exists(directory)) {
-			try (var files = Files.walk(directory)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-			}
+	@Test
+	void createKeepsAQuotedDescriptionTogether() throws Exception {
+		assertThat(send("smalls create \"add email\" 'to people'")).contains("0004_add_email_to_people");
+	}
+
+	@Test
+	void createWithADescriptionOfDigitsKeepsThemOutOfTheSequence() throws Exception {
+		this.migrator.migrate();
+		assertThat(send("smalls create 123")).contains("Created 0004_123 in ");
+		assertThat(CREATED.resolve("M0004_123.java")).exists();
+		assertThat(send("smalls create 2024 cleanup")).contains("Created 0005_2024_cleanup in ");
+		assertThat(CREATED.resolve("M0005_2024Cleanup.java")).exists();
+		assertThat(send("smalls create then more")).contains("Created 0006_then_more in ");
+	}
+
+	@Test
+	void createSpellsAccentedLettersInAscii() throws Exception {
+		this.migrator.migrate();
+		assertThat(send("smalls create añadir columna")).contains("Created 0004_anadir_columna in ");
+		assertThat(CREATED.resolve("M0004AnadirColumna.java")).exists();
+	}
+
+	@Test
+	void createRefusesLettersWithoutAnAsciiSpellingAndWritesNothing() throws Exception {
+		ShellSession.Result result = this.shell.send("smalls create добавить колонку");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).contains("letters smalls cannot spell in ASCII").contains("Nothing was written");
+		try (Stream<Path> files = Files.list(CREATED)) {
+			assertThat(files).isEmpty();
 		}
 	}
 

@@ -1,12 +1,11 @@
 package dev.smalls.shell;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.test.ShellTestClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigrator;
 
@@ -21,47 +20,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmallsShellFailureTests {
 
 	@Autowired
-	private CommandParser parser;
-
-	@Autowired
-	private CommandRegistry registry;
+	private ShellSession shell;
 
 	@Autowired
 	private SmallsMigrator migrator;
 
 	@Autowired
-	private ShellExitCode exitCode;
+	private JdbcTemplate jdbc;
 
-	@Autowired
-	private org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-	@org.junit.jupiter.api.BeforeEach
+	@BeforeEach
 	void emptyDatabase() {
 		this.jdbc.execute("DROP ALL OBJECTS");
 	}
 
 	@Test
-	void aFailingMigrationIsShownWithTheDatabaseMessageAndWhatToDo() throws Exception {
-		String output = String.join("\n",
-				new ShellTestClient(this.parser, this.registry).sendCommand("smalls migrate").lines());
-		assertThat(output).contains("0001_create_people ... applied")
+	void aFailingMigrationIsShownWithTheDatabaseMessageWhatToCheckAndWhatToTypeNext() throws Exception {
+		ShellSession.Result result = this.shell.send("smalls migrate");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).contains("0001_create_people ... applied")
 			.contains("0002_add_age ... applied")
 			.contains("0003_add_city ... FAILED")
 			.contains("Error: Migration 0003_add_city failed:")
 			.containsIgnoringCase("NO_SUCH_TABLE")
 			.contains("What to do: Check the schema for what 0003_add_city changed before it failed")
+			.contains("Then run: smalls migrate")
 			.doesNotContain("\tat ");
 		assertThat(this.migrator.status().current()).isEqualTo(2);
-		assertThat(this.exitCode.getExitCode()).isEqualTo(1);
 	}
 
 	@Test
-	void seedIsRefusedInProdUnlessForced() throws Exception {
+	void seedIsRefusedInProdWithTheCommandThatForcesIt() throws Exception {
 		this.migrator.migrate(2);
-		ShellTestClient shell = new ShellTestClient(this.parser, this.registry);
-		assertThat(String.join("\n", shell.sendCommand("smalls seed").lines()))
-			.contains("Error: Seeding refused: the profile 'prod' is active");
-		assertThat(String.join("\n", shell.sendCommand("smalls seed --force").lines())).contains("Seed is complete.");
+		ShellSession.Result refused = this.shell.send("smalls seed");
+		assertThat(refused.exitCode()).isEqualTo(1);
+		assertThat(refused.output()).contains("Error: Seeding refused: the profile 'prod' is active")
+			.contains("run: smalls seed --force")
+			.doesNotContain("with force");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM people", Integer.class)).isZero();
+	}
+
+	@Test
+	void seedForceSeedsInProd() throws Exception {
+		this.migrator.migrate(2);
+		ShellSession.Result forced = this.shell.send("smalls seed --force");
+		assertThat(forced.exitCode()).isZero();
+		assertThat(forced.output()).contains("Seed is complete.");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM people", Integer.class)).isOne();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,10 +30,17 @@ final class HttpJson {
 	}
 
 	Response post(String path, String body) throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
+		return send("POST", path, "application/json", body);
+	}
+
+	Response send(String method, String path, @Nullable String contentType, String body)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.method(method, HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return send(request.build());
 	}
 
 	private URI uri(String path) {
@@ -41,10 +49,11 @@ final class HttpJson {
 
 	private Response send(HttpRequest request) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-		return new Response(response.statusCode(), response.body());
+		return new Response(response.statusCode(), response.body(),
+				response.headers().firstValue("Content-Type").orElse(""));
 	}
 
-	record Response(int status, String body) {
+	record Response(int status, String body, String contentType) {
 
 		JsonNode json() {
 			return HttpJson.json.readTree(this.body);

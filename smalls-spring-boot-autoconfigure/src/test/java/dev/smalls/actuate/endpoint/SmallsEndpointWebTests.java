@@ -1,6 +1,10 @@
 package dev.smalls.actuate.endpoint;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigrator;
+import dev.smalls.dialect.LockRequest;
+import dev.smalls.dialect.LockStrategy;
+import dev.smalls.dialect.MigrationLock;
+import dev.smalls.dialect.SmallsDialects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:endpoint-unrestricted;DB_CLOSE_DELAY=-1",
-				"management.endpoints.web.exposure.include=smalls", "management.endpoint.smalls.access=unrestricted" })
+				"management.endpoints.web.exposure.include=smalls", "management.endpoint.smalls.access=unrestricted",
+				"smalls.lock-timeout=300ms" })
 class SmallsEndpointWebTests {
 
 	@LocalServerPort
@@ -32,6 +41,9 @@ class SmallsEndpointWebTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private DataSource dataSource;
 
 	private HttpJson http;
 
@@ -129,8 +141,23 @@ class SmallsEndpointWebTests {
 	}
 
 	@Test
-	void migratingBackwardsIsABadRequest() throws Exception {
-		assertBadRequest("/actuator/smalls/migrate", "{\"to\": 1}", "Cannot migrate to 0001");
+	void migratingBackwardsIsABadRequestThatNamesTheRollbackToSend() throws Exception {
+		HttpJson.Response response = assertBadRequest("/actuator/smalls/migrate", "{\"to\": 1}",
+				"Cannot migrate to 0001");
+		assertThat(response.json().get("action").asString())
+			.contains("POST {\"to\": 1} to /actuator/smalls/rollback");
+	}
+
+	@Test
+	void aPendingMigrationBelowTheCurrentSequenceNamesThePropertyThatAllowsIt() throws Exception {
+		this.migrator.migrate();
+		this.jdbc.update("DELETE FROM smalls_history WHERE sequence_no = 2");
+		HttpJson.Response response = this.http.post("/actuator/smalls/migrate", "{}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("error").asString()).contains("0002_create_b is pending");
+		assertThat(response.json().get("action").asString()).contains("smalls.out-of-order=true")
+			.contains("POST to /actuator/smalls/migrate again")
+			.doesNotContain("outOfOrder(true)");
 	}
 
 	@Test
@@ -164,6 +191,7 @@ class SmallsEndpointWebTests {
 		assertThat(response.status()).isEqualTo(500);
 		JsonNode body = response.json();
 		assertThat(body.get("error").asString()).contains("Rollback of 0001_create_a failed: create_a cannot be undone");
+		assertThat(body.get("action").asString()).contains("Then send the request again");
 		assertThat(body.get("failed").get("sequence").asInt()).isEqualTo(1);
 		assertThat(sequences(body.get("rolledBack"))).containsExactly(2);
 		assertThat(body.get("current").asInt()).isEqualTo(1);
@@ -171,12 +199,33 @@ class SmallsEndpointWebTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM a", Integer.class)).isZero();
 	}
 
-	private void assertBadRequest(String path, String body, String message) throws Exception {
+	@Test
+	void aLockHeldByAnotherInstanceIsAConflictThatSaysToSendTheRequestAgainLater() throws Exception {
+		try (Connection other = this.dataSource.getConnection()) {
+			MigrationLock lock = SmallsDialects.detect(other)
+				.lock(new LockRequest(other, this.dataSource, this.migrator.getTable(), Duration.ofSeconds(5),
+						LockStrategy.AUTO, LockRequest.DEFAULT_LEASE));
+			assertThat(lock).isNotNull();
+			try {
+				HttpJson.Response response = this.http.post("/actuator/smalls/migrate", "{}");
+				assertThat(response.status()).as(response.body()).isEqualTo(409);
+				assertThat(response.json().get("action").asString())
+					.contains("once the other instance is done, send the request again");
+			}
+			finally {
+				lock.close();
+			}
+		}
+		assertUnchanged();
+	}
+
+	private HttpJson.Response assertBadRequest(String path, String body, String message) throws Exception {
 		HttpJson.Response response = this.http.post(path, body);
 		assertThat(response.status()).as(response.body()).isEqualTo(400);
 		assertThat(response.json().get("error").asString()).contains(message);
 		assertThat(response.json().get("action").asString()).isNotBlank();
 		assertUnchanged();
+		return response;
 	}
 
 	private void assertUnchanged() {

@@ -14,11 +14,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.test.ShellScreen;
-import org.springframework.shell.test.ShellTestClient;
 
 import dev.smalls.SmallsMigrator;
-import dev.smalls.shell.ShellExitCode;
+import dev.smalls.shell.ShellSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,10 +45,9 @@ class GenerateCommandTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	@Autowired
-	private ShellExitCode exitCode;
+	private ShellSession shell;
 
-	private ShellTestClient shell;
+	private int lastExitCode;
 
 	@BeforeEach
 	void emptyDatabaseAndDirectory() throws IOException {
@@ -60,12 +57,13 @@ class GenerateCommandTests {
 				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 			}
 		}
-		this.shell = new ShellTestClient(this.parser, this.registry);
+		this.shell = new ShellSession(this.parser, this.registry);
 	}
 
 	private String send(String command) throws Exception {
-		ShellScreen screen = this.shell.sendCommand(command);
-		return String.join("\n", screen.lines());
+		ShellSession.Result result = this.shell.send(command);
+		this.lastExitCode = result.exitCode();
+		return result.output();
 	}
 
 	@Test
@@ -88,12 +86,12 @@ class GenerateCommandTests {
 		assertThat(output).contains("Error: 1 migration is pending (0001_create_bins)")
 			.contains("What to do: Build and apply it first (smalls migrate)");
 		assertThat(DIRECTORY).doesNotExist();
-		assertThat(this.exitCode.getExitCode()).isEqualTo(1);
+		assertThat(this.lastExitCode).isEqualTo(1);
 	}
 
 	@Test
 	void generateIgnoringPendingMigrationsWritesWhatTheDatabaseLacksNow() throws Exception {
-		String output = send("smalls generate create bins --ignore-pending true");
+		String output = send("smalls generate create bins --ignore-pending");
 
 		assertThat(output).contains("Created 0002_create_bins")
 			.contains("createTable bins (id BIGINT PRIMARY KEY, label VARCHAR(40))");
@@ -128,7 +126,7 @@ class GenerateCommandTests {
 		this.jdbc.execute("ALTER TABLE bins ADD COLUMN label VARCHAR(40)");
 		this.jdbc.execute("ALTER TABLE bins ADD COLUMN junk INTEGER");
 
-		assertThat(send("smalls generate drop junk --allow-drop true")).contains("Created 0002_drop_junk")
+		assertThat(send("smalls generate drop junk --allow-drop")).contains("Created 0002_drop_junk")
 			.contains("dropColumn bins.junk");
 	}
 

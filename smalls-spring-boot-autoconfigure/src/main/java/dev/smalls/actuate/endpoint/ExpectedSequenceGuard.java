@@ -1,0 +1,102 @@
+package dev.smalls.actuate.endpoint;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.ObjectFactory;
+import org.springframework.core.Ordered;
+
+import dev.smalls.MigrationExecution;
+import dev.smalls.SmallsCallback;
+import dev.smalls.SmallsMigrationException.Operation;
+import dev.smalls.SmallsMigrator;
+
+/**
+ * Checks a request's {@code "expected"} sequence again once the migration lock is held,
+ * before anything changes: another instance may have moved the database between the
+ * endpoint's first look and the lock (a retried {@code {"batches": 1}} arriving while the
+ * first one still runs), and only a check under the lock can refuse it. A
+ * {@link SmallsCallback}, so the migrator calls it under its lock on the request's thread.
+ */
+public class ExpectedSequenceGuard implements SmallsCallback, Ordered {
+
+	private final ThreadLocal<Integer> expected = new ThreadLocal<>();
+
+	private final ObjectFactory<SmallsMigrator> migrator;
+
+	/**
+	 * Create a guard.
+	 * @param migrator the migrator that calls this guard back, looked up when first needed
+	 * (it is built with this guard among its callbacks)
+	 */
+	public ExpectedSequenceGuard(ObjectFactory<SmallsMigrator> migrator) {
+		this.migrator = migrator;
+	}
+
+	/**
+	 * Run a migrate or rollback that must find the database at a given sequence.
+	 * @param <T> the result
+	 * @param sequence the sequence the database must be at when the run starts
+	 * @param run the run
+	 * @return its result
+	 * @throws SequenceMismatch if the database is elsewhere; nothing changed
+	 */
+	<T> T expecting(int sequence, Supplier<T> run) {
+		int current = this.migrator.getObject().status().current();
+		if (current != sequence) {
+			throw new SequenceMismatch(sequence, current);
+		}
+		this.expected.set(sequence);
+		try {
+			return run.get();
+		}
+		finally {
+			this.expected.remove();
+		}
+	}
+
+	@Override
+	public void beforeRun(Operation operation, List<MigrationExecution> planned) {
+		Integer sequence = this.expected.get();
+		if (sequence == null) {
+			return;
+		}
+		// Under the lock: no other instance can change the history until this run ends.
+		int current = this.migrator.getObject().status().current();
+		if (current != sequence) {
+			throw new SequenceMismatch(sequence, current);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		// First, so that no other callback hears of a run that will not happen.
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	/**
+	 * The database is not at the sequence the request expected: nothing changed.
+	 */
+	static final class SequenceMismatch extends RuntimeException {
+
+		private final int expected;
+
+		private final int current;
+
+		SequenceMismatch(int expected, int current) {
+			super("The database is at sequence " + current + ", not " + expected + " as the request expected");
+			this.expected = expected;
+			this.current = current;
+		}
+
+		int getExpected() {
+			return this.expected;
+		}
+
+		int getCurrent() {
+			return this.current;
+		}
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.smalls.shell;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.SpringBootExceptionReporter;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Reports an application that fails to start in a one-shot run
+ * ({@code java -jar app.jar smalls status}) in two lines, what failed and what to do,
+ * instead of Spring Boot's stack trace: the person at the terminal asked for a smalls
+ * command, not for the application. The process still exits non-zero. Other runs are left to
+ * Spring Boot's own reporting.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class OneShotFailureReporter implements SpringBootExceptionReporter {
+
+	private final @Nullable ConfigurableApplicationContext context;
+
+	public OneShotFailureReporter(@Nullable ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public boolean reportException(Throwable failure) {
+		if (this.context == null || !OneShot.isOneShot(this.context.getEnvironment())) {
+			return false;
+		}
+		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+		StartupFailure.of(failure, this.context)
+			.print(out, "the application failed to start, so the smalls command did not run: ");
+		return true;
+	}
+
+}

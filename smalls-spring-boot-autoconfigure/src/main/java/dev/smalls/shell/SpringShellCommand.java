@@ -1,0 +1,54 @@
+package dev.smalls.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.shell.core.command.AbstractCommand;
+import org.springframework.shell.core.command.CommandArgument;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.ExitStatus;
+
+/**
+ * A smalls command at the Spring Shell prompt: {@code smalls status} there runs the same
+ * {@link SmallsCommand} as {@code java -jar app.jar smalls status}, from the same words.
+ */
+final class SpringShellCommand extends AbstractCommand {
+
+	private final SmallsCommand command;
+
+	SpringShellCommand(SmallsCommand command) {
+		super("smalls " + command.getName(), command.getDescription(), "smalls", command.getUsage(), false);
+		this.command = command;
+		// Shown by Spring Shell's help; parsing is the command's own.
+		setOptions(command.getOptions()
+			.stream()
+			.map((option) -> CommandOption.with()
+				.longName(option.name())
+				.description(option.description())
+				.type(option.flag() ? boolean.class : String.class)
+				.build())
+			.toList());
+	}
+
+	@Override
+	public ExitStatus doExecute(CommandContext context) {
+		int code = this.command.execute(words(context), context.outputWriter());
+		return (code == SmallsCommand.OK) ? ExitStatus.OK
+				: new ExitStatus(code, getName() + " did not complete; see the error above.");
+	}
+
+	/**
+	 * The words typed after the command's name. {@link SmallsCommandParser} hands them over
+	 * as arguments, untouched; another parser may have split off options, which are put back.
+	 */
+	private static List<String> words(CommandContext context) {
+		List<String> words = new ArrayList<>();
+		for (CommandOption option : context.parsedInput().options()) {
+			words.add("--" + option.longName() + "=" + option.value());
+		}
+		context.parsedInput().arguments().stream().map(CommandArgument::value).forEach(words::add);
+		return words;
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.smalls.oneshot;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code java ... smalls <command>} in a process of its own, as a script or a CI job runs
+ * it: output on standard output, an exit code that says how it went, and nothing started
+ * that the command does not need.
+ */
+class OneShotProcessTests {
+
+	private static final String[] SPRING_SHELL = { "spring-shell-", "jline-" };
+
+	private final Path database = Path.of("target", "one-shot", UUID.randomUUID().toString(), "db").toAbsolutePath();
+
+	private JavaProcess app(boolean springShell) {
+		JavaProcess app = new JavaProcess().property("spring.datasource.url", "jdbc:h2:file:" + this.database);
+		return springShell ? app : app.without(SPRING_SHELL);
+	}
+
+	@ParameterizedTest(name = "with Spring Shell on the classpath: {0}")
+	@ValueSource(booleans = { true, false })
+	void commandsRunOnceAndExitWithACodeThatSaysHowItWent(boolean springShell) throws Exception {
+		JavaProcess.Run status = app(springShell).run("smalls", "status");
+		assertThat(status.exitCode()).as(status.output()).isZero();
+		assertThat(status.output()).containsPattern("0001\\s+create_people\\s+PENDING")
+			.contains("Current sequence: 0000, 3 pending")
+			.doesNotContain(" INFO ");
+
+		JavaProcess.Run migrate = app(springShell).run("smalls", "migrate", "--to", "2");
+		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+		assertThat(migrate.output()).contains("Migrations are complete: batch 1, current sequence 0002.");
+
+		JavaProcess.Run failing = app(springShell).property("oneshot.test.break", "true").run("smalls", "migrate");
+		assertThat(failing.exitCode()).as(failing.output()).isEqualTo(1);
+		assertThat(failing.output()).contains("Error: Migration 0003_add_city failed:").doesNotContain("\tat ");
+
+		JavaProcess.Run typo = app(springShell).run("smalls", "rolback", "1");
+		assertThat(typo.exitCode()).as(typo.output()).isEqualTo(2);
+		assertThat(typo.output()).contains("Error: unknown command 'smalls rolback 1'");
+
+		JavaProcess.Run rollback = app(springShell).run("smalls", "rollback", "0000");
+		assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+		assertThat(rollback.output()).contains("Rollback is complete: current sequence 0000.");
+	}
+
+	@Test
+	void aOneShotRunStartsNoWebServerNoJpaAndNoRunnerOfTheApplication() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0)) {
+			JavaProcess.Run run = app(true).property("server.port", String.valueOf(taken.getLocalPort()))
+				.run("smalls", "migrate");
+			assertThat(run.exitCode()).as(run.output()).isZero();
+			assertThat(run.output()).contains("Migrations are complete")
+				.doesNotContain("JPA STARTED")
+				.doesNotContain("APPLICATION RUNNER RAN");
+		}
+	}
+
+	@Test
+	void theSameApplicationStartedWithoutACommandStartsThemAll() throws Exception {
+		// The counterpart of the test above: what the one-shot run leaves out is really there.
+		JavaProcess.Run run = app(true).property("server.port", "0")
+			.property("spring.main.web-application-type", "none")
+			.property("spring.shell.interactive.enabled", "false")
+			.run();
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.output()).contains("JPA STARTED").contains("APPLICATION RUNNER RAN");
+	}
+
+	@Test
+	void aCommandAloneWithoutANameListsTheCommandsAndExitsWithAUsageError() throws Exception {
+		JavaProcess.Run run = app(false).run("smalls");
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+		assertThat(run.output()).contains("Error: name a smalls command.").contains("smalls rollback <N>");
+	}
+
+	@Test
+	void anApplicationWithoutADatabaseDriverSaysWhatToAddAndExitsWithAUsageError() throws Exception {
+		JavaProcess.Run run = new JavaProcess().without(SPRING_SHELL)
+			.without("h2-", "postgresql-", "mariadb-java-client-", "hsqldb-", "sqlite-jdbc-")
+			.run("smalls", "status");
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+		assertThat(run.output()).contains("Error: smalls cannot run its commands in this application: ")
+			.contains("Failed to configure a DataSource")
+			.contains("What to do: ")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void anApplicationWithoutADataSourceSaysWhatToAddAndExitsWithAUsageError() throws Exception {
+		JavaProcess.Run run = app(false)
+			.property("spring.autoconfigure.exclude",
+					"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+							+ "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+			.run("smalls", "status");
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+		assertThat(run.output()).contains("smalls cannot run 'smalls status' in this application: it has no DataSource.")
+			.contains("Add spring-boot-starter-jdbc and a JDBC driver");
+	}
+
+	@Test
+	void anH2FileOpenInAnotherProcessIsAShortMessageWithWhatToDo() throws Exception {
+		try (Connection running = DriverManager.getConnection("jdbc:h2:file:" + this.database, "sa", "")) {
+			JavaProcess.Run run = app(true).run("smalls", "status");
+			assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+			assertThat(run.output()).contains("Error: smalls could not connect to the database: ")
+				.contains("What to do: The H2 database file is open in another process")
+				.contains(";AUTO_SERVER=TRUE")
+				.doesNotContain("\tat ");
+			assertThat(run.lines()).as(run.output()).isLessThan(6);
+		}
+	}
+
+	@Test
+	void anApplicationThatNeedsTheLockedDatabaseWhileStartingIsAShortMessageToo() throws Exception {
+		try (Connection running = DriverManager.getConnection("jdbc:h2:file:" + this.database, "sa", "")) {
+			JavaProcess.Run run = app(true).property("oneshot.test.connect-at-start", "true").run("smalls", "status");
+			assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+			assertThat(run.output())
+				.contains("Error: the application failed to start, so the smalls command did not run: ")
+				.contains("What to do: The H2 database file is open in another process")
+				.doesNotContain("\tat ");
+			assertThat(run.lines()).as(run.output()).isLessThan(6);
+		}
+	}
+
+	@Test
+	void aDatabaseThatIsNotThereIsAShortMessageWithWhatToCheck() throws Exception {
+		int closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		JavaProcess.Run run = new JavaProcess()
+			.property("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + closed + "/nothing")
+			.run("smalls", "status");
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+		assertThat(run.output()).contains("Error: smalls could not connect to the database: ")
+			.contains("refused")
+			.contains("What to do: Check the database URL, user and password")
+			.doesNotContain("\tat ");
+		assertThat(run.lines()).as(run.output()).isLessThan(6);
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.smalls.oneshot;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import dev.smalls.SmallsMigration;
+import dev.smalls.SqlMigration;
+
+/**
+ * An application as a job would start it: a web server, JPA, a runner of its own, and three
+ * migrations, the third of which fails while {@code oneshot.test.break=true}. Each of the
+ * others says on standard output when it starts, so that a test can tell what a one-shot run
+ * started.
+ */
+@SpringBootApplication
+public class OneShotTestApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(OneShotTestApplication.class, args);
+	}
+
+	@Bean
+	SmallsMigration createPeople() {
+		return SqlMigration.sql(1, "create_people", "CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100))",
+				"DROP TABLE person");
+	}
+
+	@Bean
+	SmallsMigration addAge() {
+		return SqlMigration.sql(2, "add_age", "ALTER TABLE person ADD COLUMN age INT",
+				"ALTER TABLE person DROP COLUMN age");
+	}
+
+	@Bean
+	SmallsMigration addCity(Environment environment) {
+		boolean broken = environment.getProperty("oneshot.test.break", Boolean.class, false);
+		return SqlMigration.sql(3, "add_city", broken ? "ALTER TABLE no_such_table ADD COLUMN city VARCHAR(100)"
+				: "ALTER TABLE person ADD COLUMN city VARCHAR(100)", "ALTER TABLE person DROP COLUMN city");
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer announceJpa() {
+		return (properties) -> System.out.println("JPA STARTED");
+	}
+
+	@Bean
+	CommandLineRunner announceRunner() {
+		return (args) -> System.out.println("APPLICATION RUNNER RAN");
+	}
+
+	/** A bean that needs the database while the application starts, as some applications have. */
+	@Bean
+	@ConditionalOnBooleanProperty("oneshot.test.connect-at-start")
+	SmartInitializingSingleton connectAtStart(DataSource dataSource) {
+		return () -> {
+			try {
+				dataSource.getConnection().close();
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException("Could not connect at start", ex);
+			}
+		};
+	}
+
+}

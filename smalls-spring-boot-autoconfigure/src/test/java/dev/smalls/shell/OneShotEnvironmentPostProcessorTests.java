@@ -1,0 +1,95 @@
+package dev.smalls.shell;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OneShotEnvironmentPostProcessorTests {
+
+	private final StandardEnvironment environment = new StandardEnvironment();
+
+	private void start(String... args) {
+		this.environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+		new OneShotEnvironmentPostProcessor().postProcessEnvironment(this.environment, new SpringApplication());
+	}
+
+	private void applicationProperties(Map<String, Object> properties) {
+		this.environment.getPropertySources().addLast(new MapPropertySource("application.properties", properties));
+	}
+
+	@Test
+	void aSmallsCommandRunsWithoutWebServerLazilyAndWithoutMigratingOnStartUp() {
+		applicationProperties(Map.of("smalls.enabled", "true", "spring.main.web-application-type", "servlet"));
+		start("smalls", "status");
+		assertThat(this.environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
+		assertThat(this.environment.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
+		assertThat(this.environment.getProperty("smalls.enabled")).isEqualTo("false");
+		assertThat(OneShot.isOneShot(this.environment)).isTrue();
+	}
+
+	@Test
+	void theApplicationsOwnExclusionsAreKeptBesideTheOneShotOnes() {
+		applicationProperties(Map.of("spring.autoconfigure.exclude", "com.example.FirstAutoConfiguration"));
+		start("smalls", "status");
+		List<String> exclusions = Binder.get(this.environment)
+			.bind("spring.autoconfigure.exclude", Bindable.listOf(String.class))
+			.get();
+		assertThat(exclusions).contains("com.example.FirstAutoConfiguration",
+				OneShotEnvironmentPostProcessor.SPRING_SHELL_AUTO_CONFIGURATION);
+	}
+
+	@Test
+	void everyCommandButGenerateRunsWithoutJpa() {
+		start("smalls", "status");
+		assertThat(exclusions()).contains("org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration");
+	}
+
+	@Test
+	void generateReadsTheJpaModelWithoutHibernateValidatingOrChangingTheSchema() {
+		applicationProperties(Map.of("spring.jpa.hibernate.ddl-auto", "validate"));
+		start("smalls", "generate", "add", "tags");
+		assertThat(exclusions())
+			.doesNotContain("org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+			.contains(OneShotEnvironmentPostProcessor.SPRING_SHELL_AUTO_CONFIGURATION);
+		assertThat(this.environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("none");
+		assertThat(this.environment.getProperty("spring.jpa.properties.hibernate.hbm2ddl.auto")).isEqualTo("none");
+	}
+
+	private List<String> exclusions() {
+		return Binder.get(this.environment).bind("spring.autoconfigure.exclude", Bindable.listOf(String.class)).get();
+	}
+
+	@Test
+	void anExplicitSystemPropertyWinsOverTheOneShotDefaults() {
+		this.environment.getPropertySources()
+			.addFirst(new MapPropertySource("systemProperties", Map.of("logging.level.root", "info")));
+		start("smalls", "status");
+		assertThat(this.environment.getProperty("logging.level.root")).isEqualTo("info");
+	}
+
+	@Test
+	void springOptionsBeforeTheCommandStillMakeItAOneShotRun() {
+		start("--spring.profiles.active=prod", "smalls", "migrate", "--to", "3");
+		assertThat(OneShot.isOneShot(this.environment)).isTrue();
+	}
+
+	@Test
+	void aRunWithoutASmallsCommandIsLeftAlone() {
+		applicationProperties(Map.of("smalls.enabled", "true"));
+		start("--server.port=8080", "serve");
+		assertThat(this.environment.getProperty("smalls.enabled")).isEqualTo("true");
+		assertThat(this.environment.getProperty("spring.main.lazy-initialization")).isNull();
+		assertThat(OneShot.isOneShot(this.environment)).isFalse();
+	}
+
+}
