@@ -2,7 +2,10 @@ package dev.smalls.sample;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.ForeignKey;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnDefault;
 
@@ -28,6 +31,10 @@ public class Todo {
 	@Column(length = 20, nullable = false)
 	private String status;
 
+	@ManyToOne
+	@JoinColumn(name = "tag_id", foreignKey = @ForeignKey(name = "fk_todos_tag"))
+	private Tag tag;
+
 	public Integer getId() {
 		return this.id;
 	}
@@ -42,6 +49,10 @@ public class Todo {
 
 	public String getStatus() {
 		return this.status;
+	}
+
+	public Tag getTag() {
+		return this.tag;
 	}
 
 }

@@ -56,7 +56,8 @@ class SampleAppIT {
 	void theWalkThroughWorksAsTheReadmeSays() throws Exception {
 		HttpResponse<String> status = get("/actuator/smalls");
 		assertThat(status.statusCode()).isEqualTo(200);
-		assertThat(status.body()).contains("\"current\":3").contains("\"pending\":0").contains("move_done_to_status");
+		assertThat(status.body()).contains("\"current\":4").contains("\"pending\":0").contains("move_done_to_status")
+			.contains("add_tags");
 		assertThat(get("/todos").body()).isEqualTo("[]");
 
 		HttpResponse<String> anonymous = post("/actuator/smalls/rollback", "{\"to\": 1}", null);
@@ -64,11 +65,12 @@ class SampleAppIT {
 
 		HttpResponse<String> rollback = post("/actuator/smalls/rollback", "{\"to\": 1}", "admin:admin");
 		assertThat(rollback.statusCode()).as(rollback.body()).isEqualTo(200);
-		assertThat(rollback.body()).contains("\"current\":1").contains("move_done_to_status").contains("add_priority");
+		assertThat(rollback.body()).contains("\"current\":1").contains("add_tags").contains("move_done_to_status")
+			.contains("add_priority");
 
 		HttpResponse<String> migrate = post("/actuator/smalls/migrate", "{}", "admin:admin");
 		assertThat(migrate.statusCode()).as(migrate.body()).isEqualTo(200);
-		assertThat(migrate.body()).contains("\"current\":3");
+		assertThat(migrate.body()).contains("\"current\":4");
 
 		HttpResponse<String> bad = post("/actuator/smalls/rollback", "{\"to\": 7}", "admin:admin");
 		assertThat(bad.statusCode()).isEqualTo(400);
@@ -79,19 +81,20 @@ class SampleAppIT {
 		assertThat(misspelled.statusCode()).isEqualTo(400);
 		assertThat(misspelled.body()).contains("Unknown key 'batchez'");
 
-		String lastBatchAt3 = "{\"batches\": 1, \"expected\": 3}";
-		HttpResponse<String> once = post("/actuator/smalls/rollback", lastBatchAt3, "admin:admin");
+		String lastBatchAt4 = "{\"batches\": 1, \"expected\": 4}";
+		HttpResponse<String> once = post("/actuator/smalls/rollback", lastBatchAt4, "admin:admin");
 		assertThat(once.statusCode()).as(once.body()).isEqualTo(200);
 		assertThat(once.body()).contains("\"current\":1");
-		HttpResponse<String> retried = post("/actuator/smalls/rollback", lastBatchAt3, "admin:admin");
+		HttpResponse<String> retried = post("/actuator/smalls/rollback", lastBatchAt4, "admin:admin");
 		assertThat(retried.statusCode()).as(retried.body()).isEqualTo(409);
-		assertThat(retried.body()).contains("not at 0003 as the request expected");
+		assertThat(retried.body()).contains("not at 0004 as the request expected");
 		assertThat(post("/actuator/smalls/migrate", "{\"expected\": 1}", "admin:admin").body())
-			.contains("\"current\":3");
+			.contains("\"current\":4");
 
 		SampleJar.Run statusCommand = shell("smalls", "status");
 		assertThat(statusCommand.exitCode()).as(statusCommand.output()).isZero();
-		assertThat(statusCommand.output()).containsPattern("0003\\s+move_done_to_status\\s+APPLIED");
+		assertThat(statusCommand.output()).containsPattern("0003\\s+move_done_to_status\\s+APPLIED")
+			.containsPattern("0004\\s+add_tags\\s+APPLIED");
 
 		SampleJar.Run seed = shell("smalls", "seed");
 		assertThat(seed.exitCode()).as(seed.output()).isZero();
@@ -100,6 +103,11 @@ class SampleAppIT {
 		SampleJar.Run history = shell("smalls", "history");
 		assertThat(history.exitCode()).isZero();
 		assertThat(history.output()).containsPattern("2\\s+0003_move_done_to_status");
+
+		// The entities match what the migrations made, the schema migration's tags included.
+		SampleJar.Run generate = shell("smalls", "generate", "check", "the", "model");
+		assertThat(generate.exitCode()).as(generate.output()).isZero();
+		assertThat(generate.output()).contains("The database matches the model: nothing to generate.");
 
 		Path migrations = this.workDirectory.resolve("smalls-sample-app/src/main/java/dev/smalls/sample/migrations");
 		SampleJar.Run elsewhere = shell("smalls", "create", "add", "due", "date");
@@ -112,10 +120,10 @@ class SampleAppIT {
 		Files.createDirectories(migrations.getParent());
 		SampleJar.Run create = shell("smalls", "create", "add", "due", "date");
 		assertThat(create.exitCode()).as(create.output()).isZero();
-		Path created = migrations.resolve("M0004AddDueDate.java");
-		assertThat(create.output()).contains("Created 0004_add_due_date in " + created);
+		Path created = migrations.resolve("M0005AddDueDate.java");
+		assertThat(create.output()).contains("Created 0005_add_due_date in " + created);
 		assertThat(created).exists();
-		assertThat(Files.readString(created)).contains("package dev.smalls.sample.migrations;").contains("return 4;");
+		assertThat(Files.readString(created)).contains("package dev.smalls.sample.migrations;").contains("return 5;");
 
 		SampleJar.Run wrong = shell("smalls", "rollback", "0009");
 		assertThat(wrong.exitCode()).isEqualTo(1);

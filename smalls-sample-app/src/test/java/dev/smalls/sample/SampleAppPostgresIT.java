@@ -38,12 +38,12 @@ class SampleAppPostgresIT {
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
 			assertThat(process.exitValue()).as(output).isZero();
-			assertThat(output).contains("0003_move_done_to_status ... applied");
+			assertThat(output).contains("0003_move_done_to_status ... applied").contains("0004_add_tags ... applied");
 			try (var connection = postgres.getPostgresDatabase().getConnection();
 					var result = connection.createStatement()
 						.executeQuery("SELECT string_agg(name, ',' ORDER BY sequence_no) FROM smalls_history")) {
 				result.next();
-				assertThat(result.getString(1)).isEqualTo("create_todos,add_priority,move_done_to_status");
+				assertThat(result.getString(1)).isEqualTo("create_todos,add_priority,move_done_to_status,add_tags");
 			}
 		}
 	}

@@ -77,7 +77,7 @@ class SampleShellIT {
 		OutputStream terminal = this.app.getOutputStream();
 		terminal.write("smalls status\n".getBytes(StandardCharsets.UTF_8));
 		terminal.flush();
-		SampleJar.waitFor(() -> SampleJar.read(log).contains("Current sequence: 0003"), "the status", this.app, log);
+		SampleJar.waitFor(() -> SampleJar.read(log).contains("Current sequence: 0004"), "the status", this.app, log);
 		terminal.write("exit\n".getBytes(StandardCharsets.UTF_8));
 		terminal.flush();
 		SampleJar.waitFor(() -> SampleJar.read(log).contains("The shell is closed"), "the shell to close", this.app,
