@@ -41,6 +41,9 @@ final class MigrationExecutor {
 
 	private final @Nullable SchemaRuns schemaRuns;
 
+	/** Whether the lock is checked by a condition on each history change, rather than by verify(). */
+	private final boolean conditional;
+
 	MigrationExecutor(RunSession session, MigrationCatalog catalog, Callbacks callbacks, MigrationLock lock,
 			@Nullable SchemaRuns schemaRuns) {
 		this.session = session;
@@ -48,6 +51,14 @@ final class MigrationExecutor {
 		this.callbacks = callbacks;
 		this.lock = lock;
 		this.schemaRuns = schemaRuns;
+		this.conditional = lock.heldCondition() != null;
+	}
+
+	/** Call the callbacks away from the run's connection; with none, not even that. */
+	private void callback(Runnable call) {
+		if (!this.callbacks.isEmpty()) {
+			this.session.outsideTheRun(call);
+		}
 	}
 
 	/**
@@ -81,7 +92,7 @@ final class MigrationExecutor {
 			applied.add(done);
 			current = Math.max(current, done.sequence());
 		}
-		this.session.outsideTheRun(() -> this.callbacks.afterRun(Operation.MIGRATE, applied));
+		callback(() -> this.callbacks.afterRun(Operation.MIGRATE, applied));
 		return new MigrateResult(batch, applied, current);
 	}
 
@@ -111,13 +122,13 @@ final class MigrationExecutor {
 			applied.remove(row.sequence());
 			rolledBack.add(done);
 		}
-		this.session.outsideTheRun(() -> this.callbacks.afterRun(Operation.ROLLBACK, rolledBack));
+		callback(() -> this.callbacks.afterRun(Operation.ROLLBACK, rolledBack));
 		return new RollbackResult(rolledBack, applied.isEmpty() ? 0 : applied.last());
 	}
 
 	private void beforeRun(Operation operation, List<MigrationExecution> planned) {
 		try {
-			this.session.outsideTheRun(() -> this.callbacks.beforeRun(operation, planned));
+			callback(() -> this.callbacks.beforeRun(operation, planned));
 		}
 		catch (RuntimeException ex) {
 			throw new SmallsException("A SmallsCallback failed before the " + operation.name().toLowerCase(Locale.ROOT)
@@ -139,7 +150,7 @@ final class MigrationExecutor {
 		SchemaRuns.Mark mark = null;
 		StepTransactions transactions = this.session.transactions();
 		try {
-			this.session.outsideTheRun(() -> this.callbacks.beforeStep(operation, sequence, name));
+			callback(() -> this.callbacks.beforeStep(operation, sequence, name));
 			mark = (this.schemaRuns != null) ? this.schemaRuns.begin(operation, migration, name) : null;
 			stage = Stage.RUN;
 			this.session.autoCommit(!transactional);
@@ -171,7 +182,7 @@ final class MigrationExecutor {
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			// Commit only while the lock is still held: checked by the history change itself
 			// where the lock offers a condition, by a statement of its own otherwise.
-			boolean conditional = this.lock.heldCondition() != null;
+			boolean conditional = this.conditional;
 			if (!conditional) {
 				stage = Stage.LOCK;
 				this.lock.verify(this.session.connection());
@@ -194,7 +205,7 @@ final class MigrationExecutor {
 				RunSession.Logging.logger.info(((operation == Operation.MIGRATE) ? "Applied " : "Rolled back ")
 						+ done.displayName() + " in " + millis + " ms");
 			}
-			this.session.outsideTheRun(() -> this.callbacks.afterStep(operation, done));
+			callback(() -> this.callbacks.afterStep(operation, done));
 			return done;
 		}
 		catch (Throwable ex) {
@@ -211,7 +222,7 @@ final class MigrationExecutor {
 			}
 			SmallsMigrationException failure = Failures.step(operation, sequence, name, stage, transactional, ex,
 					completed, current, this.session.dialect());
-			this.session.outsideTheRun(() -> this.callbacks.onStepFailure(operation, sequence, name, ex));
+			callback(() -> this.callbacks.onStepFailure(operation, sequence, name, ex));
 			throw failure;
 		}
 	}
