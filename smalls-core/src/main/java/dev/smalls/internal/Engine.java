@@ -50,7 +50,7 @@ public final class Engine {
 
 	private final Callbacks callbacks;
 
-	private final RunSession.DialectCache dialect;
+	private final DialectCache dialect;
 
 	private final RunSession.LockSettings lockSettings;
 
@@ -65,7 +65,7 @@ public final class Engine {
 		this.planner = new MigrationPlanner(this.catalog, settings.outOfOrder());
 		this.history = new HistoryTable(qualified(settings.schema(), settings.table()));
 		this.callbacks = new Callbacks(settings.callbacks());
-		this.dialect = new RunSession.DialectCache(settings.dialect());
+		this.dialect = new DialectCache(settings.dialect());
 		this.lockSettings = new RunSession.LockSettings(settings.lockStrategy(), settings.lockTimeout(),
 				settings.lockLease());
 		this.appliedBy = settings.appliedBy();

@@ -16,7 +16,6 @@ import dev.smalls.SmallsException;
 import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
-import dev.smalls.dialect.SmallsDialects;
 
 /**
  * One run's connection to the database: borrowed once, read and written with plain JDBC
@@ -292,34 +291,6 @@ public final class RunSession implements AutoCloseable {
 		catch (SQLException ex) {
 			Logging.debug("Could not close connection", ex);
 		}
-	}
-
-	/**
-	 * The dialect of the migrated database: the one given, or the one detected on the first
-	 * connection and kept.
-	 */
-	static final class DialectCache {
-
-		private volatile @Nullable SmallsDialect dialect;
-
-		DialectCache(@Nullable SmallsDialect given) {
-			this.dialect = given;
-		}
-
-		SmallsDialect get(Connection connection) throws SQLException {
-			SmallsDialect known = this.dialect;
-			if (known == null) {
-				try {
-					known = SmallsDialects.detect(connection);
-				}
-				catch (SmallsDialects.UnsupportedDatabaseException ex) {
-					throw new SmallsException(ex.getMessage() + ".", "Give smalls a dialect for this database.", ex);
-				}
-				this.dialect = known;
-			}
-			return known;
-		}
-
 	}
 
 	/**
