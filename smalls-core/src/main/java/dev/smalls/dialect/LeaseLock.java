@@ -1,6 +1,5 @@
 package dev.smalls.dialect;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -175,7 +174,7 @@ final class LeaseLock implements MigrationLock {
 	}
 
 	private static String describeHolder() {
-		return ManagementFactory.getRuntimeMXBean().getName();
+		return ThisProcess.NAME;
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.smalls.dialect;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -149,7 +148,7 @@ final class RowLock implements MigrationLock {
 		try (PreparedStatement update = session
 			.prepareStatement("UPDATE " + this.table + " SET locked_at = ?, holder = ? WHERE id = 2")) {
 			update.setTimestamp(1, Timestamp.from(Instant.now()));
-			update.setString(2, ManagementFactory.getRuntimeMXBean().getName());
+			update.setString(2, ThisProcess.NAME);
 			update.executeUpdate();
 		}
 	}
