@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.smalls.SmallsMigrator;
+import dev.smalls.SmallsTenants;
 import dev.smalls.actuate.endpoint.ExpectedSequenceGuard;
 import dev.smalls.actuate.endpoint.SmallsEndpoint;
 import dev.smalls.actuate.endpoint.SmallsEndpointErrorResolver;
@@ -32,12 +33,13 @@ public final class SmallsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SmallsEndpoint smallsEndpoint(SmallsMigrator migrator, ExpectedSequenceGuard guard) {
-		return new SmallsEndpoint(migrator, guard);
+	SmallsEndpoint smallsEndpoint(SmallsMigrator migrator, ExpectedSequenceGuard guard,
+			ObjectProvider<SmallsTenants> tenants) {
+		return new SmallsEndpoint(migrator, guard, tenants.getIfAvailable());
 	}
 
-	// A callback of the migrator, which is built with every SmallsCallback bean: the migrator
-	// is looked up lazily, as it is created after its callbacks.
+	// A callback of the migrator, which is built with every SmallsCallback bean, as is each
+	// tenant's migrator: the migrator is looked up lazily, as it is created after its callbacks.
 	@Bean
 	@ConditionalOnMissingBean
 	ExpectedSequenceGuard smallsExpectedSequenceGuard(ObjectProvider<SmallsMigrator> migrator) {

@@ -19,12 +19,15 @@ import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
 
 import dev.smalls.SmallsMigrator;
+import dev.smalls.SmallsTenants;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.shell.CreateCommand;
 import dev.smalls.shell.HistoryCommand;
 import dev.smalls.shell.InitCommand;
+import dev.smalls.shell.LockCommand;
 import dev.smalls.shell.MigrateCommand;
 import dev.smalls.shell.MigrationFileWriter;
+import dev.smalls.shell.RepairCommand;
 import dev.smalls.shell.RollbackCommand;
 import dev.smalls.shell.SeedCommand;
 import dev.smalls.shell.SmallsCommand;
@@ -33,6 +36,7 @@ import dev.smalls.shell.SmallsCommands;
 import dev.smalls.shell.SmallsShellRunner;
 import dev.smalls.shell.SpringShellCommands;
 import dev.smalls.shell.SpringShellCondition;
+import dev.smalls.shell.SqlCommand;
 import dev.smalls.shell.StatusCommand;
 
 /**
@@ -50,26 +54,44 @@ public final class SmallsShellAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StatusCommand smallsStatusCommand(SmallsMigrator migrator) {
-		return new StatusCommand(migrator);
+	StatusCommand smallsStatusCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
+		return new StatusCommand(migrator, tenants.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrateCommand smallsMigrateCommand(SmallsMigrator migrator) {
-		return new MigrateCommand(migrator);
+	MigrateCommand smallsMigrateCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
+		return new MigrateCommand(migrator, tenants.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RollbackCommand smallsRollbackCommand(SmallsMigrator migrator) {
-		return new RollbackCommand(migrator);
+	RollbackCommand smallsRollbackCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
+		return new RollbackCommand(migrator, tenants.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	HistoryCommand smallsHistoryCommand(SmallsMigrator migrator) {
-		return new HistoryCommand(migrator);
+	HistoryCommand smallsHistoryCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
+		return new HistoryCommand(migrator, tenants.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LockCommand smallsLockCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
+		return new LockCommand(migrator, tenants.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SqlCommand smallsSqlCommand(SmallsMigrator migrator) {
+		return new SqlCommand(migrator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RepairCommand smallsRepairCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
+		return new RepairCommand(migrator, tenants.getIfAvailable());
 	}
 
 	@Bean

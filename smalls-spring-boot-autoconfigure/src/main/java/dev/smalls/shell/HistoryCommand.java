@@ -4,30 +4,43 @@ import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
 import dev.smalls.SmallsMigrator;
+import dev.smalls.SmallsTenants;
 
 /**
- * {@code smalls history}: the applied migrations, newest first.
+ * {@code smalls history}: the applied migrations, newest first, of the application's
+ * database or a tenant's.
  */
 public class HistoryCommand extends SmallsCommand {
 
-	private final SmallsMigrator migrator;
+	private final TenantOptions tenants;
 
 	public HistoryCommand(SmallsMigrator migrator) {
+		this(migrator, null);
+	}
+
+	public HistoryCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants) {
 		super("history", "Show the applied migrations, newest first, with batch, time and who applied them",
-				"smalls history", 0);
-		this.migrator = migrator;
+				"smalls history [--tenant ID]", 0, TenantOptions.TENANT);
+		this.tenants = new TenantOptions(migrator, tenants);
 	}
 
 	@Override
 	protected void run(CommandLine line, PrintWriter out) {
-		List<MigrationInfo> applied = this.migrator.status()
+		TenantOptions.Target target = this.tenants.toRead(line);
+		target.announce(out);
+		// Recorded in the history: applied, missing from the code, or interrupted while being
+		// rolled back. A migration interrupted while being applied was never recorded.
+		List<MigrationInfo> applied = target.migrator()
+			.status()
 			.migrations()
 			.stream()
-			.filter((migration) -> migration.state() != MigrationState.PENDING)
+			.filter((migration) -> migration.batch() != null)
 			.sorted(Comparator.comparing(MigrationInfo::batch).thenComparing(MigrationInfo::sequence).reversed())
 			.toList();
 		if (applied.isEmpty()) {
@@ -36,12 +49,20 @@ public class HistoryCommand extends SmallsCommand {
 		}
 		ConsoleTable table = new ConsoleTable("BATCH", "MIGRATION", "APPLIED AT", "MS", "BY");
 		for (MigrationInfo migration : applied) {
-			String name = MigrationNames.display(migration.sequence(), migration.name())
-					+ ((migration.state() == MigrationState.MISSING) ? " (missing from the code)" : "");
-			table.row(migration.batch(), name, ConsoleTable.time(migration.appliedAt()), migration.executionMillis(),
-					migration.appliedBy());
+			table.row(migration.batch(), MigrationNames.display(migration.sequence(), migration.name()) + note(migration),
+					ConsoleTable.time(migration.appliedAt()), migration.executionMillis(), migration.appliedBy());
 		}
 		table.print(out);
+	}
+
+	private static String note(MigrationInfo migration) {
+		if (migration.state() == MigrationState.MISSING) {
+			return " (missing from the code)";
+		}
+		if (migration.state() == MigrationState.INTERRUPTED) {
+			return " (interrupted while being rolled back)";
+		}
+		return "";
 	}
 
 }

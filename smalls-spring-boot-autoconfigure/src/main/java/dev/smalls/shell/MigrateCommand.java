@@ -2,31 +2,50 @@ package dev.smalls.shell;
 
 import java.io.PrintWriter;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smalls.MigrateResult;
 import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationNames;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrator;
+import dev.smalls.SmallsTenants;
 
 /**
- * {@code smalls migrate [--to N]}: apply pending migrations.
+ * {@code smalls migrate [--to N]}: apply pending migrations, on the application's database,
+ * one tenant's, or every tenant's.
  */
 public class MigrateCommand extends SmallsCommand {
 
-	private final SmallsMigrator migrator;
+	private final TenantOptions tenants;
 
 	public MigrateCommand(SmallsMigrator migrator) {
-		super("migrate", "Apply pending migrations, all of them or up to --to N", "smalls migrate [--to N]", 0,
-				Option.value("to", "the last sequence to apply, e.g. 3 or 0003"));
-		this.migrator = migrator;
+		this(migrator, null);
+	}
+
+	public MigrateCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants) {
+		super("migrate", "Apply pending migrations, all of them or up to --to N",
+				"smalls migrate [--to N] [--tenant ID | --all-tenants]", 0,
+				Option.value("to", "the last sequence to apply, e.g. 3 or 0003"), TenantOptions.TENANT,
+				TenantOptions.ALL_TENANTS);
+		this.tenants = new TenantOptions(migrator, tenants);
 	}
 
 	@Override
 	protected void run(CommandLine line, PrintWriter out) {
-		String to = line.option("to");
+		String option = line.option("to");
+		Integer to = (option != null) ? number(option, "--to", 0) : null;
+		if (this.tenants.all(line)) {
+			TenantsReport.print(this.tenants.tenants().each((migrator) -> migrate(migrator, to)),
+					MigrateCommand::summary, getName(), line, out);
+			out.println("Migrations are complete on every tenant.");
+			return;
+		}
+		TenantOptions.Target target = this.tenants.toChange(line, true);
+		target.announce(out);
 		MigrateResult result;
 		try {
-			result = (to != null) ? this.migrator.migrate(number(to, "--to", 0)) : this.migrator.migrate();
+			result = migrate(target.migrator(), to);
 		}
 		catch (SmallsMigrationException ex) {
 			ex.getCompleted().forEach((execution) -> printApplied(out, execution));
@@ -40,6 +59,19 @@ public class MigrateCommand extends SmallsCommand {
 		result.applied().forEach((execution) -> printApplied(out, execution));
 		out.println("Migrations are complete: batch " + result.batch() + ", current sequence "
 				+ MigrationNames.display(result.current()) + ".");
+	}
+
+	private static MigrateResult migrate(SmallsMigrator migrator, @Nullable Integer to) {
+		return (to != null) ? migrator.migrate(to) : migrator.migrate();
+	}
+
+	private static String summary(MigrateResult result) {
+		if (result.applied().isEmpty()) {
+			return "nothing to migrate, at " + MigrationNames.display(result.current());
+		}
+		return result.applied().size() + " applied (" + String.join(", ",
+				result.applied().stream().map(MigrationExecution::displayName).toList()) + "), batch "
+				+ result.batch() + ", now at " + MigrationNames.display(result.current());
 	}
 
 	private static void printApplied(PrintWriter out, MigrationExecution execution) {

@@ -46,12 +46,23 @@ public final class MigrationFileWriter {
 	}
 
 	/**
-	 * Write the next migration.
+	 * Write the next migration, a {@code SchemaMigration}.
 	 * @param description what the migration does, in words
 	 * @param highestKnownSequence the highest sequence the code or the database knows
 	 * @return the file written
 	 */
 	public Created create(String description, int highestKnownSequence) {
+		return create(description, highestKnownSequence, Template.SCHEMA);
+	}
+
+	/**
+	 * Write the next migration.
+	 * @param description what the migration does, in words
+	 * @param highestKnownSequence the highest sequence the code or the database knows
+	 * @param template the kind of migration to write
+	 * @return the file written
+	 */
+	public Created create(String description, int highestKnownSequence, Template template) {
 		String name = MigrationNames.toSnakeCase(Transliteration.toAscii(description));
 		if (name.isEmpty()) {
 			throw new SmallsValidationException("The description '" + CommandLine.shown(description)
@@ -76,7 +87,11 @@ public final class MigrationFileWriter {
 		Path file = directory.resolve(className + ".java");
 		try {
 			Files.createDirectories(directory);
-			Files.writeString(file, source(className, sequence, name), StandardCharsets.UTF_8,
+			String source = switch (template) {
+				case SCHEMA -> MigrationTemplates.schema(this.packageName, className, name, sequence);
+				case SQL -> MigrationTemplates.sql(this.packageName, className, name, sequence);
+			};
+			Files.writeString(file, source, StandardCharsets.UTF_8,
 					StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		}
 		catch (FileAlreadyExistsException ex) {
@@ -145,65 +160,6 @@ public final class MigrationFileWriter {
 			.collect(Collectors.joining());
 	}
 
-	private String source(String className, int sequence, String name) {
-		return """
-				package %1$s;
-
-				import org.springframework.jdbc.core.JdbcTemplate;
-				import org.springframework.stereotype.Component;
-
-				import dev.smalls.SmallsMigration;
-
-				/**
-				 * %3$s.
-				 */
-				@Component
-				public class %2$s implements SmallsMigration {
-
-					@Override
-					public int sequence() {
-						return %4$d;
-					}
-
-					@Override
-					public String name() {
-						return "%3$s";
-					}
-
-					@Override
-					public void migrate(JdbcTemplate jdbc) {
-						// jdbc.execute("...");
-					}
-
-					@Override
-					public void rollback(JdbcTemplate jdbc) {
-						// Undo migrate(), last change first.
-					}
-
-					/*
-					 * Common changes, migrate and rollback side by side. The JdbcTemplate runs in this
-					 * migration's transaction; on MariaDB, MySQL and H2 each DDL statement commits at once,
-					 * so keep one DDL statement per migration there.
-					 *
-					 * Create a table  jdbc.execute("CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(200) NOT NULL)");
-					 *                 jdbc.execute("DROP TABLE users");
-					 * Add a column    jdbc.execute("ALTER TABLE users ADD COLUMN reset_count INT DEFAULT 0 NOT NULL");
-					 *                 jdbc.execute("ALTER TABLE users DROP COLUMN reset_count");
-					 * Rename a column jdbc.execute("ALTER TABLE users RENAME COLUMN email TO email_address");
-					 *                 jdbc.execute("ALTER TABLE users RENAME COLUMN email_address TO email");
-					 * Drop a column   save what rollback needs first: a dropped column's data is gone
-					 *                 jdbc.execute("ALTER TABLE users DROP COLUMN nickname");
-					 *                 jdbc.execute("ALTER TABLE users ADD COLUMN nickname VARCHAR(100)");
-					 * Add an index    jdbc.execute("CREATE INDEX users_email_idx ON users (email)");
-					 *                 jdbc.execute("DROP INDEX users_email_idx");  (MariaDB/MySQL: DROP INDEX users_email_idx ON users)
-					 * Update data     jdbc.update("UPDATE users SET reset_count = 0 WHERE reset_count IS NULL");
-					 *                 jdbc.update("UPDATE users SET status = ? WHERE status = ?", "open", "new");
-					 */
-
-				}
-				""".formatted(this.packageName, className, name, sequence);
-	}
-
 	/**
 	 * A migration file that was written.
 	 *
@@ -213,6 +169,19 @@ public final class MigrationFileWriter {
 	 * @param className its class name
 	 */
 	public record Created(Path file, int sequence, String name, String className) {
+	}
+
+	/**
+	 * The kinds of migration {@code smalls create} writes.
+	 */
+	public enum Template {
+
+		/** A {@code SchemaMigration}: schema operations, whose rollback and DDL smalls derives. */
+		SCHEMA,
+
+		/** A {@code SmallsMigration} with {@code migrate} and {@code rollback} on a {@code JdbcTemplate}. */
+		SQL
+
 	}
 
 	private record NumberedFile(Path file, int sequence) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.NestedExceptionUtils;
 
 import dev.smalls.MigrationNames;
@@ -43,6 +45,17 @@ final class ShellAdvice {
 	 * @return what to do
 	 */
 	static String action(SmallsException ex, String typed) {
+		return action(ex, typed, null);
+	}
+
+	/**
+	 * Advice for a failure smalls reported on a tenant's database, or the application's.
+	 * @param ex the failure
+	 * @param typed the command as it was typed, to run again
+	 * @param tenant the tenant the command acted on, or {@code null}
+	 * @return what to do
+	 */
+	static String action(SmallsException ex, String typed, @Nullable String tenant) {
 		if (isH2DatabaseInUse(ex)) {
 			return h2DatabaseInUse();
 		}
@@ -50,7 +63,7 @@ final class ShellAdvice {
 			return CHECK_CONNECTION;
 		}
 		if (ex instanceof SmallsValidationException validation) {
-			return validation(validation);
+			return validation(validation, typed, TenantOptions.suffix(tenant));
 		}
 		if (ex instanceof SmallsMigrationException migration) {
 			return migration(migration, typed);
@@ -62,15 +75,20 @@ final class ShellAdvice {
 		return ex.getAction();
 	}
 
-	private static String validation(SmallsValidationException ex) {
+	private static String validation(SmallsValidationException ex, String typed, String tenant) {
 		List<Integer> sequences = ex.getSequences();
 		String first = sequences.isEmpty() ? "N" : MigrationNames.display(sequences.get(0));
 		return switch (ex.getProblem()) {
+			case INTERRUPTED -> "Repair it first: smalls repair " + first + tenant + " undoes exactly the operations "
+					+ "of it that took effect. Then run: " + typed;
+			case IRREVERSIBLE -> "Roll back no further than " + first + ": smalls rollback " + first + tenant
+					+ " keeps it applied and rolls back what is above it. To undo what it did, write a new migration "
+					+ "that does, and apply it with smalls migrate" + tenant + ".";
 			case OUT_OF_ORDER -> "Migrations apply in sequence order: renumber " + shown(sequences)
 					+ " above the current sequence (smalls status shows it), or apply it below on purpose with "
-					+ "smalls.out-of-order=true, e.g. java -jar app.jar --smalls.out-of-order=true smalls migrate";
+					+ "smalls.out-of-order=true, e.g. java -jar app.jar --smalls.out-of-order=true smalls migrate" + tenant;
 			case TARGET_BELOW_CURRENT ->
-				"Migrate only moves forward. To go back to " + first + ", run: smalls rollback " + first;
+				"Migrate only moves forward. To go back to " + first + ", run: smalls rollback " + first + tenant;
 			case TARGET_ABOVE_CURRENT -> "The target is the sequence that stays applied: pick one at or below the "
 					+ "current sequence (smalls status shows it); smalls rollback 0000 rolls back everything.";
 			case MISSING_MIGRATION -> ex.getAction() + " smalls history shows when and by whom " + shown(sequences)

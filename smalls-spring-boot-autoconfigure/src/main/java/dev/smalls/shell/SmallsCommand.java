@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsValidationException;
@@ -84,8 +85,9 @@ public abstract class SmallsCommand {
 		String typed = String.join(" ", "smalls", this.name, String.join(" ", words)).strip();
 		out.println("smalls " + this.name + "  " + LocalDateTime.now().format(HEADER_TIME));
 		int code;
+		CommandLine line = null;
 		try {
-			CommandLine line = CommandLine.parse(words, this.options, this.maxArguments, this.name);
+			line = CommandLine.parse(words, this.options, this.maxArguments, this.name);
 			if (line.help()) {
 				out.println("Usage: " + this.usage);
 				out.println(this.description + ".");
@@ -102,10 +104,10 @@ public abstract class SmallsCommand {
 		catch (SmallsValidationException ex) {
 			// The engine refusing an argument is the same mistake as the command line refusing it.
 			code = (ex.getProblem() == Problem.INVALID_ARGUMENT) ? usageError(out, ex.getMessage())
-					: failure(out, ex.getMessage(), ShellAdvice.action(ex, typed));
+					: failure(out, ex.getMessage(), ShellAdvice.action(ex, typed, tenant(line)));
 		}
 		catch (SmallsException ex) {
-			code = failure(out, ex.getMessage(), ShellAdvice.action(ex, typed));
+			code = failure(out, ex.getMessage(), ShellAdvice.action(ex, typed, tenant(line)));
 		}
 		catch (RuntimeException ex) {
 			logger.debug(typed + " failed", ex);
@@ -113,6 +115,10 @@ public abstract class SmallsCommand {
 		}
 		out.flush();
 		return code;
+	}
+
+	private static @Nullable String tenant(@Nullable CommandLine line) {
+		return (line != null) ? line.option(TenantOptions.TENANT.name()) : null;
 	}
 
 	private int usageError(PrintWriter out, String message) {

@@ -2,26 +2,44 @@ package dev.smalls.shell;
 
 import java.io.PrintWriter;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
+import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
 import dev.smalls.SmallsMigrator;
+import dev.smalls.SmallsTenants;
+import dev.smalls.TenantOutcome;
+import dev.smalls.TenantsOutcome;
 
 /**
- * {@code smalls status}: every migration and its state.
+ * {@code smalls status}: every migration and its state, of the application's database or a
+ * tenant's; {@code --all-tenants} shows a line per tenant.
  */
 public class StatusCommand extends SmallsCommand {
 
-	private final SmallsMigrator migrator;
+	private final TenantOptions tenants;
 
 	public StatusCommand(SmallsMigrator migrator) {
-		super("status", "Show every migration and whether it is applied, pending or missing", "smalls status", 0);
-		this.migrator = migrator;
+		this(migrator, null);
+	}
+
+	public StatusCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants) {
+		super("status", "Show every migration and whether it is applied, pending, missing or interrupted",
+				"smalls status [--tenant ID | --all-tenants]", 0, TenantOptions.TENANT, TenantOptions.ALL_TENANTS);
+		this.tenants = new TenantOptions(migrator, tenants);
 	}
 
 	@Override
 	protected void run(CommandLine line, PrintWriter out) {
-		MigrationStatus status = this.migrator.status();
+		if (this.tenants.all(line)) {
+			printTenants(line, out);
+			return;
+		}
+		TenantOptions.Target target = this.tenants.toRead(line);
+		target.announce(out);
+		MigrationStatus status = target.migrator().status();
 		if (status.migrations().isEmpty()) {
 			out.println("No migrations yet. Create one with: smalls create <description>");
 			return;
@@ -34,6 +52,47 @@ public class StatusCommand extends SmallsCommand {
 		table.print(out);
 		out.println("Current sequence: " + MigrationNames.display(status.current()) + ", " + status.pendingCount()
 				+ " pending");
+		for (MigrationInfo interrupted : status.inState(MigrationState.INTERRUPTED)) {
+			out.println(interrupted.displayName() + " was interrupted part-way, and nothing else runs until it is "
+					+ "repaired: smalls repair " + MigrationNames.display(interrupted.sequence())
+					+ TenantOptions.suffix(target.tenant()));
+		}
+		if (target.tenant() == null && this.tenants.configured()) {
+			out.println("This is the application's default schema, not a tenant: smalls status --all-tenants shows "
+					+ "every tenant, --tenant <id> one of them.");
+		}
+	}
+
+	private void printTenants(CommandLine line, PrintWriter out) {
+		TenantsOutcome<MigrationStatus> outcome = this.tenants.tenants().status();
+		if (outcome.outcomes().isEmpty()) {
+			out.println("No tenants at the moment.");
+			return;
+		}
+		ConsoleTable table = new ConsoleTable("TENANT", "CURRENT", "PENDING", "MISSING", "INTERRUPTED", "ERROR");
+		for (TenantOutcome<MigrationStatus> tenant : outcome.outcomes()) {
+			MigrationStatus status = tenant.result();
+			if (status != null) {
+				table.row(tenant.tenant(), MigrationNames.display(status.current()), status.pendingCount(),
+						status.inState(MigrationState.MISSING).size(), status.inState(MigrationState.INTERRUPTED).size(), "");
+			}
+			else {
+				table.row(tenant.tenant(), "", "", "", "", (tenant.failure() != null) ? tenant.failure().getMessage()
+						: "skipped: an earlier tenant failed");
+			}
+		}
+		table.print(out);
+		for (TenantOutcome<MigrationStatus> tenant : outcome.outcomes()) {
+			MigrationStatus status = tenant.result();
+			if (status != null) {
+				for (MigrationInfo interrupted : status.inState(MigrationState.INTERRUPTED)) {
+					out.println(tenant.tenant() + ": " + interrupted.displayName() + " was interrupted part-way; repair "
+							+ "it with smalls repair " + MigrationNames.display(interrupted.sequence()) + " --tenant "
+							+ tenant.tenant());
+				}
+			}
+		}
+		TenantsReport.requireSucceeded(outcome, "status", line);
 	}
 
 }

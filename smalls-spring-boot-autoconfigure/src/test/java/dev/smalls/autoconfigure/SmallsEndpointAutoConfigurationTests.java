@@ -38,6 +38,16 @@ class SmallsEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithTenantsShouldGiveThemToTheEndpoint() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=smalls",
+					"spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
+							+ ";DB_CLOSE_DELAY=-1;INIT=CREATE SCHEMA IF NOT EXISTS ACME",
+					"smalls.tenants.schemas=acme")
+			.run((context) -> assertThat(context.getBean(SmallsEndpoint.class).status().tenants()).containsOnlyKeys("acme"));
+	}
+
+	@Test
 	void runInAServletApplicationShouldAnswerWhatSpringMvcRefusesWithSmallsErrors() {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, SmallsAutoConfiguration.class,

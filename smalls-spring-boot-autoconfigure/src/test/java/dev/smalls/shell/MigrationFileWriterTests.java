@@ -23,10 +23,35 @@ class MigrationFileWriterTests {
 	Path directory;
 
 	@Test
-	void theGeneratedFileCompilesAsItIs() throws Exception {
+	void theGeneratedSchemaMigrationCompilesAsItIs() throws Exception {
 		MigrationFileWriter.Created created = new MigrationFileWriter(this.directory, "com.example.migrations")
 			.create("Add reset count to users", 0);
 		assertThat(created.file().getFileName()).hasToString("M0001AddResetCountToUsers.java");
+		assertThat(Files.readString(created.file())).contains("implements SchemaMigration")
+			.contains("public void change(Schema schema)");
+		assertThat(compile(created.file())).isZero();
+		assertThat(this.directory.resolve("classes/com/example/migrations/M0001AddResetCountToUsers.class")).exists();
+	}
+
+	@Test
+	void theSchemaMigrationsCommentedExamplesCompileOnceUncommented() throws Exception {
+		MigrationFileWriter.Created created = new MigrationFileWriter(this.directory, "com.example.migrations")
+			.create("add tags", 3);
+		String source = Files.readString(created.file());
+		String uncommented = source.lines()
+			.map((line) -> line.matches("\\s*// (schema\\.|    table\\.|}\\);).*") ? line.replaceFirst("// ", "") : line)
+			.collect(java.util.stream.Collectors.joining("\n"));
+		assertThat(uncommented).isNotEqualTo(source).contains("\t\tschema.irreversible(")
+			.contains("\t\tschema.createTable(\"tags\"");
+		Files.writeString(created.file(), uncommented);
+		assertThat(compile(created.file())).isZero();
+	}
+
+	@Test
+	void theGeneratedJdbcTemplateMigrationCompilesAsItIs() throws Exception {
+		MigrationFileWriter.Created created = new MigrationFileWriter(this.directory, "com.example.migrations")
+			.create("Add reset count to users", 0, MigrationFileWriter.Template.SQL);
+		assertThat(Files.readString(created.file())).contains("implements SmallsMigration");
 		assertThat(compile(created.file())).isZero();
 		assertThat(this.directory.resolve("classes/com/example/migrations/M0001AddResetCountToUsers.class")).exists();
 	}
@@ -42,9 +67,10 @@ class MigrationFileWriterTests {
 	}
 
 	@Test
-	void theFileHasMigrateAndRollbackSideBySideAndCommonChangesInAComment() throws Exception {
-		String source = Files.readString(
-				new MigrationFileWriter(this.directory, "com.example.migrations").create("create orders", 4).file());
+	void theJdbcTemplateFormHasMigrateAndRollbackSideBySideAndCommonChangesInAComment() throws Exception {
+		String source = Files.readString(new MigrationFileWriter(this.directory, "com.example.migrations")
+			.create("create orders", 4, MigrationFileWriter.Template.SQL)
+			.file());
 		assertThat(source).contains("@Component")
 			.contains("public void migrate(JdbcTemplate jdbc)")
 			.contains("public void rollback(JdbcTemplate jdbc)")

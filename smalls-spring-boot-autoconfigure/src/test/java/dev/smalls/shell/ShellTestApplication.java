@@ -2,6 +2,7 @@ package dev.smalls.shell;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -9,10 +10,13 @@ import org.springframework.shell.core.command.CommandRegistry;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsSeeder;
 import dev.smalls.SqlMigration;
+import dev.smalls.testapp.schema.TagsMigrations;
 
 /**
  * A non-web application with three migrations, the third of which fails while
- * {@code shell.test.break=true}, and a {@link ShellSession} to type at its prompt.
+ * {@code shell.test.break=true}, and a {@link ShellSession} to type at its prompt. With
+ * {@code shell.test.schema=true}, two schema migrations follow: 0004_add_tags and the
+ * irreversible 0005_freeze_tags.
  */
 @SpringBootApplication
 public class ShellTestApplication {
@@ -47,6 +51,18 @@ public class ShellTestApplication {
 	@Bean
 	SmallsSeeder people() {
 		return (jdbc) -> jdbc.update("INSERT INTO people (id, name) VALUES (1, 'Ada')");
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("shell.test.schema")
+	SmallsMigration addTags() {
+		return TagsMigrations.ADD_TAGS;
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("shell.test.schema")
+	SmallsMigration freezeTags() {
+		return TagsMigrations.FREEZE_TAGS;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.smalls.actuate.endpoint;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,11 +24,11 @@ final class EndpointAdvice {
 
 	static String action(SmallsException ex, WriteRequest request) {
 		if (ex instanceof SmallsValidationException validation) {
-			return validation(validation);
+			return validation(validation, request);
 		}
 		if (ex instanceof SmallsMigrationException migration) {
 			if (migration.getOutcome() == Outcome.UNKNOWN) {
-				return "Once the database is reachable, GET /actuator/smalls: it shows whether "
+				return "Once the database is reachable, GET " + statusPath(request) + ": it shows whether "
 						+ MigrationNames.display(migration.getFailedSequence(), migration.getFailedName())
 						+ " is applied.";
 			}
@@ -44,22 +45,60 @@ final class EndpointAdvice {
 		return (request.expected() != null) ? " with \"expected\": " + current + "." : ".";
 	}
 
-	private static String validation(SmallsValidationException ex) {
+	private static String validation(SmallsValidationException ex, WriteRequest request) {
 		List<Integer> sequences = ex.getSequences();
 		int first = sequences.isEmpty() ? 0 : sequences.get(0);
+		boolean repairing = request.action().equals(WriteRequest.REPAIR);
 		return switch (ex.getProblem()) {
+			case INTERRUPTED -> repairing
+					? ex.getAction() + " With the code that ran restored, POST " + body(request, "\"sequence\": " + first)
+							+ " to /actuator/smalls/repair again."
+					: "Repair it first: POST " + body(request, "\"sequence\": " + first) + " to /actuator/smalls/repair "
+							+ "undoes exactly the operations of it that took effect. Then send this request again.";
+			case INVALID_ARGUMENT -> repairing
+					? "GET " + statusPath(request) + " shows a migration that needs repair as INTERRUPTED."
+					: ex.getAction();
+			case IRREVERSIBLE -> "Roll back no further than " + MigrationNames.display(first) + ": POST "
+					+ body(request, "\"to\": " + first) + " to /actuator/smalls/rollback keeps it applied and rolls "
+					+ "back what is above it. To undo what it did, write a new migration that does, and deploy it.";
 			case OUT_OF_ORDER -> "Migrations apply in sequence order: renumber " + shown(sequences)
 					+ " above the current sequence and deploy it, or allow it on purpose with "
 					+ "smalls.out-of-order=true in the application's configuration, restart, and POST to "
 					+ "/actuator/smalls/migrate again.";
 			case TARGET_BELOW_CURRENT -> "Migrate only moves forward. To go back to " + MigrationNames.display(first)
-					+ ", POST {\"to\": " + first + "} to /actuator/smalls/rollback.";
-			case TARGET_ABOVE_CURRENT -> "The target is the sequence that stays applied: GET /actuator/smalls shows "
-					+ "the current sequence; send a \"to\" at or below it ({\"to\": 0} rolls back everything).";
-			case MISSING_MIGRATION -> ex.getAction() + " GET /actuator/smalls lists " + shown(sequences)
+					+ ", POST " + body(request, "\"to\": " + first) + " to /actuator/smalls/rollback.";
+			case TARGET_ABOVE_CURRENT -> "The target is the sequence that stays applied: GET " + statusPath(request)
+					+ " shows the current sequence; send a \"to\" at or below it ({\"to\": 0} rolls back everything).";
+			case MISSING_MIGRATION -> ex.getAction() + " GET " + statusPath(request) + " lists " + shown(sequences)
 					+ " as MISSING.";
 			default -> ex.getAction();
 		};
+	}
+
+	/**
+	 * A request body to send, for the same tenant as the request: e.g.
+	 * {@code {"to": 2, "tenant": "acme"}}.
+	 * @param request the request answered
+	 * @param pairs the body's other keys and values, as JSON
+	 * @return the body
+	 */
+	static String body(WriteRequest request, String... pairs) {
+		List<String> keys = new ArrayList<>(List.of(pairs));
+		if (request.tenant() != null) {
+			keys.add("\"tenant\": \"" + Texts.shown(request.tenant()).replace("\\", "\\\\").replace("\"", "\\\"")
+					+ "\"");
+		}
+		return "{" + String.join(", ", keys) + "}";
+	}
+
+	/**
+	 * Where to GET the status of the database a request acted on.
+	 * @param request the request
+	 * @return the tenant's status path, or the application's
+	 */
+	static String statusPath(WriteRequest request) {
+		return (request.tenant() != null) ? "/actuator/smalls/tenants/" + Texts.shown(request.tenant())
+				: "/actuator/smalls";
 	}
 
 	private static String shown(List<Integer> sequences) {

@@ -20,7 +20,7 @@ import dev.smalls.SmallsMigrator;
  */
 public class ExpectedSequenceGuard implements SmallsCallback, Ordered {
 
-	private final ThreadLocal<Integer> expected = new ThreadLocal<>();
+	private final ThreadLocal<Expectation> expected = new ThreadLocal<>();
 
 	private final ObjectFactory<SmallsMigrator> migrator;
 
@@ -34,7 +34,8 @@ public class ExpectedSequenceGuard implements SmallsCallback, Ordered {
 	}
 
 	/**
-	 * Run a migrate or rollback that must find the database at a given sequence.
+	 * Run a migrate or rollback of the application's migrator that must find the database at
+	 * a given sequence.
 	 * @param <T> the result
 	 * @param sequence the sequence the database must be at when the run starts
 	 * @param run the run
@@ -42,11 +43,25 @@ public class ExpectedSequenceGuard implements SmallsCallback, Ordered {
 	 * @throws SequenceMismatch if the database is elsewhere; nothing changed
 	 */
 	<T> T expecting(int sequence, Supplier<T> run) {
-		int current = this.migrator.getObject().status().current();
+		return expecting(this.migrator.getObject(), sequence, run);
+	}
+
+	/**
+	 * Run a migrate or rollback of a migrator that must find its database at a given
+	 * sequence: the application's, or a tenant's (built with the same callbacks).
+	 * @param <T> the result
+	 * @param migrator the migrator that runs
+	 * @param sequence the sequence the database must be at when the run starts
+	 * @param run the run
+	 * @return its result
+	 * @throws SequenceMismatch if the database is elsewhere; nothing changed
+	 */
+	<T> T expecting(SmallsMigrator migrator, int sequence, Supplier<T> run) {
+		int current = migrator.status().current();
 		if (current != sequence) {
 			throw new SequenceMismatch(sequence, current);
 		}
-		this.expected.set(sequence);
+		this.expected.set(new Expectation(migrator, sequence));
 		try {
 			return run.get();
 		}
@@ -57,14 +72,14 @@ public class ExpectedSequenceGuard implements SmallsCallback, Ordered {
 
 	@Override
 	public void beforeRun(Operation operation, List<MigrationExecution> planned) {
-		Integer sequence = this.expected.get();
-		if (sequence == null) {
+		Expectation expectation = this.expected.get();
+		if (expectation == null) {
 			return;
 		}
 		// Under the lock: no other instance can change the history until this run ends.
-		int current = this.migrator.getObject().status().current();
-		if (current != sequence) {
-			throw new SequenceMismatch(sequence, current);
+		int current = expectation.migrator().status().current();
+		if (current != expectation.sequence()) {
+			throw new SequenceMismatch(expectation.sequence(), current);
 		}
 	}
 
@@ -72,6 +87,9 @@ public class ExpectedSequenceGuard implements SmallsCallback, Ordered {
 	public int getOrder() {
 		// First, so that no other callback hears of a run that will not happen.
 		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	private record Expectation(SmallsMigrator migrator, int sequence) {
 	}
 
 	/**

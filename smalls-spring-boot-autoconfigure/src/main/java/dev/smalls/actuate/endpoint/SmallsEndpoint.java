@@ -1,8 +1,8 @@
 package dev.smalls.actuate.endpoint;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -15,27 +15,31 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
-import dev.smalls.MigrateResult;
-import dev.smalls.MigrationExecution;
+import dev.smalls.LockStatus;
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
-import dev.smalls.RollbackResult;
 import dev.smalls.SmallsException;
-import dev.smalls.SmallsLockException;
-import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrator;
-import dev.smalls.SmallsValidationException;
+import dev.smalls.SmallsTenants;
+import dev.smalls.TenantOutcome;
 import dev.smalls.actuate.endpoint.ExpectedSequenceGuard.SequenceMismatch;
 import dev.smalls.actuate.endpoint.WriteRequest.InvalidRequest;
 
 /**
- * {@code /actuator/smalls}: the migration status, and, where the operator grants write
- * access, {@code POST /actuator/smalls/migrate} and {@code POST /actuator/smalls/rollback}.
- * Write access is off by default because rollback destroys data. A write request may carry
- * {@code "expected"}, the current sequence its sender saw: when the database has moved on
- * since, the answer is 409 and nothing changes, so a retried request cannot run twice.
+ * {@code /actuator/smalls}: the migration status and the migration lock (and, in a
+ * multi-tenant application, each tenant's status at a glance, and one tenant's in full at
+ * {@code /actuator/smalls/tenants/{tenant}}); where the operator grants write access,
+ * {@code POST /actuator/smalls/migrate}, {@code /rollback} and {@code /repair}, each for the
+ * application's database, one tenant ({@code "tenant"}) or every tenant
+ * ({@code "allTenants"}). Write access is off by default because rollback destroys data. A
+ * write request may carry {@code "expected"}, the current sequence its sender saw: when the
+ * database has moved on since, the answer is 409 and nothing changes, so a retried request
+ * cannot run twice.
+ * <p>
+ * Tenants live under {@code /tenants/} rather than beside the actions, so that a tenant
+ * called {@code migrate} is never confused with the action of that name.
  */
 @Endpoint(id = SmallsEndpoint.ID, defaultAccess = Access.READ_ONLY)
 public class SmallsEndpoint {
@@ -43,16 +47,18 @@ public class SmallsEndpoint {
 	/** The endpoint's id. */
 	public static final String ID = "smalls";
 
-	static final int STATUS_CONFLICT = 409;
+	static final String TENANTS = "tenants";
 
 	private final SmallsMigrator migrator;
 
 	private final ExpectedSequenceGuard guard;
 
+	private final EndpointTenants tenants;
+
 	/**
 	 * Create an endpoint. Its {@code "expected"} checks look before the run only; to repeat
 	 * them under the migration lock, build the migrator with an
-	 * {@link ExpectedSequenceGuard} among its callbacks and use the other constructor.
+	 * {@link ExpectedSequenceGuard} among its callbacks and use another constructor.
 	 * @param migrator the migrator
 	 */
 	public SmallsEndpoint(SmallsMigrator migrator) {
@@ -66,119 +72,141 @@ public class SmallsEndpoint {
 	 * @param guard a guard registered as one of the migrator's callbacks
 	 */
 	public SmallsEndpoint(SmallsMigrator migrator, ExpectedSequenceGuard guard) {
-		this.migrator = migrator;
-		this.guard = guard;
+		this(migrator, guard, null);
 	}
 
 	/**
-	 * Every migration known to the code or the database.
+	 * Create an endpoint for an application that may have tenants.
+	 * @param migrator the application's migrator
+	 * @param guard a guard registered as one of the callbacks of every migrator
+	 * @param tenants the tenants, or {@code null} when the application has none
+	 */
+	public SmallsEndpoint(SmallsMigrator migrator, ExpectedSequenceGuard guard, @Nullable SmallsTenants tenants) {
+		this.migrator = migrator;
+		this.guard = guard;
+		this.tenants = new EndpointTenants(migrator, tenants);
+	}
+
+	/**
+	 * Every migration known to the code or the database, the lock, and each tenant's status
+	 * at a glance.
 	 * @return the status
 	 */
 	@ReadOperation
 	public StatusDescriptor status() {
-		MigrationStatus status = this.migrator.status();
-		return new StatusDescriptor(status.current(), status.pendingCount(),
-				status.migrations().stream().map(MigrationDescriptor::new).toList());
+		return describe(this.migrator, this.tenants.summaries());
 	}
 
 	/**
-	 * Migrate or roll back. Values arrive as text so that a wrong one gets an answer that
-	 * names it rather than a bare 400.
-	 * @param action {@code migrate} or {@code rollback}
+	 * One tenant's status, as {@link #status()} gives the application's.
+	 * @param kind {@code tenants}
+	 * @param tenant the tenant's id
+	 * @return the tenant's status, or 404 when there is no such tenant
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> tenant(@Selector String kind, @Selector String tenant) {
+		if (!kind.equals(TENANTS)) {
+			return notFound("/actuator/smalls/" + Texts.shown(kind) + " has nothing below it.",
+					"GET /actuator/smalls for the status, /actuator/smalls/tenants/<id> for one tenant's.");
+		}
+		SmallsMigrator tenantMigrator;
+		try {
+			tenantMigrator = this.tenants.migrator(tenant);
+		}
+		catch (InvalidRequest ex) {
+			return notFound(ex.getMessage(), ex.getAction());
+		}
+		try {
+			return new WebEndpointResponse<>(describe(tenantMigrator, null), WebEndpointResponse.STATUS_OK);
+		}
+		catch (SmallsException ex) {
+			return new WebEndpointResponse<>(WriteResults.refusal(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
+					String.valueOf(ex.getMessage()), ex.getAction()).getBody(),
+					WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+		}
+	}
+
+	private static WebEndpointResponse<Object> notFound(String error, String action) {
+		return new WebEndpointResponse<>(WriteResults.refusal(WebEndpointResponse.STATUS_NOT_FOUND, error, action)
+			.getBody(), WebEndpointResponse.STATUS_NOT_FOUND);
+	}
+
+	/**
+	 * Migrate, roll back or repair. Values arrive as text so that a wrong one gets an answer
+	 * that names it rather than a bare 400.
+	 * @param action {@code migrate}, {@code rollback} or {@code repair}
 	 * @param to the target sequence
 	 * @param batches how many batches to roll back
 	 * @param expected the current sequence the request was meant for
+	 * @param sequence the interrupted migration to repair
+	 * @param tenant the tenant to act on
+	 * @param allTenants {@code true} to act on every tenant
 	 * @return what was done, or why nothing was
 	 */
 	@WriteOperation
 	public WebEndpointResponse<Map<String, Object>> operate(@Selector String action, @Nullable String to,
-			@Nullable String batches, @Nullable String expected) {
+			@Nullable String batches, @Nullable String expected, @Nullable String sequence, @Nullable String tenant,
+			@Nullable String allTenants) {
 		WriteRequest request;
+		SmallsMigrator target;
 		try {
-			request = WriteRequest.of(action, to, batches, expected);
+			request = WriteRequest.of(action, to, batches, expected, sequence, tenant, allTenants);
+			if (request.allTenants()) {
+				return this.tenants.each(request, (migrator) -> run(migrator, request));
+			}
+			target = this.tenants.target(request);
 		}
 		catch (InvalidRequest ex) {
-			return response(WebEndpointResponse.STATUS_BAD_REQUEST, ex.getMessage(), ex.getAction());
+			return WriteResults.refusal(WebEndpointResponse.STATUS_BAD_REQUEST, ex.getMessage(), ex.getAction());
 		}
 		try {
-			return request.action().equals(WriteRequest.MIGRATE) ? migrate(request) : rollback(request);
+			return new WebEndpointResponse<>(run(target, request), WebEndpointResponse.STATUS_OK);
 		}
 		catch (SequenceMismatch ex) {
-			return mismatch(ex);
-		}
-		catch (SmallsValidationException ex) {
-			return failure(WebEndpointResponse.STATUS_BAD_REQUEST, ex, request);
-		}
-		catch (SmallsLockException ex) {
-			return failure(STATUS_CONFLICT, ex, request);
-		}
-		catch (SmallsMigrationException ex) {
-			WebEndpointResponse<Map<String, Object>> response = failure(
-					WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, ex, request);
-			response.getBody().put("failed", Map.of("sequence", ex.getFailedSequence(), "name", ex.getFailedName()));
-			response.getBody()
-				.put((ex.getOperation() == SmallsMigrationException.Operation.MIGRATE) ? "applied" : "rolledBack",
-						executions(ex.getCompleted()));
-			response.getBody().put("current", ex.getCurrent());
-			return response;
+			return mismatch(ex, request);
 		}
 		catch (SmallsException ex) {
 			// The guard's refusal under the lock reaches here as a callback's failure.
 			if (ex.getCause() instanceof SequenceMismatch mismatch) {
-				return mismatch(mismatch);
+				return mismatch(mismatch, request);
 			}
-			return failure(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, ex, request);
+			return new WebEndpointResponse<>(WriteResults.failure(ex, request), WriteResults.status(ex));
 		}
 	}
 
-	private WebEndpointResponse<Map<String, Object>> migrate(WriteRequest request) {
+	private Map<String, Object> run(SmallsMigrator target, WriteRequest request) {
 		Integer to = request.to();
-		MigrateResult result = expecting(request,
-				() -> (to != null) ? this.migrator.migrate(to) : this.migrator.migrate());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("applied", executions(result.applied()));
-		body.put("batch", result.batch());
-		body.put("current", result.current());
-		return new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_OK);
+		return switch (request.action()) {
+			case WriteRequest.MIGRATE -> WriteResults.migrated(
+					expecting(target, request, () -> (to != null) ? target.migrate(to) : target.migrate()));
+			case WriteRequest.ROLLBACK -> WriteResults.rolledBack(expecting(target, request,
+					() -> (to != null) ? target.rollback(to) : target.rollbackBatches(request.batches())));
+			default -> WriteResults.repaired(target.repair(request.sequence()), request);
+		};
 	}
 
-	private WebEndpointResponse<Map<String, Object>> rollback(WriteRequest request) {
-		Integer to = request.to();
-		Integer batches = request.batches();
-		RollbackResult result = expecting(request,
-				() -> (to != null) ? this.migrator.rollback(to) : this.migrator.rollbackBatches(batches));
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("rolledBack", executions(result.rolledBack()));
-		body.put("current", result.current());
-		return new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_OK);
-	}
-
-	private <T> T expecting(WriteRequest request, Supplier<T> run) {
+	private <T> T expecting(SmallsMigrator target, WriteRequest request, Supplier<T> run) {
 		Integer expected = request.expected();
-		return (expected != null) ? this.guard.expecting(expected, run) : run.get();
+		return (expected != null) ? this.guard.expecting(target, expected, run) : run.get();
 	}
 
-	private static WebEndpointResponse<Map<String, Object>> mismatch(SequenceMismatch ex) {
-		WebEndpointResponse<Map<String, Object>> response = response(STATUS_CONFLICT,
+	private static WebEndpointResponse<Map<String, Object>> mismatch(SequenceMismatch ex, WriteRequest request) {
+		WebEndpointResponse<Map<String, Object>> response = WriteResults.refusal(WriteResults.STATUS_CONFLICT,
 				"The database is at " + MigrationNames.display(ex.getCurrent()) + ", not at "
 						+ MigrationNames.display(ex.getExpected()) + " as the request expected: it has moved on "
 						+ "since. Nothing was changed.",
-				"GET /actuator/smalls to see what changed. If the request still applies, send it again with "
-						+ "\"expected\": " + ex.getCurrent() + ".");
+				"GET " + EndpointAdvice.statusPath(request) + " to see what changed. If the request still applies, "
+						+ "send it again with \"expected\": " + ex.getCurrent() + ".");
 		response.getBody().put("current", ex.getCurrent());
 		return response;
 	}
 
-	private static List<Map<String, Object>> executions(List<MigrationExecution> executions) {
-		return executions.stream()
-			.map((execution) -> Map.<String, Object>of("sequence", execution.sequence(), "name", execution.name(),
-					"executionMillis", execution.millis()))
-			.toList();
-	}
-
-	private static WebEndpointResponse<Map<String, Object>> failure(int status, SmallsException ex,
-			WriteRequest request) {
-		return response(status, String.valueOf(ex.getMessage()), EndpointAdvice.action(ex, request));
+	private static StatusDescriptor describe(SmallsMigrator migrator,
+			@Nullable Map<String, TenantDescriptor> tenants) {
+		MigrationStatus status = migrator.status();
+		return new StatusDescriptor(status.current(), status.pendingCount(),
+				status.migrations().stream().map(MigrationDescriptor::new).toList(),
+				new LockDescriptor(migrator.lockStatus()), tenants);
 	}
 
 	/**
@@ -189,10 +217,7 @@ public class SmallsEndpoint {
 	 * @return the response, whose body more keys may be added to
 	 */
 	static WebEndpointResponse<Map<String, Object>> response(int status, String error, String action) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("error", error);
-		body.put("action", action);
-		return new WebEndpointResponse<>(body, status);
+		return WriteResults.refusal(status, error, action);
 	}
 
 	/**
@@ -201,8 +226,12 @@ public class SmallsEndpoint {
 	 * @param current the highest applied sequence, 0 when none
 	 * @param pending how many migrations are pending
 	 * @param migrations every migration, in sequence order
+	 * @param lock whether another instance holds the migration lock
+	 * @param tenants each tenant's status at a glance, by id, or {@code null} when the
+	 * application has no tenants
 	 */
-	public record StatusDescriptor(int current, int pending, List<MigrationDescriptor> migrations) {
+	public record StatusDescriptor(int current, int pending, List<MigrationDescriptor> migrations,
+			LockDescriptor lock, @Nullable Map<String, TenantDescriptor> tenants) {
 	}
 
 	/**
@@ -210,7 +239,7 @@ public class SmallsEndpoint {
 	 *
 	 * @param sequence its sequence
 	 * @param name its name
-	 * @param state applied, pending or missing
+	 * @param state applied, pending, missing or interrupted
 	 * @param batch its batch, when applied
 	 * @param migratedAt when it was applied
 	 * @param executionMillis how long it took
@@ -222,6 +251,49 @@ public class SmallsEndpoint {
 		MigrationDescriptor(MigrationInfo info) {
 			this(info.sequence(), info.name(), info.state(), info.batch(), info.appliedAt(), info.executionMillis(),
 					info.appliedBy());
+		}
+
+	}
+
+	/**
+	 * The migration lock.
+	 *
+	 * @param held whether another instance holds it now
+	 * @param holder who holds it, when held and the database can tell
+	 * @param since since when, when held and the database can tell
+	 * @param strategy how it is held ({@code smalls.lock}): {@code auto}, {@code session},
+	 * {@code transaction} or {@code lease}
+	 */
+	public record LockDescriptor(boolean held, @Nullable String holder, @Nullable Instant since, String strategy) {
+
+		LockDescriptor(LockStatus status) {
+			this(status.held(), status.holder(), status.since(), status.strategy().name().toLowerCase(Locale.ROOT));
+		}
+
+	}
+
+	/**
+	 * One tenant's status at a glance, or why it could not be read.
+	 *
+	 * @param current the highest applied sequence
+	 * @param pending how many migrations are pending
+	 * @param missing how many applied migrations are missing from the code
+	 * @param interrupted how many schema migrations were interrupted and need repair
+	 * @param error why the tenant's status could not be read, instead of the others
+	 */
+	public record TenantDescriptor(@Nullable Integer current, @Nullable Integer pending, @Nullable Integer missing,
+			@Nullable Integer interrupted, @Nullable String error) {
+
+		static TenantDescriptor of(TenantOutcome<MigrationStatus> outcome) {
+			MigrationStatus status = outcome.result();
+			if (status == null) {
+				SmallsException failure = outcome.failure();
+				return new TenantDescriptor(null, null, null, null, (failure != null) ? failure.getMessage()
+						: "Skipped: an earlier tenant failed, and smalls.tenants.stop-on-failure is set.");
+			}
+			return new TenantDescriptor(status.current(), status.pendingCount(),
+					status.inState(MigrationState.MISSING).size(), status.inState(MigrationState.INTERRUPTED).size(),
+					null);
 		}
 
 	}

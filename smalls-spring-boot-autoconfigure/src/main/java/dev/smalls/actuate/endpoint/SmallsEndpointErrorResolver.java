@@ -55,8 +55,8 @@ public class SmallsEndpointErrorResolver implements HandlerExceptionResolver, Or
 		if (ex instanceof HttpRequestMethodNotSupportedException) {
 			return write(response, 405, "/actuator/smalls does not take " + Texts.shown(request.getMethod())
 					+ " here. Nothing was changed.",
-					"GET /actuator/smalls for the status; POST to /actuator/smalls/migrate or "
-							+ "/actuator/smalls/rollback to change it.");
+					"GET /actuator/smalls for the status (/actuator/smalls/tenants/<id> for a tenant's); POST to "
+							+ "/actuator/smalls/migrate, /actuator/smalls/rollback or /actuator/smalls/repair to change it.");
 		}
 		return null;
 	}

@@ -64,7 +64,7 @@ public class UnknownKeysAdvisor implements OperationInvokerAdvisor {
 			.map((key) -> "'" + Texts.shown(key) + "'")
 			.collect(Collectors.joining(", "));
 		String more = (unknown.size() > SHOWN_KEYS) ? " and " + (unknown.size() - SHOWN_KEYS) + " more" : "";
-		boolean known = action.equals(WriteRequest.MIGRATE) || action.equals(WriteRequest.ROLLBACK);
+		boolean known = WriteRequest.ACTIONS.contains(action);
 		return SmallsEndpoint.response(WebEndpointResponse.STATUS_BAD_REQUEST,
 				"Unknown " + ((unknown.size() == 1) ? "key " : "keys ") + shown + more + " in the request. Nothing "
 						+ "was changed.",
@@ -72,7 +72,7 @@ public class UnknownKeysAdvisor implements OperationInvokerAdvisor {
 					.stream()
 					.map((key) -> "\"" + key + "\"")
 					.collect(Collectors.joining(", ")) + ", e.g. " + WriteRequest.examples(action) + "."
-						: "POST to /actuator/smalls/migrate or /actuator/smalls/rollback.");
+						: "POST to /actuator/smalls/migrate, /actuator/smalls/rollback or /actuator/smalls/repair.");
 	}
 
 }

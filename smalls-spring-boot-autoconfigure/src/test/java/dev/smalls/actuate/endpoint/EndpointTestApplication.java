@@ -1,13 +1,17 @@
 package dev.smalls.actuate.endpoint;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 
 import dev.smalls.SmallsMigration;
 import dev.smalls.SqlMigration;
+import dev.smalls.testapp.schema.TagsMigrations;
 
 /**
- * A web application with three migrations; the first one's rollback always fails.
+ * A web application with three migrations; the first one's rollback always fails. With
+ * {@code endpoint.test.schema=true}, two schema migrations follow: 0004_add_tags and the
+ * irreversible 0005_freeze_tags.
  */
 @SpringBootApplication
 class EndpointTestApplication {
@@ -27,6 +31,18 @@ class EndpointTestApplication {
 	@Bean
 	SmallsMigration createC() {
 		return SqlMigration.sql(3, "create_c", "CREATE TABLE c (id INT)", "DROP TABLE c");
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("endpoint.test.schema")
+	SmallsMigration addTags() {
+		return TagsMigrations.ADD_TAGS;
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("endpoint.test.schema")
+	SmallsMigration freezeTags() {
+		return TagsMigrations.FREEZE_TAGS;
 	}
 
 }

@@ -72,6 +72,57 @@ class SmallsEndpointWebTests {
 	}
 
 	@Test
+	void getShowsTheLockFreeAndItsStrategy() throws Exception {
+		JsonNode lock = this.http.get("/actuator/smalls").json().get("lock");
+		assertThat(lock.get("held").asBoolean()).isFalse();
+		assertThat(lock.get("strategy").asString()).isEqualTo("auto");
+	}
+
+	@Test
+	void getShowsTheLockHeldWhileAnotherInstanceHoldsIt() throws Exception {
+		try (Connection other = this.dataSource.getConnection()) {
+			MigrationLock lock = SmallsDialects.detect(other)
+				.lock(new LockRequest(other, this.dataSource, this.migrator.getTable(), Duration.ofSeconds(5),
+						LockStrategy.AUTO, LockRequest.DEFAULT_LEASE));
+			assertThat(lock).isNotNull();
+			try {
+				JsonNode body = this.http.get("/actuator/smalls").json().get("lock");
+				assertThat(body.get("held").asBoolean()).isTrue();
+			}
+			finally {
+				lock.close();
+			}
+		}
+	}
+
+	@Test
+	void getShowsNoTenantsWhenTheApplicationHasNone() throws Exception {
+		JsonNode tenants = this.http.get("/actuator/smalls").json().get("tenants");
+		assertThat(tenants == null || tenants.isNull()).as("tenants: %s", tenants).isTrue();
+	}
+
+	@Test
+	void aTenantsStatusIsNotFoundWhenTheApplicationHasNoTenants() throws Exception {
+		HttpJson.Response response = this.http.get("/actuator/smalls/tenants/acme");
+		assertThat(response.status()).as(response.body()).isEqualTo(404);
+		assertThat(response.json().get("error").asString()).contains("needs tenants, and this application has none");
+	}
+
+	@Test
+	void aPathBelowTheEndpointOtherThanTenantsIsNotFound() throws Exception {
+		HttpJson.Response response = this.http.get("/actuator/smalls/other/x");
+		assertThat(response.status()).as(response.body()).isEqualTo(404);
+		assertThat(response.json().get("error").asString()).contains("/actuator/smalls/other has nothing below it");
+		assertThat(response.json().get("action").asString()).contains("/actuator/smalls/tenants/<id>");
+	}
+
+	@Test
+	void aWriteNamingATenantIsABadRequestWhenTheApplicationHasNone() throws Exception {
+		assertBadRequest("/actuator/smalls/migrate", "{\"tenant\": \"acme\"}", "needs tenants");
+		assertBadRequest("/actuator/smalls/migrate", "{\"allTenants\": true}", "needs tenants");
+	}
+
+	@Test
 	void rollbackToATargetKeepsTheTargetAndAnswersWithWhatItDid() throws Exception {
 		HttpJson.Response response = this.http.post("/actuator/smalls/rollback", "{\"to\": 1}");
 		assertThat(response.status()).isEqualTo(200);
