@@ -1,16 +1,22 @@
 package dev.smalls;
 
 import java.sql.Connection;
+import java.time.Duration;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.smalls.dialect.LockRequest;
+import dev.smalls.dialect.LockStrategy;
+import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.SmallsDialects;
 import dev.smalls.testsupport.BlockingRun;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * {@link SmallsMigrator#lockStatus()} against each database's own lock: a row lock (H2), an advisory lock
@@ -53,6 +59,24 @@ class LockStatusTests {
 				assertThat(SmallsDialect.tableExists(connection, "smalls_history_lock")).isFalse();
 				assertThat(SmallsDialect.tableExists(connection, "smalls_history")).isFalse();
 			}
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aLockTakenOnADatabaseSmallsNeverMigratedIsHeld(TestDatabase database) throws Exception {
+		assumeFalse(database == TestDatabase.SQLITE, "SQLite's lock is an operating-system file lock, which does not "
+				+ "say who holds it, and a probe there takes it only where a history table says smalls was here");
+		try (FreshDatabase db = database.createFreshDatabase();
+				Connection holder = db.dataSource().getConnection();
+				MigrationLock lock = SmallsDialects.detect(holder)
+					.lock(new LockRequest(holder, db.dataSource(), "smalls_history", Duration.ofSeconds(5),
+							LockStrategy.AUTO, LockRequest.DEFAULT_LEASE))) {
+			// What a first run holds between taking the lock and creating its history table.
+			assertThat(lock).isNotNull();
+			LockStatus status = SmallsMigrator.builder(db.dataSource()).build().lockStatus();
+			assertThat(status.held()).isTrue();
+			assertThat(status.holder()).isNotBlank();
 		}
 	}
 

@@ -115,13 +115,10 @@ public final class Engine {
 
 	public LockStatus lockStatus() {
 		try (RunSession session = open()) {
-			// Some locks create their table on first use: on a database smalls never migrated,
-			// nobody can hold the lock, and the probe must not create tables there. It misses
-			// only the first run's moment between taking the lock and creating the history.
-			if (session.readSequences() == null) {
-				return new LockStatus(false, null, null, this.lockSettings.strategy());
-			}
-			return session.locks(this.lockSettings).status();
+			Locks locks = session.locks(this.lockSettings);
+			// Some locks create their table on first use: a probe on a database smalls never
+			// migrated must not leave tables behind.
+			return (session.readSequences() == null) ? locks.statusWithoutCreating() : locks.status();
 		}
 	}
 

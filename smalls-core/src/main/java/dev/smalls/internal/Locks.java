@@ -84,6 +84,28 @@ final class Locks {
 		return new LockStatus(false, null, null, this.settings.strategy());
 	}
 
+	/**
+	 * The lock's status on a database smalls never migrated, where a probe must not create
+	 * the table some locks keep: a lock that needs a table nobody created is held by nobody;
+	 * any other (an advisory or named lock) is asked of the database, without taking it.
+	 * @return the lock's status
+	 */
+	LockStatus statusWithoutCreating() {
+		boolean lockTable;
+		try {
+			lockTable = SmallsDialect.tableExists(this.session, this.table + "_lock");
+		}
+		catch (SQLException ex) {
+			lockTable = false;
+		}
+		if (lockTable) {
+			return status();
+		}
+		LockHolder holder = holder();
+		return new LockStatus(holder != null, (holder != null) ? holder.description() : null,
+				(holder != null) ? holder.since() : null, this.settings.strategy());
+	}
+
 	private @Nullable MigrationLock tryTake(Duration timeout) {
 		LockStrategy strategy = this.settings.strategy();
 		if (!this.dialect.lockStrategies().contains(strategy)) {

@@ -12,6 +12,7 @@ import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
 import dev.smalls.RepairResult;
+import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsValidationException;
@@ -68,8 +69,19 @@ final class SchemaTools {
 		}
 		int low = Math.min(mark.certain(), mark.possible());
 		int high = Math.max(mark.certain(), mark.possible());
-		int state = plan.stateOf(low, high, runs.snapshot(), this.session.dialect());
 		boolean wasMigrating = mark.operation() == Operation.MIGRATE;
+		int state;
+		try {
+			state = plan.stateOf(low, high, runs.snapshot(), this.session.dialect());
+		}
+		catch (SmallsException ex) {
+			// A data step or raw SQL in doubt: only a person can tell. Say how to finish by hand.
+			throw new SmallsException(ex.getMessage() + " Nothing was run.", ex.getAction() + " Then, by hand, bring the database back to where the interrupted " + (wasMigrating
+							? "migrate started (none of the operations of " + shown + " in effect)"
+							: "rollback started (every operation of " + shown + " in effect)")
+					+ " and delete its mark: DELETE FROM " + runs.marks().table() + " WHERE sequence_no = " + sequence
+					+ ". The sql command shows the statements of each operation and of its inverse.");
+		}
 		int target = wasMigrating ? 0 : plan.size();
 		List<String> done = new ArrayList<>();
 		List<String> operations = plan.operations();

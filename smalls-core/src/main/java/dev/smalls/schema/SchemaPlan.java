@@ -234,8 +234,7 @@ public final class SchemaPlan {
 				throw new SmallsException("Operation " + operation + " of " + this.migration + " ("
 						+ this.operations.get(operation - 1).description() + ") was running when the process stopped, "
 						+ "and whether it took effect cannot be told from the schema.",
-						"Check the database for what operation " + operation + " does, then say which state to "
-								+ "repair from.");
+						"Check the database for what operation " + operation + " does.");
 			}
 		}
 		return certain;
