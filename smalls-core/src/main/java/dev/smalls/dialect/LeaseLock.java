@@ -63,10 +63,27 @@ final class LeaseLock implements MigrationLock {
 	static @Nullable LeaseLock acquire(LockRequest request, SmallsDialect dialect) throws SQLException {
 		Connection session = request.session();
 		String table = request.name() + "_lock";
-		createIfMissing(session, table, dialect);
 		String owner = UUID.randomUUID() + " " + describeHolder();
 		LeaseLock lease = new LeaseLock(request.dataSource(), session, table, owner, request.lease());
-		if (!Polling.until(request.timeout(), () -> lease.tryTake(session))) {
+		boolean[] created = { false };
+		if (!Polling.until(request.timeout(), () -> {
+			try {
+				if (!created[0]) {
+					createIfMissing(session, table, dialect);
+					created[0] = true;
+				}
+				return lease.tryTake(session);
+			}
+			catch (SQLException ex) {
+				// A certification conflict or deadlock (Galera aborts a statement that meets
+				// another node's concurrent write or DDL on the lock table): another instance was
+				// busy with the lock at that moment. Try again, as for a lease held.
+				if ("40001".equals(ex.getSQLState())) {
+					return false;
+				}
+				throw ex;
+			}
+		})) {
 			return null;
 		}
 		long every = Math.max(1, request.lease().toMillis() / 3);
@@ -91,17 +108,15 @@ final class LeaseLock implements MigrationLock {
 			take.setLong(4, now);
 			return take.executeUpdate() == 1;
 		}
-		catch (SQLException ex) {
-			// A certification conflict (Galera) or a deadlock with another taker: somebody else
-			// was faster, which is what "not taken" means.
-			if ("40001".equals(ex.getSQLState())) {
-				return false;
-			}
-			throw ex;
-		}
 	}
 
 	private static void createIfMissing(Connection session, String table, SmallsDialect dialect) throws SQLException {
+		// Only DDL where something is missing: on a Galera cluster even a CREATE TABLE that
+		// fails because the table exists runs on every node, and aborts a transaction that is
+		// using the table there: the holder's migration, at its commit.
+		if (rowExists(session, table, dialect)) {
+			return;
+		}
 		try (Statement statement = session.createStatement()) {
 			statement.execute("CREATE TABLE " + table
 					+ " (id INT NOT NULL PRIMARY KEY, owner VARCHAR(255), expires_at BIGINT NOT NULL, taken_at BIGINT)");
@@ -120,6 +135,19 @@ final class LeaseLock implements MigrationLock {
 			if (!dialect.isDuplicateKey(ex) && !"40001".equals(ex.getSQLState())) {
 				throw ex;
 			}
+		}
+	}
+
+	private static boolean rowExists(Connection session, String table, SmallsDialect dialect) throws SQLException {
+		try (Statement statement = session.createStatement();
+				ResultSet row = statement.executeQuery("SELECT id FROM " + table + " WHERE id = 1")) {
+			return row.next();
+		}
+		catch (SQLException ex) {
+			if (dialect.isMissingTable(session, table, ex)) {
+				return false;
+			}
+			throw ex;
 		}
 	}
 

@@ -69,7 +69,7 @@ public final class Engine {
 		this.lockSettings = new RunSession.LockSettings(settings.lockStrategy(), settings.lockTimeout(),
 				settings.lockLease());
 		this.appliedBy = settings.appliedBy();
-		this.schemaMigrations = SchemaRuns.any(this.catalog);
+		this.schemaMigrations = this.catalog.hasSchemaMigrations();
 		if (!this.catalog.problems().isEmpty()) {
 			// Said at build time, so that an application that does not migrate on start-up
 			// learns of it in its start-up log, not at its first migrate.

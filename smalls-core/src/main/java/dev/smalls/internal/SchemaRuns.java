@@ -37,21 +37,6 @@ final class SchemaRuns {
 		this.marks = new InterruptedRuns(session.table(), session.dialect());
 	}
 
-	/**
-	 * Whether the catalog has schema migrations at all: only then can there be marks, and
-	 * only then are they read.
-	 * @param catalog the migrations
-	 * @return {@code true} if any is a {@link SchemaMigration}
-	 */
-	static boolean any(MigrationCatalog catalog) {
-		for (int i = 0; i < catalog.size(); i++) {
-			if (catalog.migrationAt(i) instanceof SchemaMigration) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	/** The migrations interrupted part-way, by sequence. */
 	List<Interrupted> interrupted() {
 		try {
