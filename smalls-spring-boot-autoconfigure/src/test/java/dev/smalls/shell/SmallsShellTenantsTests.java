@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shell of an application with two tenants, acme (at 0002) and globex (at 0001).
  */
 @SpringBootTest(classes = ShellTestApplication.class,
-		properties = { "spring.datasource.url=jdbc:h2:mem:shell-tenants;DB_CLOSE_DELAY=-1",
+		// Tenants in one H2 database take turns on its schema lock, waited for up to LOCK_TIMEOUT:
+		// 1 s by default, less than a GC pause of a busy test JVM can take.
+		properties = { "spring.datasource.url=jdbc:h2:mem:shell-tenants;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
 				"smalls.tenants.schemas=acme,globex", "shell.test.schema=true" })
 class SmallsShellTenantsTests {
 

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * real HTTP.
  */
 @SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:endpoint-tenants;DB_CLOSE_DELAY=-1",
+		// Tenants in one H2 database take turns on its schema lock, waited for up to LOCK_TIMEOUT:
+		// 1 s by default, less than a GC pause of a busy test JVM can take.
+		properties = { "spring.datasource.url=jdbc:h2:mem:endpoint-tenants;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
 				"management.endpoints.web.exposure.include=smalls", "management.endpoint.smalls.access=unrestricted",
 				"smalls.tenants.schemas=acme,globex" })
 class SmallsEndpointTenantsWebTests {
