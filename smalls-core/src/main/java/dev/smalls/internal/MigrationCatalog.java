@@ -69,19 +69,21 @@ public final class MigrationCatalog {
 		for (long entry : order) {
 			int sequence = (int) (entry >> 32);
 			int index = (int) entry;
+			// Only a problem dereferences the migration again: at every start-up, with thousands
+			// of them, each dereference is a cache miss.
 			SmallsMigration migration = given[index];
-			String type = migration.getClass().getName();
 			if (sequence < 1) {
-				problems.add(type + " has sequence " + sequence + "; sequences start at 1");
+				problems.add(typeOf(migration) + " has sequence " + sequence + "; sequences start at 1");
 				problemSequences.add(sequence);
 			}
 			if (invalidName != null && invalidName[index]) {
-				problems.add(type + " has the name '" + printable(givenNames[index]) + "'; a name is 1 to 100 lower case "
-						+ "letters, digits and underscores (override name() or rename the class)");
+				problems.add(typeOf(migration) + " has the name '" + printable(givenNames[index])
+						+ "'; a name is 1 to 100 lower case letters, digits and underscores (override name() or "
+						+ "rename the class)");
 				problemSequences.add(sequence);
 			}
 			if (count > 0 && sequences[count - 1] == sequence) {
-				problems.add(inOrder[count - 1].getClass().getName() + " and " + type + " both have sequence "
+				problems.add(typeOf(inOrder[count - 1]) + " and " + typeOf(migration) + " both have sequence "
 						+ MigrationNames.display(sequence));
 				problemSequences.add(sequence);
 				continue;
@@ -99,6 +101,10 @@ public final class MigrationCatalog {
 		// No stream on the happy path: this is built at every start, in a fresh JVM too.
 		this.problemSequences = problems.isEmpty() ? List.of()
 				: problemSequences.stream().distinct().sorted().toList();
+	}
+
+	private static String typeOf(SmallsMigration migration) {
+		return migration.getClass().getName();
 	}
 
 	/** A name as it may be shown: at most 100 characters, nothing that could forge a line. */
