@@ -28,6 +28,9 @@ final class InterruptedRuns {
 
 	private final SmallsDialect dialect;
 
+	/** Whether the table is known to exist: then no DDL is sent for it. */
+	private boolean exists;
+
 	InterruptedRuns(String historyTable, SmallsDialect dialect) {
 		this.table = historyTable + "_interrupted";
 		this.dialect = dialect;
@@ -54,6 +57,7 @@ final class InterruptedRuns {
 						rows.getInt(4), rows.getInt(5), rows.getString(6),
 						(started != null) ? started.toInstant() : Instant.EPOCH));
 			}
+			this.exists = true;
 		}
 		catch (SQLException ex) {
 			if (this.dialect.isMissingTable(connection, this.table, ex)) {
@@ -71,16 +75,21 @@ final class InterruptedRuns {
 	 * @throws SQLException on failure
 	 */
 	void begin(Connection connection, Interrupted mark) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE " + this.table + " (sequence_no INT NOT NULL PRIMARY KEY, "
-					+ "name VARCHAR(100) NOT NULL, operation VARCHAR(10) NOT NULL, certain INT NOT NULL, "
-					+ "possible INT NOT NULL, fingerprint VARCHAR(64) NOT NULL, started_at "
-					+ this.dialect.timestampType() + " NOT NULL)");
-		}
-		catch (SQLException ex) {
-			if (!this.dialect.isAlreadyExists(ex)) {
-				throw ex;
+		// DDL only where the table is missing: a CREATE that fails because the table exists
+		// still runs on every node of a Galera cluster, and fills H2's trace file.
+		if (!this.exists) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE " + this.table + " (sequence_no INT NOT NULL PRIMARY KEY, "
+						+ "name VARCHAR(100) NOT NULL, operation VARCHAR(10) NOT NULL, certain INT NOT NULL, "
+						+ "possible INT NOT NULL, fingerprint VARCHAR(64) NOT NULL, started_at "
+						+ this.dialect.timestampType() + " NOT NULL)");
 			}
+			catch (SQLException ex) {
+				if (!this.dialect.isAlreadyExists(ex)) {
+					throw ex;
+				}
+			}
+			this.exists = true;
 		}
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.table
 				+ " (sequence_no, name, operation, certain, possible, fingerprint, started_at) "
