@@ -128,6 +128,13 @@ class SampleAppIT {
 		SampleJar.Run wrong = shell("smalls", "rollback", "0009");
 		assertThat(wrong.exitCode()).isEqualTo(1);
 		assertThat(wrong.output()).contains("Error: Cannot roll back to 0009");
+
+		// A mistyped command lists every command the application has, generate among them.
+		SampleJar.Run typo = shell("smalls", "genrate", "add", "due", "date");
+		assertThat(typo.exitCode()).isEqualTo(2);
+		assertThat(typo.output()).contains("Error: unknown command 'smalls genrate add due date'")
+			.contains("smalls generate <description words>")
+			.contains("smalls lock");
 	}
 
 	private SampleJar.Run shell(String... command) throws Exception {

@@ -44,7 +44,15 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 			"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 			"org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecutorMetricsAutoConfiguration");
 
-	/** JPA, left out of every command but {@code generate}, which reads the JPA model. */
+	/**
+	 * The commands that never need JPA. Only {@code generate} reads the JPA model, but a help
+	 * or a mistyped command lists every command, {@code generate} among them, and that
+	 * command exists only where JPA starts.
+	 */
+	private static final Set<String> WITHOUT_JPA = Set.of("status", "migrate", "rollback", "history", "lock", "sql",
+			"repair", "init", "seed", "create");
+
+	/** JPA, left out of the commands that do not need it. */
 	private static final List<String> JPA = List.of(
 			"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 			"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
@@ -66,7 +74,7 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		if (words.length == 0 || !words[0].equals("smalls")) {
 			return;
 		}
-		boolean generate = words.length > 1 && words[1].equals("generate");
+		boolean withoutJpa = words.length > 1 && WITHOUT_JPA.contains(words[1]);
 		MapPropertySource defaults = new MapPropertySource(OneShot.PROPERTY_SOURCE_NAME, defaults());
 		if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
 			environment.getPropertySources()
@@ -80,7 +88,7 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		Set<String> exclusions = new LinkedHashSet<>(
 				Binder.get(environment).bind(EXCLUDE, Bindable.listOf(String.class)).orElse(List.of()));
 		exclusions.addAll(EXCLUDED);
-		if (!generate) {
+		if (withoutJpa) {
 			exclusions.addAll(JPA);
 		}
 		environment.getPropertySources()

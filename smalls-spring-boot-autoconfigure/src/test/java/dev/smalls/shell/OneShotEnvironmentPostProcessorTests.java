@@ -65,6 +65,14 @@ class OneShotEnvironmentPostProcessorTests {
 		assertThat(this.environment.getProperty("spring.jpa.properties.hibernate.hbm2ddl.auto")).isEqualTo("none");
 	}
 
+	@Test
+	void aMistypedCommandOrHelpKeepsJpaSoThatTheListOfCommandsNamesGenerate() {
+		start("smalls", "genrate", "add", "tags");
+		assertThat(exclusions())
+			.doesNotContain("org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration");
+		assertThat(this.environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("none");
+	}
+
 	private List<String> exclusions() {
 		return Binder.get(this.environment).bind("spring.autoconfigure.exclude", Bindable.listOf(String.class)).get();
 	}

@@ -114,7 +114,8 @@ public class SmallsEndpoint {
 			tenantMigrator = this.tenants.migrator(tenant);
 		}
 		catch (InvalidRequest ex) {
-			return notFound(ex.getMessage(), ex.getAction());
+			// The same refusal as a write's, but a read has nothing to leave unchanged.
+			return notFound(ex.getMessage().replace(" Nothing was changed.", ""), ex.getAction());
 		}
 		try {
 			return new WebEndpointResponse<>(describe(tenantMigrator, null), WebEndpointResponse.STATUS_OK);
