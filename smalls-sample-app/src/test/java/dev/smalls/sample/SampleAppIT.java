@@ -112,7 +112,7 @@ class SampleAppIT {
 		Path migrations = this.workDirectory.resolve("smalls-sample-app/src/main/java/dev/smalls/sample/migrations");
 		SampleJar.Run elsewhere = shell("smalls", "create", "add", "due", "date");
 		assertThat(elsewhere.exitCode()).as(elsewhere.output()).isEqualTo(1);
-		assertThat(elsewhere.output()).contains("smalls create writes new migrations to " + migrations)
+		assertThat(elsewhere.output()).contains("New migrations are written to " + migrations)
 			.contains("Run smalls create from the project's root directory");
 		assertThat(this.workDirectory.resolve("smalls-sample-app")).doesNotExist();
 

@@ -1,8 +1,5 @@
 package dev.smalls.autoconfigure;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.hibernate.boot.Metadata;
@@ -11,7 +8,6 @@ import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,12 +47,9 @@ public final class SmallsGenerateAutoConfiguration {
 			ObjectProvider<LocalContainerEntityManagerFactoryBean> entityManagerFactory, BeanFactory beanFactory) {
 		MigrationDataSource migrated = migrationDataSource.getIfAvailable();
 		DataSource database = (migrated != null) ? migrated.get() : dataSource.getObject();
-		String packageName = packageName(properties.getCreate(), beanFactory);
-		String directory = properties.getCreate().getDirectory();
-		Path path = (directory != null) ? Path.of(directory)
-				: Path.of("src", "main", "java").resolve(packageName.replace('.', '/'));
+		NewMigrations location = NewMigrations.of(properties.getCreate(), beanFactory);
 		return new MigrationGenerator(migrator, database, () -> JpaModel.of(entityManagerFactory(entityManagerFactory)),
-				path, packageName, properties.getGenerate().getIgnoredTables());
+				location.directory(), location.packageName(), properties.getGenerate().getIgnoredTables());
 	}
 
 	private static LocalContainerEntityManagerFactoryBean entityManagerFactory(
@@ -68,19 +61,6 @@ public final class SmallsGenerateAutoConfiguration {
 							+ "MigrationGenerator bean of your own with the model to use.");
 		}
 		return factory;
-	}
-
-	private static String packageName(SmallsProperties.Create create, BeanFactory beanFactory) {
-		if (create.getPackage() != null) {
-			return create.getPackage();
-		}
-		List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
-				: List.of();
-		if (packages.isEmpty()) {
-			throw new SmallsValidationException("smalls does not know which package new migrations belong in.",
-					"Set smalls.create.package, e.g. smalls.create.package=com.example.migrations.");
-		}
-		return packages.get(0) + ".migrations";
 	}
 
 	@Bean

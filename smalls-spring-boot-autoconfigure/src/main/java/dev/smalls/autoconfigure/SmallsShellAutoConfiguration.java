@@ -1,12 +1,8 @@
 package dev.smalls.autoconfigure;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +16,6 @@ import org.springframework.shell.core.command.DefaultCommandParser;
 
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsTenants;
-import dev.smalls.SmallsValidationException;
 import dev.smalls.shell.CreateCommand;
 import dev.smalls.shell.HistoryCommand;
 import dev.smalls.shell.InitCommand;
@@ -119,20 +114,8 @@ public final class SmallsShellAutoConfiguration {
 	}
 
 	private static MigrationFileWriter fileWriter(SmallsProperties.Create create, BeanFactory beanFactory) {
-		String packageName = create.getPackage();
-		if (packageName == null) {
-			List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
-					: List.of();
-			if (packages.isEmpty()) {
-				throw new SmallsValidationException("smalls does not know which package new migrations belong in.",
-						"Set smalls.create.package, e.g. smalls.create.package=com.example.migrations.");
-			}
-			packageName = packages.get(0) + ".migrations";
-		}
-		String directory = create.getDirectory();
-		Path path = (directory != null) ? Path.of(directory)
-				: Path.of("src", "main", "java").resolve(packageName.replace('.', '/'));
-		return new MigrationFileWriter(path, packageName);
+		NewMigrations location = NewMigrations.of(create, beanFactory);
+		return new MigrationFileWriter(location.directory(), location.packageName());
 	}
 
 	@Configuration(proxyBeanMethods = false)

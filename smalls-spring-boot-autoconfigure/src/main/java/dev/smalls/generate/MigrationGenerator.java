@@ -27,6 +27,7 @@ import dev.smalls.generate.SchemaComparison.Comparison;
 import dev.smalls.schema.Schema;
 import dev.smalls.schema.SchemaMigration;
 import dev.smalls.schema.SchemaPlan;
+import dev.smalls.shell.MigrationFileWriter;
 
 /**
  * Writes the next migration from the JPA model, as Alembic's and weppy's autogenerate do: it
@@ -44,7 +45,7 @@ public final class MigrationGenerator {
 
 	private final Supplier<JpaModel> model;
 
-	private final MigrationFile file;
+	private final MigrationFileWriter files;
 
 	private final List<String> leftAlone;
 
@@ -63,7 +64,7 @@ public final class MigrationGenerator {
 		this.migrator = migrator;
 		this.dataSource = dataSource;
 		this.model = model;
-		this.file = new MigrationFile(directory, packageName);
+		this.files = new MigrationFileWriter(directory, packageName);
 		String history = migrator.getTable().substring(migrator.getTable().lastIndexOf('.') + 1);
 		List<String> leftAlone = new ArrayList<>(List.of(history, history + "_lock", history + "_interrupted"));
 		leftAlone.addAll(ignoredTables);
@@ -80,7 +81,7 @@ public final class MigrationGenerator {
 	 * type smalls cannot write; nothing is written then
 	 */
 	public GenerateResult generate(String description, GenerateOptions options) {
-		String name = MigrationFile.name(description);
+		String name = MigrationFileWriter.name(description);
 		MigrationStatus status = this.migrator.status();
 		if (!options.ignorePending()) {
 			refusePending(status);
@@ -97,12 +98,13 @@ public final class MigrationGenerator {
 		if (active.isEmpty()) {
 			return new GenerateResult(null, null, List.of(), withheldOperations, notes);
 		}
-		int sequence = this.file.nextSequence(status.migrations().stream().mapToInt(MigrationInfo::sequence).max()
+		int sequence = this.files.nextSequence(status.migrations().stream().mapToInt(MigrationInfo::sequence).max()
 			.orElse(0));
 		SchemaPlan plan = check(new GeneratedMigration(sequence, name, active), comparison.owners());
-		String className = MigrationFile.className(sequence, name);
-		Path written = this.file.write(className, MigrationSource.write(this.file.packageName(), className, sequence,
-				name, active, withheld, notes));
+		Path written = this.files.write(sequence, name, (packageName, className, migrationName,
+				migrationSequence) -> MigrationSource.write(packageName, className, migrationSequence, migrationName,
+						active, withheld, notes))
+			.file();
 		return new GenerateResult(written, plan.migration(), plan.operations(), withheldOperations, notes);
 	}
 
@@ -115,7 +117,7 @@ public final class MigrationGenerator {
 			.map((migration) -> MigrationNames.display(migration.sequence(), migration.name()))
 			.toList());
 		Set<Integer> known = status.migrations().stream().map(MigrationInfo::sequence).collect(Collectors.toSet());
-		this.file.files().forEach((sequence, fileName) -> {
+		this.files.files().forEach((sequence, fileName) -> {
 			if (!known.contains(sequence)) {
 				pending.add(fileName + ", written and not applied");
 			}

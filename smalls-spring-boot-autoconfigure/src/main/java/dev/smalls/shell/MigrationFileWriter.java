@@ -6,8 +6,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -63,19 +68,47 @@ public final class MigrationFileWriter {
 	 * @return the file written
 	 */
 	public Created create(String description, int highestKnownSequence, Template template) {
+		String name = name(description);
+		return write(nextSequence(highestKnownSequence), name, switch (template) {
+			case SCHEMA -> MigrationTemplates::schema;
+			case SQL -> MigrationTemplates::sql;
+		});
+	}
+
+	/**
+	 * The name a description makes: snake case, letters transliterated to ASCII.
+	 * @param description what the migration does, in words
+	 * @return the name
+	 * @throws SmallsValidationException if the description makes no name, or too long a one
+	 */
+	public static String name(String description) {
 		String name = MigrationNames.toSnakeCase(Transliteration.toAscii(description));
 		if (name.isEmpty()) {
 			throw new SmallsValidationException("The description '" + CommandLine.shown(description)
 					+ "' has no letters or digits to name the migration by.",
-					"Describe the change in a few words, e.g. smalls create add email to users");
+					"Describe the change in a few words, e.g. add email to users");
 		}
 		if (name.length() > MAX_NAME_LENGTH) {
 			throw new SmallsValidationException("The description makes a name of " + name.length() + " characters; "
 					+ "the limit is " + MAX_NAME_LENGTH + ".", "Describe the change in fewer words.");
 		}
-		Path directory = this.directory.toAbsolutePath().normalize();
+		return name;
+	}
+
+	/**
+	 * The sequence of the next migration: one above the highest the code, the database and
+	 * the directory's files know.
+	 * @param highestKnownSequence the highest sequence the code or the database knows
+	 * @return the next sequence
+	 * @throws SmallsValidationException if the directory is not there, or the sequence is
+	 * suspiciously high
+	 */
+	public int nextSequence(int highestKnownSequence) {
+		Path directory = directory();
 		requireDirectory(directory);
-		NumberedFile highestFile = highestFile(directory);
+		NumberedFile highestFile = numberedFiles(directory).stream()
+			.max(Comparator.comparingInt(NumberedFile::sequence))
+			.orElse(new NumberedFile(directory, 0));
 		int sequence = Math.max(highestKnownSequence, highestFile.sequence()) + 1;
 		if (sequence > 9999) {
 			throw new SmallsValidationException("The next sequence would be " + sequence + ((highestFile.sequence()
@@ -83,15 +116,22 @@ public final class MigrationFileWriter {
 					"Sequences above 9999 still work, but check that smalls.create.directory points at the "
 							+ "migrations and that the highest one is numbered as you meant.");
 		}
+		return sequence;
+	}
+
+	/**
+	 * Write a migration file, never over an existing one.
+	 * @param sequence its sequence, from {@link #nextSequence}
+	 * @param name its name, from {@link #name}
+	 * @param source its source, given the package, class name, name and sequence
+	 * @return the file written
+	 */
+	public Created write(int sequence, String name, Source source) {
 		String className = className(sequence, name);
-		Path file = directory.resolve(className + ".java");
+		Path file = directory().resolve(className + ".java");
 		try {
-			Files.createDirectories(directory);
-			String source = switch (template) {
-				case SCHEMA -> MigrationTemplates.schema(this.packageName, className, name, sequence);
-				case SQL -> MigrationTemplates.sql(this.packageName, className, name, sequence);
-			};
-			Files.writeString(file, source, StandardCharsets.UTF_8,
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, source.of(this.packageName, className, name, sequence), StandardCharsets.UTF_8,
 					StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		}
 		catch (FileAlreadyExistsException ex) {
@@ -106,15 +146,29 @@ public final class MigrationFileWriter {
 	}
 
 	/**
+	 * The numbered migration files in the directory, compiled or not.
+	 * @return each file's name by its sequence
+	 */
+	public Map<Integer, String> files() {
+		Map<Integer, String> files = new TreeMap<>();
+		numberedFiles(directory()).forEach((file) -> files.put(file.sequence(), file.file().getFileName().toString()));
+		return files;
+	}
+
+	private Path directory() {
+		return this.directory.toAbsolutePath().normalize();
+	}
+
+	/**
 	 * The directory, or at least its parent, must exist: a tree of folders created wherever
 	 * the command happened to run would hide the file from the project it was meant for.
 	 */
 	private static void requireDirectory(Path directory) {
 		Path parent = directory.getParent();
 		if (!Files.isDirectory(directory) && (parent == null || !Files.isDirectory(parent))) {
-			throw new SmallsValidationException("smalls create writes new migrations to " + directory
+			throw new SmallsValidationException("New migrations are written to " + directory
 					+ ", which does not exist here. Nothing was written.",
-					"Run smalls create from the project's root directory, or set smalls.create.directory to the "
+					"Run the command from the project's root directory, or set smalls.create.directory to the "
 							+ "folder of the migrations' sources.");
 		}
 	}
@@ -129,24 +183,23 @@ public final class MigrationFileWriter {
 	}
 
 	/**
-	 * The highest sequence among the migration files already there, compiled or not: the one
-	 * {@code sequence()} returns where the source says it plainly, else the file name's.
+	 * The numbered migration files already there, compiled or not, each with the sequence its
+	 * {@code sequence()} returns where the source says it plainly, else its file name's.
 	 */
-	private static NumberedFile highestFile(Path directory) {
-		NumberedFile highest = new NumberedFile(directory, 0);
+	private static List<NumberedFile> numberedFiles(Path directory) {
 		if (!Files.isDirectory(directory)) {
-			return highest;
+			return List.of();
 		}
+		List<NumberedFile> numbered = new ArrayList<>();
 		try (Stream<Path> files = Files.list(directory)) {
 			for (Path file : files.toList()) {
 				Matcher name = NUMBERED_FILE.matcher(file.getFileName().toString());
 				if (name.matches()) {
 					Matcher source = SEQUENCE_METHOD.matcher(Files.readString(file, StandardCharsets.UTF_8));
-					int sequence = Integer.parseInt(source.find() ? source.group(1) : name.group(1));
-					highest = (sequence > highest.sequence()) ? new NumberedFile(file, sequence) : highest;
+					numbered.add(new NumberedFile(file, Integer.parseInt(source.find() ? source.group(1) : name.group(1))));
 				}
 			}
-			return highest;
+			return numbered;
 		}
 		catch (IOException | NumberFormatException ex) {
 			throw new SmallsValidationException("Could not read the migrations in " + directory + ": " + ex.getMessage()
@@ -169,6 +222,24 @@ public final class MigrationFileWriter {
 	 * @param className its class name
 	 */
 	public record Created(Path file, int sequence, String name, String className) {
+	}
+
+	/**
+	 * The source of a migration file.
+	 */
+	@FunctionalInterface
+	public interface Source {
+
+		/**
+		 * The source.
+		 * @param packageName its package
+		 * @param className its class
+		 * @param name its name
+		 * @param sequence its sequence
+		 * @return the Java source
+		 */
+		String of(String packageName, String className, String name, int sequence);
+
 	}
 
 	/**

@@ -150,7 +150,7 @@ class MigrationFileWriterTests {
 		Path elsewhere = this.directory.resolve("src/main/java/com/example/migrations");
 		assertThatExceptionOfType(SmallsValidationException.class)
 			.isThrownBy(() -> new MigrationFileWriter(elsewhere, "com.example.migrations").create("first", 0))
-			.withMessageContaining("smalls create writes new migrations to " + elsewhere + ", which does not exist here")
+			.withMessageContaining("New migrations are written to " + elsewhere + ", which does not exist here")
 			.satisfies((ex) -> assertThat(ex.getAction()).contains("project's root directory")
 				.contains("smalls.create.directory"));
 		assertThat(this.directory.resolve("src")).doesNotExist();

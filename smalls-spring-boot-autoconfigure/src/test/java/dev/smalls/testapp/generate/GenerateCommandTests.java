@@ -73,7 +73,7 @@ class GenerateCommandTests {
 		String output = send("smalls generate add bin labels");
 
 		assertThat(output).startsWith("smalls generate  ")
-			.contains("Created 0002_add_bin_labels in " + DIRECTORY.resolve("M0002AddBinLabels.java"))
+			.contains("Created 0002_add_bin_labels in " + DIRECTORY.toAbsolutePath().normalize().resolve("M0002AddBinLabels.java"))
 			.contains("addColumn bins.label VARCHAR(40)")
 			.contains("Read it, build the application, then run: smalls migrate");
 		assertThat(DIRECTORY.resolve("M0002AddBinLabels.java")).exists();
