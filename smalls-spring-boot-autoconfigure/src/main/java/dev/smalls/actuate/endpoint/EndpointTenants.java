@@ -55,15 +55,29 @@ final class EndpointTenants {
 	}
 
 	/**
-	 * A tenant's migrator.
+	 * A tenant's migrator, for a write.
 	 * @param id the tenant's id
 	 * @return its migrator
 	 * @throws InvalidRequest if there are no tenants, or none with that id
 	 */
 	SmallsMigrator migrator(String id) {
-		SmallsTenants tenants = requireTenants("'tenant'");
+		return migrator(id, "'tenant'", " Nothing was changed.");
+	}
+
+	/**
+	 * A tenant's migrator, to read its status.
+	 * @param id the tenant's id
+	 * @return its migrator
+	 * @throws InvalidRequest if there are no tenants, or none with that id
+	 */
+	SmallsMigrator migratorToRead(String id) {
+		return migrator(id, "A tenant's status", "");
+	}
+
+	private SmallsMigrator migrator(String id, String what, String outcome) {
+		SmallsTenants tenants = requireTenants(what, outcome);
 		if (tenants.tenants().stream().noneMatch((tenant) -> tenant.id().equals(id))) {
-			throw new InvalidRequest("There is no tenant '" + Texts.shown(id) + "'. Nothing was changed.",
+			throw new InvalidRequest("There is no tenant '" + Texts.shown(id) + "'." + outcome,
 					"Name one of the tenants: " + known(tenants) + ".");
 		}
 		return tenants.migrator(id);
@@ -99,7 +113,7 @@ final class EndpointTenants {
 	 */
 	WebEndpointResponse<Map<String, Object>> each(WriteRequest request,
 			Function<SmallsMigrator, Map<String, Object>> work) {
-		TenantsOutcome<Map<String, Object>> outcome = requireTenants("'allTenants'").each(work);
+		TenantsOutcome<Map<String, Object>> outcome = requireTenants("'allTenants'", " Nothing was changed.").each(work);
 		Map<String, Object> answers = new LinkedHashMap<>();
 		for (TenantOutcome<Map<String, Object>> tenant : outcome.outcomes()) {
 			SmallsException failure = tenant.failure();
@@ -128,11 +142,12 @@ final class EndpointTenants {
 				: WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
 	}
 
-	private SmallsTenants requireTenants(String key) {
+	private SmallsTenants requireTenants(String what, String outcome) {
 		if (this.tenants == null) {
-			throw new InvalidRequest(key + " needs tenants, and this application has none. Nothing was changed.",
-					"Leave " + key + " out, or configure tenants with smalls.tenants.schemas or a SmallsTenantSource "
-							+ "bean.");
+			String configure = "configure tenants with smalls.tenants.schemas or a SmallsTenantSource bean";
+			throw new InvalidRequest(what + " needs tenants, and this application has none." + outcome,
+					outcome.isEmpty() ? "GET /actuator/smalls for the application's status, or " + configure + "."
+							: "Leave " + what + " out, or " + configure + ".");
 		}
 		return this.tenants;
 	}

@@ -111,11 +111,10 @@ public class SmallsEndpoint {
 		}
 		SmallsMigrator tenantMigrator;
 		try {
-			tenantMigrator = this.tenants.migrator(tenant);
+			tenantMigrator = this.tenants.migratorToRead(tenant);
 		}
 		catch (InvalidRequest ex) {
-			// The same refusal as a write's, but a read has nothing to leave unchanged.
-			return notFound(ex.getMessage().replace(" Nothing was changed.", ""), ex.getAction());
+			return notFound(ex.getMessage(), ex.getAction());
 		}
 		try {
 			return new WebEndpointResponse<>(describe(tenantMigrator, null), WebEndpointResponse.STATUS_OK);
