@@ -113,7 +113,7 @@ class SampleAppIT {
 		SampleJar.Run elsewhere = shell("smalls", "create", "add", "due", "date");
 		assertThat(elsewhere.exitCode()).as(elsewhere.output()).isEqualTo(1);
 		assertThat(elsewhere.output()).contains("New migrations are written to " + migrations)
-			.contains("Run smalls create from the project's root directory");
+			.contains("Run the command from the project's root directory");
 		assertThat(this.workDirectory.resolve("smalls-sample-app")).doesNotExist();
 
 		// From the repository root, where the sample's sources are.
