@@ -7,11 +7,23 @@ import java.util.List;
  *
  * @param current the highest applied sequence, 0 when nothing is applied
  * @param migrations the migrations, in sequence order
+ * @param notes what else in the database a person should look at, in sentences: e.g. a
+ * table the database itself left behind when a killed process interrupted its DDL
  */
-public record MigrationStatus(int current, List<MigrationInfo> migrations) {
+public record MigrationStatus(int current, List<MigrationInfo> migrations, List<String> notes) {
 
 	public MigrationStatus {
 		migrations = List.copyOf(migrations);
+		notes = List.copyOf(notes);
+	}
+
+	/**
+	 * A status with nothing else to note.
+	 * @param current the highest applied sequence
+	 * @param migrations the migrations, in sequence order
+	 */
+	public MigrationStatus(int current, List<MigrationInfo> migrations) {
+		this(current, migrations, List.of());
 	}
 
 	/**

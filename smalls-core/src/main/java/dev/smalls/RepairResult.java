@@ -3,7 +3,7 @@ package dev.smalls;
 import java.util.List;
 
 /**
- * What {@link SmallsMigrator#repair(int)} did to an interrupted schema migration.
+ * What {@link SmallsMigrator#repair(int)} did to an interrupted migration.
  *
  * @param sequence the migration's sequence
  * @param name its name
@@ -12,11 +12,24 @@ import java.util.List;
  * @param applied whether the migration is now recorded as applied: {@code false} after an
  * interrupted migrate (run migrate to apply it), {@code true} after an interrupted rollback
  * (roll back again to undo it)
+ * @param forgotten whether the migration was one of code, whose work smalls cannot undo:
+ * repair only forgot that it was interrupted, once a person had put the database right
  */
-public record RepairResult(int sequence, String name, List<String> undone, boolean applied) {
+public record RepairResult(int sequence, String name, List<String> undone, boolean applied, boolean forgotten) {
 
 	public RepairResult {
 		undone = List.copyOf(undone);
+	}
+
+	/**
+	 * What repair did to an interrupted schema migration.
+	 * @param sequence the migration's sequence
+	 * @param name its name
+	 * @param undone the operations it undid or redid
+	 * @param applied whether the migration is now recorded as applied
+	 */
+	public RepairResult(int sequence, String name, List<String> undone, boolean applied) {
+		this(sequence, name, undone, applied, false);
 	}
 
 	/**

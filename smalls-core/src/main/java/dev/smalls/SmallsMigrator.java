@@ -44,7 +44,7 @@ public final class SmallsMigrator {
 		this.engine = new Engine(new Engine.Settings(builder.dataSource, builder.migrations, builder.initializers,
 				builder.seeders, builder.initScripts, builder.seedScripts, builder.table, builder.outOfOrder,
 				builder.lockTimeout, builder.lockStrategy, builder.lockLease, builder.seedGuard, builder.dialect,
-				builder.appliedBy, builder.callbacks, builder.schema));
+				builder.appliedBy, builder.callbacks, builder.schema, builder.migrationTimeout));
 	}
 
 	/**
@@ -224,6 +224,8 @@ public final class SmallsMigrator {
 
 		private @Nullable String schema;
 
+		private @Nullable Duration migrationTimeout;
+
 		private Builder(DataSource dataSource) {
 			Assert.notNull(dataSource, "'dataSource' must not be null");
 			this.dataSource = dataSource;
@@ -343,6 +345,22 @@ public final class SmallsMigrator {
 		public Builder lockLease(Duration lockLease) {
 			Assert.isTrue(lockLease.toMillis() >= 300, "'lockLease' must be at least 300 ms");
 			this.lockLease = lockLease;
+			return this;
+		}
+
+		/**
+		 * The longest one migration (or its rollback, init, seed) may run before it is stopped
+		 * and rolled back (default: no limit). A hung migration otherwise holds the migration
+		 * lock until it ends. Every statement it runs through Spring JDBC ({@code JdbcTemplate},
+		 * {@code JdbcClient}, {@code NamedParameterJdbcTemplate}) gets the time left as its
+		 * query timeout, and on PostgreSQL every statement, however it is sent, is bounded by
+		 * {@code statement_timeout}.
+		 * @param migrationTimeout the limit, at least one second
+		 * @return this builder
+		 */
+		public Builder migrationTimeout(Duration migrationTimeout) {
+			Assert.isTrue(migrationTimeout.toMillis() >= 1000, "'migrationTimeout' must be at least 1 second");
+			this.migrationTimeout = migrationTimeout;
 			return this;
 		}
 

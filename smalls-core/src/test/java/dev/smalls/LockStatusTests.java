@@ -12,6 +12,7 @@ import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsDialects;
 import dev.smalls.testsupport.BlockingRun;
+import dev.smalls.testsupport.HeldLock;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -69,9 +70,7 @@ class LockStatusTests {
 				+ "say who holds it, and a probe there takes it only where a history table says smalls was here");
 		try (FreshDatabase db = database.createFreshDatabase();
 				Connection holder = db.dataSource().getConnection();
-				MigrationLock lock = SmallsDialects.detect(holder)
-					.lock(new LockRequest(holder, db.dataSource(), "smalls_history", Duration.ofSeconds(5),
-							LockStrategy.AUTO, LockRequest.DEFAULT_LEASE))) {
+				HeldLock lock = HeldLock.take(holder, db.dataSource(), LockStrategy.AUTO, Duration.ofSeconds(5))) {
 			// What a first run holds between taking the lock and creating its history table.
 			assertThat(lock).isNotNull();
 			LockStatus status = SmallsMigrator.builder(db.dataSource()).build().lockStatus();

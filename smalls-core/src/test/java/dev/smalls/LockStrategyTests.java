@@ -24,6 +24,7 @@ import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsDialects;
+import dev.smalls.testsupport.HeldLock;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -95,8 +96,7 @@ class LockStrategyTests {
 			migrator(db, strategy, Duration.ofSeconds(5), List.of()).migrate();
 			assertThat(migrator.lockStatus().held()).isFalse();
 			try (Connection holderConnection = db.dataSource().getConnection();
-					MigrationLock held = dialect(db).lock(new LockRequest(holderConnection, db.dataSource(),
-							"smalls_history", Duration.ofSeconds(5), strategy, LockRequest.DEFAULT_LEASE))) {
+					HeldLock held = HeldLock.take(holderConnection, db.dataSource(), strategy, Duration.ofSeconds(5))) {
 				assertThat(held).isNotNull();
 				LockStatus status = migrator.lockStatus();
 				assertThat(status.held()).isTrue();
@@ -199,12 +199,10 @@ class LockStrategyTests {
 				return (jdbc) -> jdbc.update("UPDATE smalls_history_lock SET owner = 'another instance' WHERE id = 1");
 			}
 			return switch (database) {
-				// The lock's own transaction was killed. (A session lock is lost only by moving to
-				// another session, as a pooler does: PgBouncerLockTests shows that.)
-				case POSTGRESQL -> (strategy == LockStrategy.TRANSACTION)
-						? (jdbc) -> jdbc.queryForList("SELECT pg_terminate_backend(pid, 5000) FROM pg_locks WHERE locktype = "
-								+ "'advisory' AND classid = 1936551027 AND pid <> pg_backend_pid()")
-						: null;
+				// The transaction lock is held by the very transaction that commits the migration, and
+				// dies only with it. (A session lock is lost only by moving to another session, as a
+				// pooler does: PgBouncerLockTests shows that.)
+				case POSTGRESQL -> null;
 				case MARIADB -> (strategy == LockStrategy.TRANSACTION) ? LostLocks::killTheOtherOpenTransaction
 						: (jdbc) -> jdbc.queryForList("SELECT RELEASE_ALL_LOCKS()");
 				// The lock's own session was killed (idle-transaction timeout, network).

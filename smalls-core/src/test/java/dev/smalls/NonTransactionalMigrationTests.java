@@ -10,6 +10,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigrationException.Outcome;
+import dev.smalls.SmallsValidationException;
+import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -23,7 +25,7 @@ class NonTransactionalMigrationTests {
 
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(TestDatabase.class)
-	void itIsRecordedOnceItSucceedsAndAFailureSaysWhatTookEffect(TestDatabase kind) {
+	void itIsRecordedOnceItSucceedsAndAFailureIsLeftInterruptedUntilAPersonRepairsIt(TestDatabase kind) {
 		try (FreshDatabase db = kind.createFreshDatabase()) {
 			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
 			jdbc.execute("CREATE TABLE item (id INT PRIMARY KEY)");
@@ -39,6 +41,14 @@ class NonTransactionalMigrationTests {
 			assertThat(jdbc.queryForList("SELECT sequence_no FROM smalls_history", Integer.class)).isEmpty();
 			SmallsMigration whole = new Outside(1, "whole", (template) -> template.update("INSERT INTO item (id) VALUES (2)"));
 			SmallsMigrator migrator = migrator(db, whole, SqlMigration.table(2));
+			// Part of it is in the database: it is not silently run again.
+			assertThat(migrator.status().migrations().get(0).state()).isEqualTo(MigrationState.INTERRUPTED);
+			assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(migrator::migrate)
+				.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(Problem.INTERRUPTED));
+			assertThat(jdbc.queryForList("SELECT id FROM item", Integer.class)).containsExactly(1);
+			// A person undoes what it did, and repair forgets the interruption.
+			jdbc.update("DELETE FROM item");
+			assertThat(migrator.repair(1).undone()).isEmpty();
 			assertThat(migrator.migrate().applied()).extracting(MigrationExecution::sequence).containsExactly(1, 2);
 			assertThat(jdbc.queryForList("SELECT sequence_no FROM smalls_history ORDER BY sequence_no", Integer.class))
 				.containsExactly(1, 2);

@@ -17,11 +17,32 @@ public final class SqlMigration implements SmallsMigration {
 
 	private final Consumer<JdbcTemplate> rollback;
 
+	private final boolean transactional;
+
 	public SqlMigration(int sequence, String name, Consumer<JdbcTemplate> migrate, Consumer<JdbcTemplate> rollback) {
+		this(sequence, name, migrate, rollback, true);
+	}
+
+	private SqlMigration(int sequence, String name, Consumer<JdbcTemplate> migrate, Consumer<JdbcTemplate> rollback,
+			boolean transactional) {
 		this.sequence = sequence;
 		this.name = name;
 		this.migrate = migrate;
 		this.rollback = rollback;
+		this.transactional = transactional;
+	}
+
+	/**
+	 * The same migration, run outside a transaction.
+	 * @return a migration whose {@code transactional()} is {@code false}
+	 */
+	public SqlMigration outsideTransactions() {
+		return new SqlMigration(this.sequence, this.name, this.migrate, this.rollback, false);
+	}
+
+	@Override
+	public boolean transactional() {
+		return this.transactional;
 	}
 
 	public static SqlMigration sql(int sequence, String name, String migrate, String rollback) {

@@ -55,7 +55,7 @@ class TenantTests {
 				.build();
 			TenantsOutcome<MigrateResult> outcome = runner.migrate();
 			assertThat(outcome.outcomes()).hasSize(count);
-			assertThat(outcome.failed()).extracting(TenantOutcome::tenant).containsExactly("tenant7");
+			assertThat(outcome.failed()).as(() -> outcome.failed().get(0).failure().toString()).extracting(TenantOutcome::tenant).containsExactly("tenant7");
 			TenantOutcome<MigrateResult> seventh = outcome.failed().get(0);
 			assertThat(seventh.failure()).isInstanceOf(SmallsMigrationException.class)
 				.hasMessageContaining("0002_fill_t1 failed: tenant " + failing + " refuses");
@@ -119,6 +119,35 @@ class TenantTests {
 			assertThat(outcome.failed()).extracting(TenantOutcome::tenant).containsExactly("absent");
 			assertThat(outcome.failed().get(0).failure()).hasMessageContaining("could not run in schema absent")
 				.hasMessageContaining("does not exist");
+		}
+	}
+
+	@Test
+	void aMigrationOutsideATransactionInAPostgresqlTenantIsRefusedUnlessTheSessionIsTheRunsOwn() {
+		try (FreshDatabase db = TestDatabase.POSTGRESQL.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			jdbc.execute("CREATE SCHEMA acme");
+			SmallsMigration create = SqlMigration.sql(1, "create_t1", "CREATE TABLE t1 (id INT PRIMARY KEY, name TEXT)",
+					"DROP TABLE t1");
+			SmallsMigration index = SqlMigration
+				.sql(2, "index_t1", "CREATE INDEX CONCURRENTLY t1_name ON t1 (name)", "DROP INDEX CONCURRENTLY t1_name")
+				.outsideTransactions();
+			// Its statements commit one by one, outside any transaction that could carry the
+			// tenant's search_path: behind a pooler they could land in another schema.
+			SmallsMigrator pooled = SmallsMigrator.builder(db.dataSource()).schema("acme").migrations(create, index)
+				.build();
+			assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(pooled::migrate)
+				.withMessageContaining("0002_index_t1 cannot run in schema acme with the auto lock")
+				.withMessageContaining("Nothing was run")
+				.satisfies((ex) -> assertThat(ex.getAction()).contains("smalls.lock=session"));
+			assertThat(pooled.status().current()).isZero();
+			// The session lock asserts a direct connection, whose session keeps the schema.
+			SmallsMigrator direct = SmallsMigrator.builder(db.dataSource()).schema("acme").migrations(create, index)
+				.lockStrategy(dev.smalls.dialect.LockStrategy.SESSION)
+				.build();
+			assertThat(direct.migrate().applied()).hasSize(2);
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = 'acme' AND "
+					+ "indexname = 't1_name'", Integer.class)).isOne();
 		}
 	}
 

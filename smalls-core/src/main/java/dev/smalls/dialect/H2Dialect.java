@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +63,33 @@ public class H2Dialect extends TableLockDialect {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("SET SCHEMA " + schema);
 		}
+	}
+
+	/**
+	 * H2 alters a table by copying it into {@code <table>_COPY_<session>_<n>}, then dropping
+	 * the original and renaming the copy: a process killed in between leaves the copy.
+	 */
+	@Override
+	public List<String> leftovers(Connection connection) throws SQLException {
+		List<String> notes = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet tables = statement.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
+						+ "WHERE TABLE_SCHEMA = SCHEMA() AND REGEXP_LIKE(TABLE_NAME, '^.+_COPY_[0-9]+_[0-9]+$')")) {
+			while (tables.next()) {
+				String copy = tables.getString(1);
+				String original = copy.substring(0, copy.lastIndexOf("_COPY_"));
+				notes.add("H2 left table " + copy + " behind: the copy of table " + original + " it makes while "
+						+ "altering it, from an ALTER TABLE that a killed process interrupted. If " + original
+						+ " is intact, drop it (DROP TABLE " + copy + "); if " + original + " is gone, " + copy
+						+ " holds its rows.");
+			}
+		}
+		return notes;
+	}
+
+	@Override
+	public String inTransactionCondition() {
+		return "AUTOCOMMIT() = FALSE";
 	}
 
 	@Override

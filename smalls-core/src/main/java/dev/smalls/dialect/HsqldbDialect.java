@@ -50,6 +50,11 @@ public class HsqldbDialect implements SmallsDialect {
 	}
 
 	@Override
+	public String inTransactionCondition() {
+		return "IS_AUTOCOMMIT() = FALSE";
+	}
+
+	@Override
 	public boolean isMissingTable(Connection connection, String table, SQLException failure) throws SQLException {
 		return "42501".equals(failure.getSQLState()) && !SmallsDialect.tableExists(connection, table);
 	}

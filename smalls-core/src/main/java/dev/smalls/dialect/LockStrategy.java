@@ -7,9 +7,10 @@ package dev.smalls.dialect;
 public enum LockStrategy {
 
 	/**
-	 * The database's own choice: {@link #SESSION} on PostgreSQL and MariaDB/MySQL,
-	 * {@link #TRANSACTION} on H2 and other databases, {@link #LEASE} on HSQLDB and on the
-	 * nodes of a Galera cluster, an operating system file lock on SQLite.
+	 * The database's own choice: {@link #TRANSACTION} on PostgreSQL (a lock each migration's
+	 * transaction takes) and on H2 and other databases (a row lock), {@link #SESSION} on
+	 * MariaDB/MySQL, {@link #LEASE} on HSQLDB and on the nodes of a Galera cluster, an
+	 * operating system file lock on SQLite.
 	 */
 	AUTO,
 
@@ -17,16 +18,18 @@ public enum LockStrategy {
 	 * A lock held by the run's own database session (PostgreSQL {@code pg_advisory_lock},
 	 * MariaDB/MySQL {@code GET_LOCK}): no extra connection, released the moment the session
 	 * ends. Needs a direct connection: behind a pooler in transaction mode (PgBouncer) the
-	 * session is not yours and the lock does not hold.
+	 * session is not yours and the lock does not hold. On PostgreSQL, tenants' migrations that
+	 * are not transactional need it: their statements rely on the session's search_path.
 	 */
 	SESSION,
 
 	/**
-	 * A lock held by a transaction kept open for the whole run on a connection of its own
-	 * (PostgreSQL {@code pg_advisory_xact_lock}, a row lock in {@code <history table>_lock}
-	 * elsewhere): holds behind poolers in transaction mode, which pin the open transaction to
-	 * one server connection, and is released the moment that transaction ends. Needs a second
-	 * connection while the run works.
+	 * A lock held by a transaction. On PostgreSQL, {@code pg_try_advisory_xact_lock} taken by
+	 * each migration's own transaction, which commits holding it: no second connection,
+	 * nothing held between migrations, and it holds behind poolers in transaction mode. Elsewhere
+	 * a row lock in {@code <history table>_lock} updated by a transaction kept open for the whole
+	 * run on a connection of its own. Either way it is released the moment its transaction
+	 * ends.
 	 */
 	TRANSACTION,
 

@@ -35,6 +35,17 @@ public interface MigrationLock extends AutoCloseable {
 	default void verify(Connection work) throws SQLException {
 	}
 
+	/**
+	 * Whether this lock is taken anew by every transaction that changes the history (by
+	 * {@link StepStatements#enter}) rather than held by the run from start to end. A run
+	 * with such a lock holds nothing between its transactions: it reads the history under the
+	 * lock, and each step checks again, under the lock, that it is still to be done.
+	 * @return {@code true} for a lock each transaction takes
+	 */
+	default boolean perTransaction() {
+		return false;
+	}
+
 	@Override
 	void close() throws SQLException;
 

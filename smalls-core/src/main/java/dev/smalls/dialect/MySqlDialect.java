@@ -89,6 +89,11 @@ public class MySqlDialect implements SmallsDialect {
 	}
 
 	@Override
+	public String inTransactionCondition() {
+		return "@@autocommit = 0";
+	}
+
+	@Override
 	public boolean isMissingTable(Connection connection, String table, SQLException failure) {
 		return "42S02".equals(failure.getSQLState());
 	}

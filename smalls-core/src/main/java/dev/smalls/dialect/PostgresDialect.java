@@ -11,10 +11,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * PostgreSQL: an advisory lock, held by the run's session ({@code auto} and
- * {@code session}) or by a transaction kept open on a connection of its own
- * ({@code transaction}, for PgBouncer in transaction mode), or a lease. DDL is
- * transactional.
+ * PostgreSQL: an advisory lock taken by every transaction that changes the history
+ * ({@code auto} and {@code transaction}, which hold through PgBouncer in transaction mode
+ * and need no second connection), held by the run's session ({@code session}, direct
+ * connections only), or a lease. DDL is transactional. A tenant's schema is set in each
+ * transaction ({@code set_config('search_path', .., true)}), never on the session: a pooler
+ * hands a session to other clients between transactions.
  */
 public class PostgresDialect implements SmallsDialect {
 
@@ -35,8 +37,21 @@ public class PostgresDialect implements SmallsDialect {
 
 	@Override
 	public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
-		return (request.strategy() == LockStrategy.LEASE) ? LeaseLock.acquire(request, this)
-				: AdvisoryLock.acquire(request);
+		return switch (request.strategy()) {
+			case AUTO, TRANSACTION -> new TransactionAdvisoryLock(request.name().hashCode());
+			case SESSION -> AdvisoryLock.acquire(request);
+			case LEASE -> LeaseLock.acquire(request, this);
+		};
+	}
+
+	@Override
+	public StepStatements stepStatements(StepStatements.Settings settings, MigrationLock lock) {
+		return new PostgresStepStatements(settings, lock);
+	}
+
+	@Override
+	public boolean setsSchemaPerTransaction() {
+		return true;
 	}
 
 	@Override

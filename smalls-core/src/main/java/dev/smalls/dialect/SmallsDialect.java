@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -60,6 +61,52 @@ public interface SmallsDialect {
 	default @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy)
 			throws SQLException {
 		return null;
+	}
+
+	/**
+	 * The statements around each step a run takes in a transaction: the mark, the checks
+	 * that the transaction is the one the step began in and still holds the lock, the history
+	 * change. The default sends the SQL of this dialect one statement at a time.
+	 * @param settings the run's tables and each transaction's settings
+	 * @param lock the run's lock
+	 * @return statements for one run; closed when it ends
+	 */
+	default StepStatements stepStatements(StepStatements.Settings settings, MigrationLock lock) {
+		return new PortableStepStatements(this, settings, lock);
+	}
+
+	/**
+	 * A SQL condition that is true while the session is in the transaction smalls began and
+	 * false once SQL switched auto-commit on (which commits what is pending, and every
+	 * statement after it): the statement that ends a step carries it, so that the check is the
+	 * database's, not a pool's idea of the connection.
+	 * @return the condition, or {@code null} where SQL cannot switch auto-commit on
+	 */
+	default @Nullable String inTransactionCondition() {
+		return null;
+	}
+
+	/**
+	 * What the database itself left behind in the connection's schema when a process was
+	 * killed in the middle of its DDL, for a person to look at: each in a sentence that says
+	 * what it is and what to do with it.
+	 * @param connection a connection to the database
+	 * @return the notes, empty where there is nothing (the default)
+	 * @throws SQLException if the database cannot be asked
+	 */
+	default List<String> leftovers(Connection connection) throws SQLException {
+		return List.of();
+	}
+
+	/**
+	 * Whether a tenant's schema is set in each step's transaction (by
+	 * {@link #stepStatements}) rather than on the run's connection ({@link #useSchema}), as
+	 * it must be where a pooler in transaction mode may hand each transaction to another
+	 * server session.
+	 * @return {@code true} if set per transaction
+	 */
+	default boolean setsSchemaPerTransaction() {
+		return false;
 	}
 
 	/**
@@ -122,6 +169,30 @@ public interface SmallsDialect {
 		return "CREATE TABLE " + table + " (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
 				+ "batch INT NOT NULL, applied_at " + timestampType() + " NOT NULL, execution_ms BIGINT NOT NULL, "
 				+ "applied_by VARCHAR(255) NOT NULL)";
+	}
+
+	/**
+	 * The statement that creates the table of marks ({@code <history table>_interrupted}): a
+	 * row per step that may be in effect in part.
+	 * @param table the table's name
+	 * @return a {@code CREATE TABLE} statement
+	 */
+	default String createMarksTable(String table) {
+		return "CREATE TABLE " + table + " (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
+				+ "operation VARCHAR(10) NOT NULL, certain INT NOT NULL, possible INT NOT NULL, "
+				+ "fingerprint VARCHAR(64) NOT NULL, started_at " + timestampType() + " NOT NULL)";
+	}
+
+	/**
+	 * The statement that writes a mark, with seven parameters: sequence, name, operation
+	 * ({@code MIGRATE} or {@code ROLLBACK}), the lowest and the highest state it may be in,
+	 * fingerprint, start time.
+	 * @param table the table of marks
+	 * @return an {@code INSERT}
+	 */
+	default String insertMark(String table) {
+		return "INSERT INTO " + table + " (sequence_no, name, operation, certain, possible, fingerprint, started_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?)";
 	}
 
 	/**
@@ -245,8 +316,13 @@ public interface SmallsDialect {
 			for (boolean upper : new boolean[] { false, true }) {
 				String catalog = (place[0] != null && place[1] != null) ? place[0] : cased(place[0], upper);
 				try (ResultSet tables = metaData.getTables(catalog, cased(place[1], upper), cased(name, upper), null)) {
-					if (tables.next()) {
-						return true;
+					while (tables.next()) {
+						// Some drivers ignore what they do not support (MariaDB: schemas) and answer for
+						// every database: only a table where it was asked for counts.
+						if (dot < 0 || ((place[0] == null || place[0].equalsIgnoreCase(tables.getString("TABLE_CAT")))
+								&& (place[1] == null || place[1].equalsIgnoreCase(tables.getString("TABLE_SCHEM"))))) {
+							return true;
+						}
 					}
 				}
 			}

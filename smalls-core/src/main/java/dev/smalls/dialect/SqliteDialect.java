@@ -133,6 +133,11 @@ public class SqliteDialect implements SmallsDialect {
 	}
 
 	@Override
+	public StepStatements stepStatements(StepStatements.Settings settings, MigrationLock lock) {
+		return new SqliteStepStatements(this, settings, lock);
+	}
+
+	@Override
 	public void useSchema(Connection connection, String schema) throws SQLException {
 		throw new SQLException("SQLite has no schemas to run a tenant in: give each tenant a database file of its "
 				+ "own (a DataSource per tenant)");

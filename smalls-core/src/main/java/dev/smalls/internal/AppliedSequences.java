@@ -76,4 +76,13 @@ public final class AppliedSequences {
 		return Arrays.binarySearch(this.sequences, sequence) >= 0;
 	}
 
+	/**
+	 * Whether the same sequences are applied in both.
+	 * @param other other sequences
+	 * @return {@code true} if equal
+	 */
+	public boolean sameAs(AppliedSequences other) {
+		return Arrays.equals(this.sequences, other.sequences);
+	}
+
 }

@@ -1,10 +1,9 @@
 package dev.smalls.internal;
 
 import java.net.InetAddress;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,6 +12,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.LockStatus;
+import dev.smalls.MigrationExecution;
+import dev.smalls.MigrationNames;
 import dev.smalls.MigrateResult;
 import dev.smalls.MigrationStatus;
 import dev.smalls.RepairResult;
@@ -56,8 +57,7 @@ public final class Engine {
 
 	private volatile @Nullable String appliedBy;
 
-	/** Whether any migration is a schema migration: only then can a run be marked interrupted. */
-	private final boolean schemaMigrations;
+	private final StepSettings stepSettings;
 
 	public Engine(Settings settings) {
 		this.settings = settings;
@@ -69,7 +69,7 @@ public final class Engine {
 		this.lockSettings = new RunSession.LockSettings(settings.lockStrategy(), settings.lockTimeout(),
 				settings.lockLease());
 		this.appliedBy = settings.appliedBy();
-		this.schemaMigrations = this.catalog.hasSchemaMigrations();
+		this.stepSettings = new StepSettings(settings.lockTimeout(), settings.migrationTimeout());
 		if (!this.catalog.problems().isEmpty()) {
 			// Said at build time, so that an application that does not migrate on start-up
 			// learns of it in its start-up log, not at its first migrate.
@@ -86,14 +86,14 @@ public final class Engine {
 		this.catalog.validate();
 		try (RunSession session = open()) {
 			MigrationStatus status = this.planner.status(session.readHistory(false));
-			return this.schemaMigrations ? SchemaTools.withInterrupted(status, new SchemaRuns(session).interrupted())
-					: status;
+			return SchemaTools.withInterrupted(status, new SchemaRuns(session).interrupted(), session.leftovers());
 		}
 	}
 
 	public RepairResult repair(int sequence) {
-		try (RunSession session = open()) {
-			return underLock(session, (lock, history) -> new SchemaTools(session, this.catalog).repair(sequence));
+		try (RunSession session = open(); LockedRun locked = lock(session, session.readSequences())) {
+			locked.hold();
+			return new SchemaTools(session, this.catalog).repair(sequence);
 		}
 	}
 
@@ -101,16 +101,6 @@ public final class Engine {
 		try (RunSession session = open()) {
 			return new SchemaTools(session, this.catalog).preview(sequence, rollback);
 		}
-	}
-
-	/** The marks of schema migrations, checked before anything runs; {@code null} where there are none. */
-	private @Nullable SchemaRuns schemaRuns(RunSession session) {
-		if (!this.schemaMigrations) {
-			return null;
-		}
-		SchemaRuns schemaRuns = new SchemaRuns(session);
-		schemaRuns.refuseIfInterrupted(this.catalog);
-		return schemaRuns;
 	}
 
 	public LockStatus lockStatus() {
@@ -130,13 +120,24 @@ public final class Engine {
 			if (unlocked != null && unlockedPlan.length == 0) {
 				return new MigrateResult(0, List.of(), unlocked.current());
 			}
-			return reportingFailure(session, Operation.MIGRATE, () -> underLock(session, (lock, history) -> {
-				// Something looked pending: plan again, now that no other instance can change the history.
-				SchemaRuns schemaRuns = schemaRuns(session);
-				int[] plan = this.planner.migrate(history.sequences(), target);
-				return new MigrationExecutor(session, this.catalog, this.callbacks, lock, schemaRuns).apply(history, plan,
-						appliedBy());
-			}));
+			return reportingFailure(session, Operation.MIGRATE, () -> {
+				try (LockedRun locked = lock(session, unlocked)) {
+					MigrationExecutor executor = executor(session, locked);
+					MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
+					while (true) {
+						// Something looked pending: plan again, under the lock.
+						SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
+						int[] plan = this.planner.migrate(locked.history().sequences(), target);
+						refuseOutsideTransactions(session, locked.lock(), plan);
+						try {
+							return executor.apply(locked.history(), plan, appliedBy(), progress);
+						}
+						catch (MigrationExecutor.PlanChanged changed) {
+							locked.reread();
+						}
+					}
+				}
+			});
 		}
 	}
 
@@ -150,18 +151,78 @@ public final class Engine {
 
 	private RollbackResult rollback(Function<History, List<HistoryRow>> plan) {
 		try (RunSession session = open()) {
-			return reportingFailure(session, Operation.ROLLBACK, () -> underLock(session, (lock, history) -> {
-				SchemaRuns schemaRuns = schemaRuns(session);
-				List<HistoryRow> rows = plan.apply(history);
-				return new MigrationExecutor(session, this.catalog, this.callbacks, lock, schemaRuns).undo(history, rows);
-			}));
+			AppliedSequences unlocked = session.readSequences();
+			return reportingFailure(session, Operation.ROLLBACK, () -> {
+				try (LockedRun locked = lock(session, unlocked)) {
+					MigrationExecutor executor = executor(session, locked);
+					MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
+					SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
+					List<HistoryRow> rows = plan.apply(locked.history());
+					while (true) {
+						refuseOutsideTransactions(session, locked.lock(), rows.stream()
+							.mapToInt((row) -> this.catalog.indexOf(row.sequence()))
+							.toArray());
+						try {
+							return executor.undo(locked.history(), rows, progress);
+						}
+						catch (MigrationExecutor.PlanChanged changed) {
+							// What is left of the plan, as far as it is still applied: a rollback undoes
+							// what it was asked to, however the others moved.
+							locked.reread();
+							SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
+							History now = locked.history();
+							List<Integer> done = progress.done.stream().map(MigrationExecution::sequence).toList();
+							rows = rows.stream()
+								.filter((row) -> !done.contains(row.sequence()) && now.row(row.sequence()) != null)
+								.toList();
+						}
+					}
+				}
+			});
+		}
+	}
+
+	private MigrationExecutor executor(RunSession session, LockedRun locked) {
+		return new MigrationExecutor(session, this.catalog, this.callbacks, locked.lock(), new SchemaRuns(session),
+				this.stepSettings);
+	}
+
+	/**
+	 * On a database that sets a tenant's schema in each transaction, a migration that is not
+	 * transactional runs its statements outside any: only a session that is the run's own
+	 * (a direct connection, which the session lock asserts) keeps the schema for them.
+	 */
+	private void refuseOutsideTransactions(RunSession session, MigrationLock lock, int[] plan) {
+		if (session.schema() == null || !session.dialect().setsSchemaPerTransaction()
+				|| this.lockSettings.strategy() == LockStrategy.SESSION) {
+			return;
+		}
+		List<Integer> refused = new java.util.ArrayList<>();
+		for (int index : plan) {
+			if (!this.catalog.migrationAt(index).transactional()) {
+				refused.add(this.catalog.sequenceAt(index));
+			}
+		}
+		if (!refused.isEmpty()) {
+			String shown = String.join(", ", refused.stream()
+				.map((sequence) -> MigrationNames.display(sequence, this.catalog.nameOf(sequence)))
+				.toList());
+			throw new SmallsValidationException(Problem.OTHER, refused, shown + " cannot run in schema "
+					+ session.schema() + " with the " + this.lockSettings.strategy().name().toLowerCase(Locale.ROOT)
+					+ " lock: " + ((refused.size() == 1) ? "it is" : "they are") + " not transactional, so "
+					+ ((refused.size() == 1) ? "its" : "their") + " statements commit one by one, and on "
+					+ session.dialect().databaseName() + " a tenant's schema is set for a transaction only (a pooler "
+					+ "in transaction mode may hand each statement to a server connection with another search_path)."
+					+ " Nothing was run.", "On direct connections, use the session lock (smalls.lock=session), which "
+							+ "sets the schema on the run's own session; or make the migration transactional, or "
+							+ "schema-qualify its statements and run it without tenants.");
 		}
 	}
 
 	public StepsResult init() {
 		return steps(new StepRunner("init", this.settings.initScripts(), this.settings.initializers()
 			.stream()
-			.map((bean) -> new StepRunner.Step(bean.getClass().getName(), bean::run))
+			.map((bean) -> new StepRunner.Bean(bean.getClass().getName(), bean::run))
 			.toList()));
 	}
 
@@ -175,19 +236,24 @@ public final class Engine {
 		}
 		return steps(new StepRunner("seed", this.settings.seedScripts(), this.settings.seeders()
 			.stream()
-			.map((bean) -> new StepRunner.Step(bean.getClass().getName(), bean::run))
+			.map((bean) -> new StepRunner.Bean(bean.getClass().getName(), bean::run))
 			.toList()));
 	}
 
 	private StepsResult steps(StepRunner runner) {
 		runner.checkScripts();
-		try (RunSession session = open()) {
-			return underLock(session, (lock, history) -> runner.run(session, lock));
+		try (RunSession session = open(); LockedRun locked = lock(session, session.readSequences())) {
+			return runner.run(session, locked.lock(), this.stepSettings);
 		}
 	}
 
 	private RunSession open() {
-		return RunSession.open(this.settings.dataSource(), this.settings.schema(), this.history, this.dialect);
+		return RunSession.open(this.settings.dataSource(), this.settings.schema(), this.history, this.dialect,
+				this.lockSettings.strategy());
+	}
+
+	private LockedRun lock(RunSession session, @Nullable AppliedSequences seen) {
+		return LockedRun.take(session, session.locks(this.lockSettings), this.stepSettings, seen);
 	}
 
 	/** A tenant's history table lives in its schema, whatever the connection's default. */
@@ -200,40 +266,6 @@ public final class Engine {
 					+ "migrator ('" + schema + "'): give the table without one");
 		}
 		return schema + "." + table;
-	}
-
-	/** Take the lock, read the history (creating its table if needed), work, release. */
-	private <T> T underLock(RunSession session, BiFunction<MigrationLock, History, T> work) {
-		MigrationLock lock = session.locks(this.lockSettings).take();
-		T result;
-		try {
-			result = work.apply(lock, session.readHistory(true));
-		}
-		catch (RuntimeException | Error ex) {
-			release(lock, ex);
-			throw ex;
-		}
-		release(lock, null);
-		return result;
-	}
-
-	/**
-	 * Release the lock. A failure to release does not undo what was done, and the lock dies
-	 * with its session anyway: it is logged, or added to the failure already on its way.
-	 */
-	private static void release(MigrationLock lock, @Nullable Throwable failure) {
-		try {
-			lock.close();
-		}
-		catch (SQLException | RuntimeException ex) {
-			if (failure != null) {
-				failure.addSuppressed(ex);
-			}
-			else {
-				RunSession.Logging.logger.warn("smalls could not release its migration lock (" + Failures.causeOf(ex)
-						+ "); the database frees it when the connection closes. What ran is committed.", ex);
-			}
-		}
 	}
 
 	private <T> T reportingFailure(RunSession session, Operation operation, Supplier<T> run) {
@@ -287,13 +319,14 @@ public final class Engine {
 	 * @param appliedBy who is recorded, or {@code null} for {@code user@host}
 	 * @param callbacks told of every run
 	 * @param schema the schema to run in (a tenant's), or {@code null} for the connection's default
+	 * @param migrationTimeout the longest one migration may run, or {@code null} for no limit
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
 			List<SqlScript> seedScripts, String table, boolean outOfOrder, Duration lockTimeout,
 			LockStrategy lockStrategy, Duration lockLease, SeedGuard seedGuard,
 			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks,
-			@Nullable String schema) {
+			@Nullable String schema, @Nullable Duration migrationTimeout) {
 	}
 
 }

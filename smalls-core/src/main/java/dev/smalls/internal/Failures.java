@@ -13,6 +13,7 @@ import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsMigrationException.Outcome;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.StepStatements;
 import dev.smalls.schema.SchemaOperationException;
 
 /**
@@ -32,11 +33,20 @@ final class Failures {
 		/** A callback before the step: nothing of the step ran. */
 		BEFORE,
 
+		/** smalls refused the step before it ran (a schema migration's operations do not check out). */
+		PREPARE,
+
+		/** Another instance held the lock a transaction takes too long: nothing of the step ran. */
+		WAIT,
+
 		/** The migration's own code threw. */
 		RUN,
 
-		/** The migration's code tried to end smalls' transaction itself. */
+		/** The migration's code tried to end smalls' transaction itself, through the connection it was given. */
 		MISUSE,
+
+		/** The migration's transaction was found ended (by its own SQL, or its connection switched) when it returned. */
+		ENDED,
 
 		/** The migration ran; the migration lock turned out to be lost before it could commit. */
 		LOCK,
@@ -49,7 +59,21 @@ final class Failures {
 
 	}
 
-	static SmallsMigrationException step(Operation operation, int sequence, String name, Stage stage,
+	/**
+	 * The failure of a step, in words true to what the database holds.
+	 * @param operation migrate or rollback
+	 * @param sequence the step's migration
+	 * @param name its name
+	 * @param stage where the step failed
+	 * @param outcome what the database holds of it, as smalls found out
+	 * @param transactional whether it ran in a transaction
+	 * @param cause what failed
+	 * @param completed the steps of the run before it
+	 * @param current the current sequence
+	 * @param dialect the database's dialect
+	 * @return the failure
+	 */
+	static SmallsMigrationException step(Operation operation, int sequence, String name, Stage stage, Outcome outcome,
 			boolean transactional, Throwable cause, List<MigrationExecution> completed, int current,
 			SmallsDialect dialect) {
 		String shown = MigrationNames.display(sequence, name);
@@ -59,31 +83,34 @@ final class Failures {
 		if (schema != null) {
 			return schemaStep(operation, sequence, name, step, schema, completed, current);
 		}
-		Outcome outcome = outcome(stage, transactional, dialect);
 		StringBuilder message = new StringBuilder();
 		message.append(switch (stage) {
 			case BEFORE -> step + " did not run: a SmallsCallback failed before it: " + sentence(causeOf(cause));
+			case PREPARE -> step + " was refused before it ran: " + sentence(causeOf(cause));
+			case WAIT -> step + " did not run: " + sentence(causeOf(cause));
 			case RUN -> step + " failed: " + sentence(causeOf(cause));
 			case MISUSE -> step + " failed: it tried to end smalls' transaction itself (" + causeOf(cause) + ").";
+			case ENDED -> step + " failed: " + causeOf(cause) + ", so smalls did not record it.";
 			case LOCK -> step + " ran, but smalls found it no longer held the migration lock: " + sentence(causeOf(cause));
 			case RECORD -> step + " ran, but smalls could not " + (migrate ? "record it in" : "remove it from")
 					+ " the history table: " + sentence(causeOf(cause));
 			case COMMIT -> "The connection failed while " + shown + " was being committed: " + sentence(causeOf(cause));
 		});
-		message.append(' ').append(leftBehind(outcome, migrate, transactional, dialect));
+		message.append(' ').append(leftBehind(outcome, stage, migrate, transactional, dialect));
 		message.append(' ').append(completed(completed, migrate));
 		message.append(" Current sequence: ").append(MigrationNames.display(current)).append('.');
+		String again = (migrate ? "migrate" : "rollback") + " again.";
 		String action = switch (outcome) {
-			case ROLLED_BACK -> (stage == Stage.LOCK)
-					? "Another instance may be migrating: run status, then migrate again."
-					: (stage == Stage.MISUSE)
-					? "Leave commit and rollback to smalls in " + shown + ", then run " + (migrate ? "migrate" : "rollback")
-							+ " again."
-					: "Fix " + (migrate ? shown : "the rollback of " + shown) + " and run "
-							+ (migrate ? "migrate" : "rollback") + " again.";
-			case PARTLY_APPLIED -> "Check the schema for what " + shown + " changed before it failed and undo that by "
-					+ "hand, then fix " + (migrate ? "it" : "its rollback") + " and run " + (migrate ? "migrate" : "rollback")
-					+ " again.";
+			case ROLLED_BACK -> (stage == Stage.LOCK || stage == Stage.WAIT)
+					? "Another instance may be migrating: run status, then " + again
+					: (stage == Stage.MISUSE || stage == Stage.ENDED)
+					? "Leave commit and rollback to smalls in " + shown + " (or make it non-transactional: "
+							+ "transactional() returning false), then run " + again
+					: "Fix " + (migrate ? shown : "the rollback of " + shown) + " and run " + again;
+			case PARTLY_APPLIED -> "Check the database for what " + shown + (migrate ? "" : "'s rollback")
+					+ " did before it failed and undo that by hand; then repair it (SmallsMigrator.repair("
+					+ sequence + "), which forgets the interruption), fix " + (migrate ? "it" : "its rollback")
+					+ " and run " + again;
 			case UNKNOWN -> "Run status once the database is reachable: it shows whether " + shown
 					+ (migrate ? " is applied." : " is still applied.");
 		};
@@ -132,25 +159,22 @@ final class Failures {
 		return (stripped.endsWith(".") || stripped.endsWith("!") || stripped.endsWith("?")) ? stripped : stripped + ".";
 	}
 
-	private static Outcome outcome(Stage stage, boolean transactional, SmallsDialect dialect) {
-		if (stage == Stage.COMMIT) {
-			return Outcome.UNKNOWN;
-		}
-		if (stage == Stage.BEFORE || (transactional && dialect.supportsTransactionalDdl())) {
-			return Outcome.ROLLED_BACK;
-		}
-		return Outcome.PARTLY_APPLIED;
-	}
-
-	private static String leftBehind(Outcome outcome, boolean migrate, boolean transactional, SmallsDialect dialect) {
+	/** What a failed step left: what smalls found in the database, not what it expected. */
+	private static String leftBehind(Outcome outcome, Stage stage, boolean migrate, boolean transactional,
+			SmallsDialect dialect) {
 		String recorded = migrate ? "It is not recorded as applied." : "It is still recorded as applied.";
+		String marked = " It is marked as interrupted, and nothing runs past it until it is repaired.";
 		return switch (outcome) {
-			case ROLLED_BACK -> "Its transaction was rolled back: nothing of it is left. " + recorded;
-			case PARTLY_APPLIED -> transactional
-					? "Its transaction was rolled back, but " + dialect.databaseName() + " commits DDL statements "
-							+ "(CREATE, ALTER, DROP) at once: any it ran before the failure is still in the database. "
-							+ recorded
-					: "It is not transactional: every statement it ran before the failure took effect. " + recorded;
+			case ROLLED_BACK -> (stage == Stage.BEFORE || stage == Stage.PREPARE || stage == Stage.WAIT)
+					? "Nothing of it ran. " + recorded
+					: "Its transaction was rolled back: nothing of it is left. " + recorded;
+			case PARTLY_APPLIED -> (!transactional
+					? "It is not transactional: every statement it ran before the failure took effect. "
+					: "Its transaction was rolled back, but part of it was committed before that ("
+							+ (dialect.supportsTransactionalDdl() ? "" : "DDL, which " + dialect.databaseName()
+									+ " commits at once, or ")
+							+ "a COMMIT or auto-commit of its own), and that part stays in the database. ")
+					+ recorded + marked;
 			case UNKNOWN -> "Whether it was committed cannot be told from here; the history table, once reachable, "
 					+ "says which.";
 		};
@@ -164,8 +188,78 @@ final class Failures {
 		return (migrate ? "Applied before it, and still applied: " : "Rolled back before it: ") + done + ".";
 	}
 
+	/**
+	 * Whether a failure is the connection's: the database may or may not have done what was
+	 * sent last.
+	 * @param failure what was thrown
+	 * @return {@code true} for a connection failure (SQL state class 08) anywhere in its causes
+	 */
+	static boolean isConnectionFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLNonTransientConnectionException
+					|| cause instanceof java.sql.SQLTransientConnectionException
+					|| cause instanceof java.sql.SQLRecoverableException) {
+				return true;
+			}
+			if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+					&& sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a failure is a statement or transaction running out of time: a JDBC query
+	 * timeout, a statement timeout of the database's, or Spring's transaction deadline.
+	 * @param failure what was thrown
+	 * @return {@code true} for a timeout
+	 */
+	static boolean isTimeout(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLTimeoutException
+					|| cause instanceof org.springframework.transaction.TransactionTimedOutException
+					|| cause instanceof org.springframework.dao.QueryTimeoutException) {
+				return true;
+			}
+			// 57014: canceled (PostgreSQL's statement_timeout, H2's query timeout); 70100: MariaDB's
+			// max_statement_time.
+			if (cause instanceof java.sql.SQLException sql
+					&& ("57014".equals(sql.getSQLState()) || "70100".equals(sql.getSQLState()))) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A step stopped for running past its time limit.
+	 */
+	static final class TimedOut extends RuntimeException {
+
+		TimedOut(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
 	/** The most specific message of an exception, for a sentence. */
 	static String causeOf(Throwable ex) {
+		// A check of smalls' own says what it found; the statement that found it does not.
+		StepStatements.CheckFailed check = find(ex, StepStatements.CheckFailed.class);
+		if (check != null && check.getMessage() != null) {
+			return check.getMessage().strip();
+		}
+		TimedOut timedOut = find(ex, TimedOut.class);
+		if (timedOut != null) {
+			return timedOut.getMessage();
+		}
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		String message = cause.getMessage();
 		return (message != null && !message.isBlank()) ? message.strip() : cause.getClass().getName();

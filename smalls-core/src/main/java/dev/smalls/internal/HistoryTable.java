@@ -1,11 +1,10 @@
 package dev.smalls.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,101 +138,6 @@ public final class HistoryTable {
 				throw ex;
 			}
 		}
-	}
-
-	/**
-	 * A writer of history rows on one connection, its statements prepared once and reused for
-	 * every migration of a run.
-	 * @param connection the run's connection
-	 * @param dialect the database's dialect
-	 * @param heldCondition the lock's condition every write must meet, or {@code null}
-	 * @return a writer; close it before the connection
-	 */
-	public Writer writer(Connection connection, SmallsDialect dialect, @Nullable String heldCondition) {
-		return new Writer(connection, dialect, heldCondition);
-	}
-
-	/**
-	 * Writes history rows on one connection, in the transactions of the migrations.
-	 */
-	public final class Writer implements AutoCloseable {
-
-		private final Connection connection;
-
-		private final SmallsDialect dialect;
-
-		private final @Nullable String heldCondition;
-
-		private @Nullable PreparedStatement insert;
-
-		private @Nullable PreparedStatement delete;
-
-		private Writer(Connection connection, SmallsDialect dialect, @Nullable String heldCondition) {
-			this.connection = connection;
-			this.dialect = dialect;
-			this.heldCondition = heldCondition;
-		}
-
-		/**
-		 * Record an applied migration, if the lock's condition holds.
-		 * @param row the row
-		 * @return whether it was recorded: {@code false} only when the lock is lost
-		 * @throws SQLException on failure
-		 */
-		public boolean insert(HistoryRow row) throws SQLException {
-			PreparedStatement statement = this.insert;
-			if (statement == null) {
-				String table = HistoryTable.this.name;
-				statement = this.connection.prepareStatement((this.heldCondition != null)
-						? this.dialect.insertHistory(table, this.heldCondition) : this.dialect.insertHistory(table));
-				this.insert = statement;
-			}
-			statement.setInt(1, row.sequence());
-			statement.setString(2, row.name());
-			statement.setInt(3, row.batch());
-			statement.setTimestamp(4, Timestamp.from(row.appliedAt()));
-			statement.setLong(5, row.executionMillis());
-			statement.setString(6, row.appliedBy());
-			return statement.executeUpdate() == 1;
-		}
-
-		/**
-		 * Forget a rolled-back migration, if the lock's condition holds.
-		 * @param sequence the sequence
-		 * @return whether a row was deleted: {@code false} when the row is not there or the
-		 * lock is lost
-		 * @throws SQLException on failure
-		 */
-		public boolean delete(int sequence) throws SQLException {
-			PreparedStatement statement = this.delete;
-			if (statement == null) {
-				String table = HistoryTable.this.name;
-				statement = this.connection.prepareStatement((this.heldCondition != null)
-						? this.dialect.deleteHistory(table, this.heldCondition) : this.dialect.deleteHistory(table));
-				this.delete = statement;
-			}
-			statement.setInt(1, sequence);
-			return statement.executeUpdate() == 1;
-		}
-
-		@Override
-		public void close() throws SQLException {
-			SQLException failure = null;
-			for (PreparedStatement statement : new PreparedStatement[] { this.insert, this.delete }) {
-				if (statement != null) {
-					try {
-						statement.close();
-					}
-					catch (SQLException ex) {
-						failure = ex;
-					}
-				}
-			}
-			if (failure != null) {
-				throw failure;
-			}
-		}
-
 	}
 
 	@FunctionalInterface

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,15 +13,19 @@ import java.util.List;
 
 import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.StepStatements;
 
 /**
- * The marks of schema migrations that were interrupted part-way on a database that commits
- * DDL at once (golang-migrate's "dirty" flag, but per migration and with its progress): a row
- * in {@code <history table>_interrupted} is written before such a migration starts,
- * updated and committed as each of its operations takes effect, and deleted in the
- * transaction that records the migration. A row left behind by a killed process says which
- * operations may be in effect, so that repair can undo exactly those. The table is created
- * on first use. Internal: not for use outside smalls.
+ * The marks of steps that may be in effect in part (golang-migrate's "dirty" flag, but per
+ * migration and, for a schema migration, with its progress), in
+ * {@code <history table>_interrupted}. A migration's mark is written in its own transaction
+ * ({@code StepStatements}), so it is committed only if part of the migration was: DDL on a
+ * database that commits it at once, or a {@code COMMIT} of the migration's own. A schema
+ * migration on such a database, and any migration that is not transactional, is marked
+ * before it starts instead, the mark updated and committed as each of its operations takes
+ * effect. Either way the mark is deleted in the transaction that records the step, so a
+ * mark left behind by a killed or failed step says what may be in effect, and nothing runs
+ * past it until it is repaired. Internal: not for use outside smalls.
  */
 final class InterruptedRuns {
 
@@ -32,8 +37,49 @@ final class InterruptedRuns {
 	private boolean exists;
 
 	InterruptedRuns(String historyTable, SmallsDialect dialect) {
-		this.table = historyTable + "_interrupted";
+		this.table = tableFor(historyTable);
 		this.dialect = dialect;
+	}
+
+	/**
+	 * The table of marks that goes with a history table.
+	 * @param historyTable the history table
+	 * @return its marks table
+	 */
+	static String tableFor(String historyTable) {
+		return historyTable + "_interrupted";
+	}
+
+	/**
+	 * Create the table if it is missing, before a run's first step writes a mark in it. In a
+	 * transaction (where a failed statement can end it, as on PostgreSQL) it is asked of the
+	 * metadata first.
+	 * @param connection the run's connection, under the lock
+	 * @throws SQLException on failure
+	 */
+	void ensureTable(Connection connection) throws SQLException {
+		if (this.exists) {
+			return;
+		}
+		if (!SmallsDialect.tableExists(connection, this.table)) {
+			create(connection);
+		}
+		this.exists = true;
+	}
+
+	private void create(Connection connection) throws SQLException {
+		Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(this.dialect.createMarksTable(this.table));
+		}
+		catch (SQLException ex) {
+			if (savepoint != null) {
+				connection.rollback(savepoint);
+			}
+			if (!this.dialect.isAlreadyExists(ex)) {
+				throw ex;
+			}
+		}
 	}
 
 	String table() {
@@ -69,7 +115,7 @@ final class InterruptedRuns {
 	}
 
 	/**
-	 * Mark a schema migration as started, committed on its own before the migration runs.
+	 * Mark a step as started, committed on its own before the step runs.
 	 * @param connection the run's connection, in auto-commit mode
 	 * @param mark the mark, at state 0 for a migrate or the migration's size for a rollback
 	 * @throws SQLException on failure
@@ -78,22 +124,10 @@ final class InterruptedRuns {
 		// DDL only where the table is missing: a CREATE that fails because the table exists
 		// still runs on every node of a Galera cluster, and fills H2's trace file.
 		if (!this.exists) {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("CREATE TABLE " + this.table + " (sequence_no INT NOT NULL PRIMARY KEY, "
-						+ "name VARCHAR(100) NOT NULL, operation VARCHAR(10) NOT NULL, certain INT NOT NULL, "
-						+ "possible INT NOT NULL, fingerprint VARCHAR(64) NOT NULL, started_at "
-						+ this.dialect.timestampType() + " NOT NULL)");
-			}
-			catch (SQLException ex) {
-				if (!this.dialect.isAlreadyExists(ex)) {
-					throw ex;
-				}
-			}
+			create(connection);
 			this.exists = true;
 		}
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.table
-				+ " (sequence_no, name, operation, certain, possible, fingerprint, started_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+		try (PreparedStatement insert = connection.prepareStatement(this.dialect.insertMark(this.table))) {
 			insert.setInt(1, mark.sequence());
 			insert.setString(2, mark.name());
 			insert.setString(3, mark.operation().name());
@@ -143,7 +177,8 @@ final class InterruptedRuns {
 	}
 
 	/**
-	 * A schema migration that started and did not finish.
+	 * A step that started and did not finish: a schema migration's with its progress, or a
+	 * migration of code's ({@link #isCode()}).
 	 *
 	 * @param sequence its sequence
 	 * @param name its name
@@ -155,6 +190,15 @@ final class InterruptedRuns {
 	 */
 	record Interrupted(int sequence, String name, Operation operation, int certain, int possible, String fingerprint,
 			Instant startedAt) {
+
+		/**
+		 * Whether the mark is a migration of code's, whose operations smalls does not know.
+		 * @return {@code true} for code
+		 */
+		boolean isCode() {
+			return StepStatements.Step.CODE.equals(this.fingerprint);
+		}
+
 	}
 
 }

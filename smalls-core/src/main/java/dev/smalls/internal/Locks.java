@@ -53,15 +53,38 @@ final class Locks {
 	MigrationLock take() {
 		MigrationLock lock = tryTake(this.settings.timeout());
 		if (lock == null) {
-			LockHolder holder = holder();
-			throw new SmallsLockException("Another instance has held the smalls migration lock for " + this.table
-					+ " for more than " + this.settings.timeout().toMillis() + " ms"
-					+ ((holder != null) ? ": " + describe(holder) : "") + ". Nothing was run.",
-					"Wait for that instance to finish migrating, or allow a longer lock timeout. A lock dies with "
-							+ "its holder (a lease within its duration), so if it is still held, its holder is alive.",
-					null);
+			throw timedOut(null);
 		}
 		return lock;
+	}
+
+	/**
+	 * The failure of a run that waited its lock timeout for another instance's lock: who
+	 * holds it, where the database can tell, and what to do if that holder is gone.
+	 * @param cause what gave up waiting, if anything did
+	 * @return the failure
+	 */
+	SmallsLockException timedOut(@Nullable Throwable cause) {
+		LockHolder holder = holder();
+		String ifGone = (holder != null && holder.ifGone() != null) ? " " + holder.ifGone()
+				: " A lock dies with its holder (a lease within its duration): if that instance was killed, the "
+						+ "lock is free again once the database has noticed.";
+		return new SmallsLockException("Another instance has held the smalls migration lock for " + this.table
+				+ " for more than " + this.settings.timeout().toMillis() + " ms"
+				+ ((holder != null) ? ": " + describe(holder) : "") + ". Nothing was run.",
+				"Wait for that instance to finish migrating, or allow a longer lock timeout." + ifGone, cause);
+	}
+
+	/**
+	 * The failure of a run that waited its lock timeout for another instance to finish
+	 * migrating: under a lock each transaction takes, the history kept changing.
+	 * @return the failure
+	 */
+	SmallsLockException stillMigrating() {
+		return new SmallsLockException("Another instance has been migrating " + this.table + " for more than "
+				+ this.settings.timeout().toMillis() + " ms: the history kept changing while this instance waited. "
+				+ "Nothing was run.", "Wait for that instance to finish, or allow a longer lock timeout; then run "
+						+ "again, and this instance applies whatever is still pending.", null);
 	}
 
 	/**
@@ -70,9 +93,11 @@ final class Locks {
 	 */
 	LockStatus status() {
 		MigrationLock probe = tryTake(Duration.ZERO);
-		if (probe == null) {
+		if (probe == null || probe.perTransaction()) {
+			// Held by another, or (a lock each transaction takes) held only while a transaction is
+			// open: the database says by whom.
 			LockHolder holder = holder();
-			return new LockStatus(true, (holder != null) ? holder.description() : null,
+			return new LockStatus(probe == null || holder != null, (holder != null) ? holder.description() : null,
 					(holder != null) ? holder.since() : null, this.settings.strategy());
 		}
 		try {

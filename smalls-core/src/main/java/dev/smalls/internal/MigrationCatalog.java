@@ -11,7 +11,6 @@ import dev.smalls.MigrationNames;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
-import dev.smalls.schema.SchemaMigration;
 
 /**
  * The migrations the code defines, by sequence, checked once when it is built: unique
@@ -34,8 +33,6 @@ public final class MigrationCatalog {
 
 	private final List<Integer> problemSequences;
 
-	private final boolean schemaMigrations;
-
 	public MigrationCatalog(Collection<? extends SmallsMigration> migrations) {
 		SmallsMigration[] given = migrations.toArray(new SmallsMigration[0]);
 		String[] givenNames = new String[given.length];
@@ -43,7 +40,6 @@ public final class MigrationCatalog {
 		// Beans mostly arrive in sequence order already (M0001..., M0002...): then skip the sort.
 		long[] order = new long[given.length];
 		boolean sorted = true;
-		boolean schema = false;
 		boolean[] invalidName = null;
 		for (int i = 0; i < given.length; i++) {
 			order[i] = ((long) given[i].sequence() << 32) | i;
@@ -51,7 +47,6 @@ public final class MigrationCatalog {
 			sorted &= (i == 0 || order[i - 1] < order[i]);
 			// Checked here, while each migration and its name are at hand: a second walk over
 			// thousands of them costs a cache miss each, at every start-up.
-			schema |= given[i] instanceof SchemaMigration;
 			if (!MigrationNames.isValid(givenNames[i])) {
 				invalidName = (invalidName != null) ? invalidName : new boolean[given.length];
 				invalidName[i] = true;
@@ -93,7 +88,6 @@ public final class MigrationCatalog {
 			names[count] = givenNames[index];
 			count++;
 		}
-		this.schemaMigrations = schema;
 		this.sequences = Arrays.copyOf(sequences, count);
 		this.migrations = Arrays.copyOf(inOrder, count);
 		this.names = Arrays.copyOf(names, count);
@@ -135,15 +129,6 @@ public final class MigrationCatalog {
 							+ ". Nothing was run.",
 					"Give every SmallsMigration its own sequence of 1 or more and a snake_case name.");
 		}
-	}
-
-	/**
-	 * Whether any migration is a {@link SchemaMigration}: only then can a run have left an
-	 * interruption mark, and only then are marks read.
-	 * @return {@code true} if any is
-	 */
-	public boolean hasSchemaMigrations() {
-		return this.schemaMigrations;
 	}
 
 	/**

@@ -1,17 +1,11 @@
 package dev.smalls.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.UnexpectedRollbackException;
 
 import dev.smalls.MigrateResult;
 import dev.smalls.MigrationExecution;
@@ -20,14 +14,15 @@ import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrationException.Operation;
+import dev.smalls.SmallsMigrationException.Outcome;
 import dev.smalls.dialect.MigrationLock;
 import dev.smalls.internal.Failures.Stage;
 
 /**
- * Runs a plan, one step at a time, under the migration lock: each migration (or rollback) in
- * a Spring-managed transaction of its own together with its history change, callbacks
- * around it, and on failure a report that says exactly what the database holds.
- * Internal: not for use outside smalls.
+ * Runs a plan, one {@link MigrationStep} at a time, with callbacks around it: a migrate as
+ * one batch, a rollback newest first. Under a lock each transaction takes, a step may find
+ * that another instance got to it first: the run then stops with {@link PlanChanged}, keeping
+ * what it did in its {@link Progress}, to plan again. Internal: not for use outside smalls.
  */
 final class MigrationExecutor {
 
@@ -37,21 +32,14 @@ final class MigrationExecutor {
 
 	private final Callbacks callbacks;
 
-	private final MigrationLock lock;
-
-	private final @Nullable SchemaRuns schemaRuns;
-
-	/** Whether the lock is checked by a condition on each history change, rather than by verify(). */
-	private final boolean conditional;
+	private final MigrationStep steps;
 
 	MigrationExecutor(RunSession session, MigrationCatalog catalog, Callbacks callbacks, MigrationLock lock,
-			@Nullable SchemaRuns schemaRuns) {
+			@Nullable SchemaRuns schemaRuns, StepSettings settings) {
 		this.session = session;
 		this.catalog = catalog;
 		this.callbacks = callbacks;
-		this.lock = lock;
-		this.schemaRuns = schemaRuns;
-		this.conditional = lock.heldCondition() != null;
+		this.steps = new MigrationStep(session, lock, schemaRuns, settings);
 	}
 
 	/** Call the callbacks away from the run's connection; with none, not even that. */
@@ -66,64 +54,110 @@ final class MigrationExecutor {
 	 * @param history the history, read under the lock
 	 * @param plan positions in the catalog, ascending
 	 * @param appliedBy who is recorded as applying them
+	 * @param progress what this run did before it last planned
 	 * @return what was applied
+	 * @throws PlanChanged if another instance changed the history under a lock each
+	 * transaction takes: plan again
 	 */
-	MigrateResult apply(History history, int[] plan, String appliedBy) {
-		if (plan.length == 0) {
+	MigrateResult apply(History history, int[] plan, String appliedBy, Progress progress) {
+		if (plan.length == 0 && progress.done.isEmpty()) {
 			return new MigrateResult(0, List.of(), history.current());
 		}
-		if (!this.callbacks.isEmpty()) {
+		if (!progress.started) {
 			List<MigrationExecution> planned = new ArrayList<>(plan.length);
 			for (int index : plan) {
 				planned.add(new MigrationExecution(this.catalog.sequenceAt(index), this.catalog.nameAt(index), 0));
 			}
 			beforeRun(Operation.MIGRATE, planned);
+			progress.started = true;
+			progress.batch = history.maxBatch() + 1;
 		}
-		int batch = history.maxBatch() + 1;
+		// What this run applied before it last planned is in the history it read since.
 		int current = history.current();
-		List<MigrationExecution> applied = new ArrayList<>(plan.length);
-		for (int index : plan) {
-			SmallsMigration migration = this.catalog.migrationAt(index);
-			String name = this.catalog.nameAt(index);
-			MigrationExecution done = step(Operation.MIGRATE, migration, name, migration::migrate,
-					(millis) -> this.session.writer(this.lock)
-						.insert(new HistoryRow(migration.sequence(), name, batch, Instant.now(), millis, appliedBy)),
-					applied, current);
-			applied.add(done);
-			current = Math.max(current, done.sequence());
+		try {
+			for (int i = 0; i < plan.length; i++) {
+				SmallsMigration migration = this.catalog.migrationAt(plan[i]);
+				String name = this.catalog.nameAt(plan[i]);
+				SmallsMigration next = (i + 1 < plan.length) ? this.catalog.migrationAt(plan[i + 1]) : null;
+				String nextName = (i + 1 < plan.length) ? this.catalog.nameAt(plan[i + 1]) : null;
+				int before = current;
+				beforeStep(Operation.MIGRATE, migration, name, progress.done, before);
+				Long millis = step(Operation.MIGRATE, migration, name, () -> this.steps.run(Operation.MIGRATE,
+						migration, name, migration::migrate, progress.batch, appliedBy, progress.done, before, next,
+						nextName));
+				if (millis == null) {
+					throw new PlanChanged();
+				}
+				MigrationExecution done = afterStep(Operation.MIGRATE, migration.sequence(), name, millis);
+				progress.done.add(done);
+				current = Math.max(current, done.sequence());
+			}
 		}
-		callback(() -> this.callbacks.afterRun(Operation.MIGRATE, applied));
-		return new MigrateResult(batch, applied, current);
+		finally {
+			this.steps.abandon();
+		}
+		callback(() -> this.callbacks.afterRun(Operation.MIGRATE, progress.done));
+		return new MigrateResult(progress.batch, List.copyOf(progress.done), current);
 	}
 
 	/**
 	 * Roll back the given rows, in the order given.
 	 * @param history the history, read under the lock
 	 * @param rows the rows to undo; the planner checked their migrations exist
+	 * @param progress what this run did before it last planned
 	 * @return what was rolled back
+	 * @throws PlanChanged if another instance changed the history under a lock each
+	 * transaction takes: plan again
 	 */
-	RollbackResult undo(History history, List<HistoryRow> rows) {
-		if (rows.isEmpty()) {
+	RollbackResult undo(History history, List<HistoryRow> rows, Progress progress) {
+		if (rows.isEmpty() && progress.done.isEmpty()) {
 			return new RollbackResult(List.of(), history.current());
 		}
-		if (!this.callbacks.isEmpty()) {
+		if (!progress.started) {
 			beforeRun(Operation.ROLLBACK,
 					rows.stream().map((row) -> new MigrationExecution(row.sequence(), row.name(), 0)).toList());
+			progress.started = true;
 		}
 		TreeSet<Integer> applied = new TreeSet<>();
 		history.rows().forEach((row) -> applied.add(row.sequence()));
-		List<MigrationExecution> rolledBack = new ArrayList<>(rows.size());
-		for (HistoryRow row : rows) {
-			int index = this.catalog.indexOf(row.sequence());
-			SmallsMigration migration = this.catalog.migrationAt(index);
-			MigrationExecution done = step(Operation.ROLLBACK, migration, this.catalog.nameAt(index),
-					migration::rollback, (millis) -> this.session.writer(this.lock).delete(row.sequence()), rolledBack,
-					applied.isEmpty() ? 0 : applied.last());
-			applied.remove(row.sequence());
-			rolledBack.add(done);
+		try {
+			for (int i = 0; i < rows.size(); i++) {
+				HistoryRow row = rows.get(i);
+				int index = this.catalog.indexOf(row.sequence());
+				SmallsMigration migration = this.catalog.migrationAt(index);
+				String name = this.catalog.nameAt(index);
+				int nextIndex = (i + 1 < rows.size()) ? this.catalog.indexOf(rows.get(i + 1).sequence()) : -1;
+				SmallsMigration next = (nextIndex >= 0) ? this.catalog.migrationAt(nextIndex) : null;
+				String nextName = (nextIndex >= 0) ? this.catalog.nameAt(nextIndex) : null;
+				int current = applied.isEmpty() ? 0 : applied.last();
+				beforeStep(Operation.ROLLBACK, migration, name, progress.done, current);
+				Long millis = step(Operation.ROLLBACK, migration, name, () -> this.steps.run(Operation.ROLLBACK,
+						migration, name, migration::rollback, 0, "", progress.done, current, next, nextName));
+				if (millis == null) {
+					throw new PlanChanged();
+				}
+				applied.remove(row.sequence());
+				progress.done.add(afterStep(Operation.ROLLBACK, row.sequence(), name, millis));
+			}
 		}
-		callback(() -> this.callbacks.afterRun(Operation.ROLLBACK, rolledBack));
-		return new RollbackResult(rolledBack, applied.isEmpty() ? 0 : applied.last());
+		finally {
+			this.steps.abandon();
+		}
+		callback(() -> this.callbacks.afterRun(Operation.ROLLBACK, progress.done));
+		return new RollbackResult(List.copyOf(progress.done), applied.isEmpty() ? 0 : applied.last());
+	}
+
+	/** Run a step, telling the callbacks if it fails. */
+	private @Nullable Long step(Operation operation, SmallsMigration migration, String name,
+			java.util.function.Supplier<@Nullable Long> run) {
+		try {
+			return run.get();
+		}
+		catch (SmallsMigrationException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			callback(() -> this.callbacks.onStepFailure(operation, migration.sequence(), name, cause));
+			throw ex;
+		}
 	}
 
 	private void beforeRun(Operation operation, List<MigrationExecution> planned) {
@@ -137,110 +171,52 @@ final class MigrationExecutor {
 		}
 	}
 
-	/**
-	 * One migration or rollback with its history change, in one transaction unless the
-	 * migration opts out of it.
-	 */
-	private MigrationExecution step(Operation operation, SmallsMigration migration, String name,
-			Consumer<JdbcTemplate> work, HistoryChange change, List<MigrationExecution> completed, int current) {
-		int sequence = migration.sequence();
-		boolean transactional = migration.transactional();
-		Stage stage = Stage.BEFORE;
-		TransactionStatus transaction = null;
-		SchemaRuns.Mark mark = null;
-		StepTransactions transactions = this.session.transactions();
+	private void beforeStep(Operation operation, SmallsMigration migration, String name,
+			List<MigrationExecution> completed, int current) {
 		try {
-			callback(() -> this.callbacks.beforeStep(operation, sequence, name));
-			mark = (this.schemaRuns != null) ? this.schemaRuns.begin(operation, migration, name) : null;
-			stage = Stage.RUN;
-			this.session.autoCommit(!transactional);
-			long started = System.nanoTime();
-			if (transactional) {
-				transaction = transactions.begin();
-				transactions.arm();
-			}
-			Throwable thrown = null;
-			try {
-				work.accept(transactions.jdbc());
-			}
-			catch (Throwable ex) {
-				thrown = ex;
-			}
-			if (mark != null) {
-				mark.stop();
-			}
-			String violation = transactional ? transactions.disarm() : null;
-			if (violation != null) {
-				// Even if the migration swallowed smalls' refusal and returned, the step fails.
-				stage = Stage.MISUSE;
-				throw new IllegalStateException("the migration called " + violation + ", which smalls refused",
-						thrown);
-			}
-			if (thrown != null) {
-				throw thrown;
-			}
-			long millis = (System.nanoTime() - started) / 1_000_000;
-			// Commit only while the lock is still held: checked by the history change itself
-			// where the lock offers a condition, by a statement of its own otherwise.
-			boolean conditional = this.conditional;
-			if (!conditional) {
-				stage = Stage.LOCK;
-				this.lock.verify(this.session.connection());
-			}
-			stage = Stage.RECORD;
-			if (!change.apply(millis) && conditional) {
-				stage = Stage.LOCK;
-				throw new IllegalStateException("the lock is no longer held by this run: its history change found "
-						+ "the condition " + this.lock.heldCondition() + " false");
-			}
-			if (mark != null) {
-				mark.recorded();
-			}
-			stage = Stage.COMMIT;
-			if (transaction != null) {
-				transactions.commit(transaction);
-			}
-			MigrationExecution done = new MigrationExecution(sequence, name, millis);
-			if (RunSession.Logging.logger.isInfoEnabled()) {
-				RunSession.Logging.logger.info(((operation == Operation.MIGRATE) ? "Applied " : "Rolled back ")
-						+ done.displayName() + " in " + millis + " ms");
-			}
-			callback(() -> this.callbacks.afterStep(operation, done));
-			return done;
+			callback(() -> this.callbacks.beforeStep(operation, migration.sequence(), name));
 		}
-		catch (Throwable ex) {
-			if (ex instanceof UnexpectedRollbackException) {
-				// Code inside the migration marked the transaction rollback-only: rolled back, not lost.
-				stage = Stage.RUN;
-			}
-			if (transaction != null) {
-				rollback(transactions, transaction, ex);
-			}
-			if (mark != null) {
-				mark.stop();
-				mark.failed(ex);
-			}
-			SmallsMigrationException failure = Failures.step(operation, sequence, name, stage, transactional, ex,
-					completed, current, this.session.dialect());
-			callback(() -> this.callbacks.onStepFailure(operation, sequence, name, ex));
+		catch (RuntimeException ex) {
+			SmallsMigrationException failure = Failures.step(operation, migration.sequence(), name, Stage.BEFORE,
+					Outcome.ROLLED_BACK, migration.transactional(), ex, completed, current, this.session.dialect());
+			callback(() -> this.callbacks.onStepFailure(operation, migration.sequence(), name, ex));
 			throw failure;
 		}
 	}
 
-	private static void rollback(StepTransactions transactions, TransactionStatus transaction, Throwable failure) {
-		try {
-			transactions.rollback(transaction);
+	private MigrationExecution afterStep(Operation operation, int sequence, String name, long millis) {
+		MigrationExecution done = new MigrationExecution(sequence, name, millis);
+		if (RunSession.Logging.logger.isInfoEnabled()) {
+			RunSession.Logging.logger.info(((operation == Operation.MIGRATE) ? "Applied " : "Rolled back ")
+					+ done.displayName() + " in " + millis + " ms");
 		}
-		catch (RuntimeException ex) {
-			failure.addSuppressed(ex);
-		}
+		callback(() -> this.callbacks.afterStep(operation, done));
+		return done;
 	}
 
-	@FunctionalInterface
-	private interface HistoryChange {
+	/**
+	 * What a run did so far, kept across the plans it makes when another instance changes the
+	 * history under a lock each transaction takes.
+	 */
+	static final class Progress {
 
-		/** Write the history change; {@code false} if the lock's condition kept it from being written. */
-		boolean apply(long millis) throws Exception;
+		final List<MigrationExecution> done = new ArrayList<>();
+
+		boolean started;
+
+		int batch;
+
+	}
+
+	/**
+	 * Another instance changed the history since this run planned (under a lock each
+	 * transaction takes): read it again once it settles, and plan again.
+	 */
+	static final class PlanChanged extends RuntimeException {
+
+		PlanChanged() {
+			super("another instance changed the history since this run planned", null, false, false);
+		}
 
 	}
 

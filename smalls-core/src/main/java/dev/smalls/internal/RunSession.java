@@ -1,9 +1,7 @@
 package dev.smalls.internal;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -16,6 +14,7 @@ import dev.smalls.SmallsException;
 import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.StepStatements;
 
 /**
  * One run's connection to the database: borrowed once, read and written with plain JDBC
@@ -35,13 +34,17 @@ public final class RunSession implements AutoCloseable {
 
 	private final boolean lentAutoCommit;
 
+	private final InterruptedRuns marks;
+
+	private @Nullable String schema;
+
 	private @Nullable Object lentSchema;
 
 	private boolean schemaChanged;
 
 	private boolean autoCommit;
 
-	private HistoryTable.@Nullable Writer writer;
+	private @Nullable StepStatements statements;
 
 	private @Nullable StepTransactions transactions;
 
@@ -53,18 +56,22 @@ public final class RunSession implements AutoCloseable {
 		this.dialect = dialect;
 		this.lentAutoCommit = lentAutoCommit;
 		this.autoCommit = lentAutoCommit;
+		this.marks = new InterruptedRuns(history.name(), dialect);
 	}
 
 	/**
 	 * Borrow a connection and put it in auto-commit mode for smalls' own reads.
 	 * @param dataSource the database
-	 * @param schema the schema to make the connection's default for the run, or {@code null}
+	 * @param schema the schema the run's migrations work in (a tenant's), or {@code null}
 	 * @param history the history table
 	 * @param dialects where the dialect is found (and kept) for this database
+	 * @param strategy the run's lock strategy: on a database that sets the schema in each
+	 * transaction, only {@link LockStrategy#SESSION} (direct connections) also sets it on the
+	 * session
 	 * @return the session
 	 */
 	static RunSession open(DataSource dataSource, @Nullable String schema, HistoryTable history,
-			DialectCache dialects) {
+			DialectCache dialects, LockStrategy strategy) {
 		Connection connection;
 		try {
 			connection = dataSource.getConnection();
@@ -78,7 +85,13 @@ public final class RunSession implements AutoCloseable {
 			RunSession session = new RunSession(dataSource, history, connection, dialects.get(connection), lent);
 			session.autoCommit(true);
 			if (schema != null) {
-				session.useSchema(schema);
+				session.schema = schema;
+				if (!session.dialect.setsSchemaPerTransaction() || strategy == LockStrategy.SESSION) {
+					session.useSchema(schema);
+				}
+				else {
+					session.checkSchema(schema);
+				}
 			}
 			return session;
 		}
@@ -104,8 +117,51 @@ public final class RunSession implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Where the schema is set in each transaction, make sure once that it exists, in a
+	 * transaction of its own: a session setting would outlive the run on a pooled server
+	 * connection.
+	 */
+	private void checkSchema(String schema) {
+		try {
+			this.connection.setAutoCommit(false);
+			try {
+				this.dialect.useSchema(this.connection, schema);
+			}
+			finally {
+				this.connection.rollback();
+				this.connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			close();
+			throw new SmallsException("smalls could not run in schema " + schema + ": " + Failures.causeOf(ex) + ".",
+					"Create the schema first (smalls does not create a tenant's schema), or correct its name.", ex);
+		}
+	}
+
 	SmallsDialect dialect() {
 		return this.dialect;
+	}
+
+	DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	/**
+	 * The schema the run's migrations work in, a tenant's, if any.
+	 * @return the schema, or {@code null}
+	 */
+	@Nullable String schema() {
+		return this.schema;
+	}
+
+	/**
+	 * The marks of steps that may be in effect in part.
+	 * @return the marks
+	 */
+	InterruptedRuns marks() {
+		return this.marks;
 	}
 
 	String table() {
@@ -139,14 +195,33 @@ public final class RunSession implements AutoCloseable {
 			throw failure("read its history table " + table(), ex);
 		}
 		if (read == null && create) {
-			try {
-				this.history.create(this.connection, this.dialect);
-			}
-			catch (SQLException ex) {
-				throw failure("create its history table " + table(), ex);
-			}
+			createHistoryTable();
 		}
 		return (read != null) ? read : History.empty();
+	}
+
+	/**
+	 * What the database left behind when a process was killed in its DDL, for status to say.
+	 * @return the notes, empty if there are none or the database cannot say
+	 */
+	java.util.List<String> leftovers() {
+		try {
+			return this.dialect.leftovers(this.connection);
+		}
+		catch (SQLException ex) {
+			Logging.debug("Could not look for what the database left behind", ex);
+			return java.util.List.of();
+		}
+	}
+
+	/** Create the history table, under the lock, where a read found none. */
+	void createHistoryTable() {
+		try {
+			this.history.create(this.connection, this.dialect);
+		}
+		catch (SQLException ex) {
+			throw failure("create its history table " + table(), ex);
+		}
 	}
 
 	/**
@@ -212,34 +287,20 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	/**
-	 * The history writer, its statements prepared on first use and kept for the run.
-	 * @param lock the run's lock, whose condition every write checks
-	 * @return the writer
+	 * The statements around the run's steps, made on first use and kept for the run.
+	 * @param lock the run's lock
+	 * @param statementTimeout the longest a statement of a step may run, or {@code null}
+	 * @return the statements
 	 */
-	HistoryTable.Writer writer(MigrationLock lock) {
-		HistoryTable.Writer writer = this.writer;
-		if (writer == null) {
-			writer = this.history.writer(this.connection, this.dialect, lock.heldCondition());
-			this.writer = writer;
+	StepStatements statements(MigrationLock lock, @Nullable Duration statementTimeout) {
+		StepStatements statements = this.statements;
+		if (statements == null) {
+			String schema = this.dialect.setsSchemaPerTransaction() ? this.schema : null;
+			statements = this.dialect.stepStatements(
+					new StepStatements.Settings(table(), this.marks.table(), schema, statementTimeout), lock);
+			this.statements = statements;
 		}
-		return writer;
-	}
-
-	/**
-	 * Whether the lock's condition holds on this run's connection: for steps that write no
-	 * history row to carry it.
-	 * @param lock a lock with a {@link MigrationLock#heldCondition() condition}
-	 * @return whether it is still held
-	 */
-	boolean holds(MigrationLock lock) {
-		try (Statement statement = this.connection.createStatement();
-				ResultSet result = statement
-					.executeQuery("SELECT CASE WHEN " + lock.heldCondition() + " THEN 1 ELSE 0 END")) {
-			return result.next() && result.getInt(1) == 1;
-		}
-		catch (SQLException ex) {
-			throw failure("check that it still holds the migration lock", ex);
-		}
+		return statements;
 	}
 
 	/** The raw connection, for smalls' own statements within a step's transaction. */
@@ -258,12 +319,12 @@ public final class RunSession implements AutoCloseable {
 			this.transactions.close();
 		}
 		try {
-			if (this.writer != null) {
-				this.writer.close();
+			if (this.statements != null) {
+				this.statements.close();
 			}
 		}
 		catch (SQLException ex) {
-			Logging.debug("Could not close the history statements", ex);
+			Logging.debug("Could not close the step statements", ex);
 		}
 		try {
 			// Hand the connection back as it was lent: no transaction left open, auto-commit as

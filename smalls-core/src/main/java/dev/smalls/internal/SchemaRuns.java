@@ -21,10 +21,11 @@ import dev.smalls.schema.SchemaProgress;
 import dev.smalls.schema.SchemaSnapshot;
 
 /**
- * What the engine does around schema migrations on a database that commits DDL at once:
- * marks each run so that a killed process is recognised, refuses to go on past an
- * interrupted migration, and describes which of its operations took effect.
- * Internal: not for use outside smalls.
+ * What the engine does around steps that may be left in effect in part: refuses to go on
+ * past an interrupted migration, and describes what of it may be in effect; and marks each
+ * schema migration on a database that commits DDL at once (or that is not transactional)
+ * before it starts, recording the progress of its operations, so that repair can undo
+ * exactly those. Internal: not for use outside smalls.
  */
 final class SchemaRuns {
 
@@ -34,7 +35,7 @@ final class SchemaRuns {
 
 	SchemaRuns(RunSession session) {
 		this.session = session;
-		this.marks = new InterruptedRuns(session.table(), session.dialect());
+		this.marks = session.marks();
 	}
 
 	/** The migrations interrupted part-way, by sequence. */
@@ -54,23 +55,42 @@ final class SchemaRuns {
 	 * @throws SmallsValidationException if any is interrupted
 	 */
 	void refuseIfInterrupted(MigrationCatalog catalog) {
-		List<Interrupted> interrupted = interrupted();
+		refuseIfInterrupted(catalog, interrupted());
+	}
+
+	/**
+	 * Refuse to migrate or roll back while a migration is interrupted.
+	 * @param catalog the migrations in the code
+	 * @param interrupted the marks, as read
+	 * @throws SmallsValidationException if any is interrupted
+	 */
+	static void refuseIfInterrupted(MigrationCatalog catalog, List<Interrupted> interrupted) {
 		if (interrupted.isEmpty()) {
 			return;
 		}
 		String described = interrupted.stream()
 			.map((mark) -> describe(mark, catalog))
 			.collect(Collectors.joining(" "));
+		Interrupted first = interrupted.get(0);
 		throw new SmallsValidationException(Problem.INTERRUPTED,
-				interrupted.stream().map(Interrupted::sequence).toList(),
-				described + " Nothing was run.", "Repair it first (SmallsMigrator.repair("
-						+ interrupted.get(0).sequence() + ")): that undoes exactly the operations that took effect, "
-						+ "and then migrate runs normally.");
+				interrupted.stream().map(Interrupted::sequence).toList(), described + " Nothing was run.",
+				first.isCode()
+						? "Check the database for what " + MigrationNames.display(first.sequence(), first.name())
+								+ " did and undo it by hand, then repair it (SmallsMigrator.repair(" + first.sequence()
+								+ ")): for a migration of code that only forgets the interruption, and then migrate "
+								+ "runs it again."
+						: "Repair it first (SmallsMigrator.repair(" + first.sequence() + ")): that undoes exactly the "
+								+ "operations that took effect, and then migrate runs normally.");
 	}
 
-	private String describe(Interrupted mark, MigrationCatalog catalog) {
+	private static String describe(Interrupted mark, MigrationCatalog catalog) {
 		String shown = MigrationNames.display(mark.sequence(), mark.name());
 		String doing = (mark.operation() == Operation.MIGRATE) ? "being applied" : "being rolled back";
+		if (mark.isCode()) {
+			return shown + " was interrupted while " + doing + " (started " + mark.startedAt() + ") after part of "
+					+ "it was committed (DDL that commits at once, a COMMIT of its own, or a statement of a migration "
+					+ "that is not transactional): smalls cannot tell which of its work is in the database.";
+		}
 		SmallsMigration migration = catalog.get(mark.sequence());
 		if (!(migration instanceof SchemaMigration schema)) {
 			return shown + " was interrupted while " + doing + " on " + mark.startedAt()
@@ -99,6 +119,18 @@ final class SchemaRuns {
 	}
 
 	/**
+	 * Whether a migration is marked before it runs, with the progress of its operations: a
+	 * schema migration on a database that commits DDL at once, or one that is not
+	 * transactional.
+	 * @param migration the migration
+	 * @return {@code true} if {@link #begin} marks it
+	 */
+	boolean marksBefore(SmallsMigration migration) {
+		return migration instanceof SchemaMigration
+				&& !(this.session.dialect().supportsTransactionalDdl() && migration.transactional());
+	}
+
+	/**
 	 * Start a schema migration's step: mark it where a killed process could leave it half
 	 * done, and tell the mark its progress.
 	 * @param operation migrate or rollback
@@ -107,10 +139,10 @@ final class SchemaRuns {
 	 * @return the step's mark, or {@code null} where no mark is needed
 	 */
 	@Nullable Mark begin(Operation operation, SmallsMigration migration, String name) {
-		if (!(migration instanceof SchemaMigration schema)
-				|| (this.session.dialect().supportsTransactionalDdl() && migration.transactional())) {
+		if (!marksBefore(migration)) {
 			return null;
 		}
+		SchemaMigration schema = (SchemaMigration) migration;
 		SchemaPlan plan = SchemaPlan.of(schema);
 		int start = (operation == Operation.MIGRATE) ? 0 : plan.size();
 		int sequence = migration.sequence();
@@ -157,11 +189,6 @@ final class SchemaRuns {
 				this.listening = false;
 				this.binding.close();
 			}
-		}
-
-		/** Remove the mark in the step's transaction, which records the migration. */
-		void recorded() throws SQLException {
-			SchemaRuns.this.marks.end(SchemaRuns.this.session.connection(), this.sequence);
 		}
 
 		/**

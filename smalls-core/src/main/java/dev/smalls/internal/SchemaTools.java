@@ -38,8 +38,10 @@ final class SchemaTools {
 	}
 
 	/**
-	 * Undo exactly the operations an interrupted migrate left in effect (or redo what an
-	 * interrupted rollback undid), then forget the interruption. Called under the lock.
+	 * Undo exactly the operations an interrupted schema migrate left in effect (or redo what
+	 * an interrupted rollback undid), then forget the interruption; for a migration of code,
+	 * whose work a person has checked and undone, only forget it. Called under the lock, held
+	 * throughout.
 	 * @param sequence the migration
 	 * @return what was done
 	 */
@@ -54,6 +56,11 @@ final class SchemaTools {
 							+ "Nothing was run.",
 					"Run status: an interrupted migration shows as INTERRUPTED."));
 		String shown = MigrationNames.display(sequence, mark.name());
+		boolean wasMigrating = mark.operation() == Operation.MIGRATE;
+		if (mark.isCode()) {
+			forget(runs, sequence, shown);
+			return new RepairResult(sequence, mark.name(), List.of(), !wasMigrating, true);
+		}
 		if (!(this.catalog.get(sequence) instanceof SchemaMigration migration)) {
 			throw new SmallsValidationException(Problem.INTERRUPTED, List.of(sequence),
 					"The code has no schema migration " + MigrationNames.display(sequence) + ", which " + shown
@@ -69,7 +76,6 @@ final class SchemaTools {
 		}
 		int low = Math.min(mark.certain(), mark.possible());
 		int high = Math.max(mark.certain(), mark.possible());
-		boolean wasMigrating = mark.operation() == Operation.MIGRATE;
 		int state;
 		try {
 			state = plan.stateOf(low, high, runs.snapshot(), this.session.dialect());
@@ -101,13 +107,18 @@ final class SchemaTools {
 				throw new IllegalStateException(ex);
 			}
 		});
+		forget(runs, sequence, shown);
+		return new RepairResult(sequence, mark.name(), done, !wasMigrating);
+	}
+
+	private void forget(SchemaRuns runs, int sequence, String shown) {
 		try {
-			marks.end(this.session.connection(), sequence);
+			this.session.autoCommit(true);
+			runs.marks().end(this.session.connection(), sequence);
 		}
 		catch (java.sql.SQLException ex) {
 			throw RunSession.failure("forget the interruption of " + shown, ex);
 		}
-		return new RepairResult(sequence, mark.name(), done, !wasMigrating);
 	}
 
 	/**
@@ -155,11 +166,12 @@ final class SchemaTools {
 	 * A status in which interrupted schema migrations show as such.
 	 * @param status the status from the code and the history
 	 * @param interrupted the marks
+	 * @param notes what the database left behind, to note
 	 * @return the status, each interrupted migration {@link MigrationState#INTERRUPTED}
 	 */
-	static MigrationStatus withInterrupted(MigrationStatus status, List<Interrupted> interrupted) {
+	static MigrationStatus withInterrupted(MigrationStatus status, List<Interrupted> interrupted, List<String> notes) {
 		if (interrupted.isEmpty()) {
-			return status;
+			return notes.isEmpty() ? status : new MigrationStatus(status.current(), status.migrations(), notes);
 		}
 		List<MigrationInfo> migrations = new ArrayList<>(status.migrations());
 		for (Interrupted mark : interrupted) {
@@ -178,7 +190,7 @@ final class SchemaTools {
 			}
 		}
 		migrations.sort(java.util.Comparator.comparingInt(MigrationInfo::sequence));
-		return new MigrationStatus(status.current(), migrations);
+		return new MigrationStatus(status.current(), migrations, notes);
 	}
 
 }

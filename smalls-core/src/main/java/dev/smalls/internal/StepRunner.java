@@ -2,6 +2,7 @@ package dev.smalls.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,7 +17,13 @@ import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.SqlScript;
 import dev.smalls.StepsResult;
+import dev.smalls.SmallsLockException;
 import dev.smalls.dialect.MigrationLock;
+import dev.smalls.dialect.StepStatements;
+import dev.smalls.dialect.StepStatements.CheckFailed;
+import dev.smalls.dialect.StepStatements.Kind;
+import dev.smalls.dialect.StepStatements.Reason;
+import dev.smalls.dialect.StepStatements.Step;
 
 /**
  * Runs init or seed: the scripts, then the beans, all in one Spring-managed transaction on
@@ -28,14 +35,14 @@ final class StepRunner {
 
 	private final List<SqlScript> scripts;
 
-	private final List<Step> beans;
+	private final List<Bean> beans;
 
 	/**
 	 * @param kind {@code init} or {@code seed}, for messages
 	 * @param scripts the scripts, in order
 	 * @param beans the beans, in order
 	 */
-	StepRunner(String kind, List<SqlScript> scripts, List<Step> beans) {
+	StepRunner(String kind, List<SqlScript> scripts, List<Bean> beans) {
 		this.kind = kind;
 		this.scripts = scripts;
 		this.beans = beans;
@@ -54,12 +61,28 @@ final class StepRunner {
 		}
 	}
 
-	StepsResult run(RunSession session, MigrationLock lock) {
+	StepsResult run(RunSession session, MigrationLock lock, StepSettings settings) {
 		List<StepsResult.Step> done = new ArrayList<>();
 		String current = this.kind;
 		StepTransactions transactions = session.transactions();
+		StepStatements statements = session.statements(lock, settings.statementTimeout());
+		Step step = new Step(Kind.OTHER, 0, this.kind, 0, "", Tokens.next(), false, Step.CODE, 0);
 		session.autoCommit(false);
-		TransactionStatus transaction = transactions.begin();
+		TransactionStatus transaction;
+		try {
+			transaction = transactions.beginStep(statements, session.connection(), step, settings);
+		}
+		catch (SQLException ex) {
+			throw RunSession.failure("begin the " + this.kind + " transaction", ex);
+		}
+		catch (IllegalStateException ex) {
+			throw new SmallsLockException("Another instance held the smalls migration lock too long: " + ex.getMessage()
+					+ ". Nothing was run.", "Wait for that instance to finish migrating, or allow a longer lock "
+							+ "timeout, then run " + this.kind + " again.", ex);
+		}
+		if (transaction == null) {
+			throw new IllegalStateException("The " + this.kind + " step found no plan to change");
+		}
 		try {
 			for (SqlScript script : this.scripts) {
 				if (script.resource().exists()) {
@@ -70,7 +93,7 @@ final class StepRunner {
 					done.add(new StepsResult.Step(script.location(), (System.nanoTime() - started) / 1_000_000));
 				}
 			}
-			for (Step bean : this.beans) {
+			for (Bean bean : this.beans) {
 				current = bean.description();
 				long started = System.nanoTime();
 				transactions.arm();
@@ -85,12 +108,8 @@ final class StepRunner {
 				}
 				done.add(new StepsResult.Step(bean.description(), (System.nanoTime() - started) / 1_000_000));
 			}
-			if (lock.heldCondition() == null) {
-				lock.verify(session.connection());
-			}
-			else if (!session.holds(lock)) {
-				throw new IllegalStateException("the migration lock is no longer held by this run");
-			}
+			current = this.kind;
+			statements.finish(session.connection(), step, Instant.now(), 0);
 			transactions.commit(transaction);
 		}
 		catch (SQLException | RuntimeException | Error ex) {
@@ -100,7 +119,9 @@ final class StepRunner {
 			catch (RuntimeException rollbackFailure) {
 				ex.addSuppressed(rollbackFailure);
 			}
-			String ddl = session.dialect().supportsTransactionalDdl() ? ""
+			String ddl = (ex instanceof CheckFailed check && check.getReason() == Reason.TRANSACTION_ENDED)
+					? " What it ran before its transaction ended may be committed."
+					: session.dialect().supportsTransactionalDdl() ? ""
 					: " " + session.dialect().databaseName() + " commits DDL at once: any DDL that ran before the "
 							+ "failure is still in the database.";
 			throw new SmallsException("The " + this.kind + " step " + current + " failed: " + Failures.causeOf(ex)
@@ -116,7 +137,7 @@ final class StepRunner {
 	 * @param description its class name, for messages
 	 * @param work what it does
 	 */
-	record Step(String description, Consumer<JdbcTemplate> work) {
+	record Bean(String description, Consumer<JdbcTemplate> work) {
 	}
 
 }

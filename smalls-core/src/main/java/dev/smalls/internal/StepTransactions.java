@@ -1,6 +1,8 @@
 package dev.smalls.internal;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -13,9 +15,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.StepStatements;
+import dev.smalls.dialect.StepStatements.Entry;
+import dev.smalls.dialect.StepStatements.Step;
 import dev.smalls.dialect.SmallsDialects;
 
 /**
@@ -41,7 +47,7 @@ final class StepTransactions implements AutoCloseable {
 
 	private final DataSource dataSource;
 
-	private final DataSourceTransactionManager transactionManager;
+	private final StepTransactionManager transactionManager;
 
 	private final GuardedConnection guard;
 
@@ -55,7 +61,7 @@ final class StepTransactions implements AutoCloseable {
 
 	StepTransactions(DataSource dataSource, Connection connection, SmallsDialect dialect) {
 		this.dataSource = dataSource;
-		this.transactionManager = new DataSourceTransactionManager(dataSource);
+		this.transactionManager = new StepTransactionManager(dataSource);
 		this.transactionManager
 			.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ON_ACTUAL_TRANSACTION);
 		this.guard = new GuardedConnection(connection);
@@ -81,8 +87,83 @@ final class StepTransactions implements AutoCloseable {
 		return this.transactionManager.getTransaction(STEP);
 	}
 
+	/**
+	 * Begin a step's transaction with a deadline: every statement Spring JDBC runs in it
+	 * (through {@code JdbcTemplate}, {@code JdbcClient}, {@code NamedParameterJdbcTemplate})
+	 * gets the time left as its query timeout, and none starts once it has passed.
+	 * @param timeout the step's time, or {@code null} for none
+	 * @return the transaction
+	 */
+	TransactionStatus begin(@Nullable Duration timeout) {
+		if (timeout == null) {
+			return begin();
+		}
+		DefaultTransactionDefinition definition = new DefaultTransactionDefinition(STEP);
+		definition.setTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+		return this.transactionManager.getTransaction(definition);
+	}
+
+	/**
+	 * Begin a step's transaction and enter the step, waiting (with the transaction rolled back)
+	 * while another instance holds a lock each transaction takes.
+	 * @param statements the run's step statements
+	 * @param connection the run's connection, not in auto-commit mode
+	 * @param step the step
+	 * @param settings how long to wait, and the step's time
+	 * @return the step's transaction, or {@code null} if the step is no longer what the plan
+	 * said
+	 * @throws SQLException if the database refused
+	 * @throws IllegalStateException if the lock was not free in time
+	 */
+	@Nullable TransactionStatus beginStep(StepStatements statements, Connection connection, Step step,
+			StepSettings settings) throws SQLException {
+		long deadline = System.nanoTime() + settings.lockTimeout().toNanos();
+		long pause = 10;
+		while (true) {
+			TransactionStatus transaction = begin(settings.migrationTimeout());
+			Entry entry;
+			try {
+				entry = statements.enter(connection, step);
+			}
+			catch (SQLException | RuntimeException ex) {
+				try {
+					rollback(transaction);
+				}
+				catch (RuntimeException rollbackFailure) {
+					ex.addSuppressed(rollbackFailure);
+				}
+				throw ex;
+			}
+			if (entry == Entry.GO) {
+				return transaction;
+			}
+			rollback(transaction);
+			if (entry == Entry.CHANGED) {
+				return null;
+			}
+			pause = Pause.next(pause, deadline, () -> new IllegalStateException("another instance took the "
+					+ "migration lock and held it for more than " + settings.lockTimeout().toMillis() + " ms"));
+		}
+	}
+
 	void commit(TransactionStatus status) {
 		this.transactionManager.commit(status);
+	}
+
+	/**
+	 * End a step's transaction as committed.
+	 * @param status the transaction
+	 * @param committed whether the step statements committed it in the database already (then
+	 * only Spring's side of it ends)
+	 */
+	void commit(TransactionStatus status, boolean committed) {
+		this.transactionManager.committed = committed;
+		try {
+			this.transactionManager.commit(status);
+		}
+		finally {
+			this.transactionManager.committed = false;
+		}
 	}
 
 	/** Roll back a step's transaction, if it is still open. */
@@ -131,6 +212,27 @@ final class StepTransactions implements AutoCloseable {
 		if (this.suspended != null) {
 			this.transactionManager.commit(this.suspended);
 		}
+	}
+
+	/**
+	 * Spring's transaction manager, except where the step statements committed in the same
+	 * round trip as their last statement: then the transaction ends without a commit of its own.
+	 */
+	private static final class StepTransactionManager extends DataSourceTransactionManager {
+
+		private boolean committed;
+
+		StepTransactionManager(DataSource dataSource) {
+			super(dataSource);
+		}
+
+		@Override
+		protected void doCommit(DefaultTransactionStatus status) {
+			if (!this.committed) {
+				super.doCommit(status);
+			}
+		}
+
 	}
 
 }

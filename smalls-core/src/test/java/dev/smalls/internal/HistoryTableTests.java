@@ -42,18 +42,33 @@ class HistoryTableTests {
 	@Test
 	void whatIsWrittenIsReadBack() throws SQLException {
 		this.table.create(this.connection, this.dialect);
-		try (HistoryTable.Writer writer = this.table.writer(this.connection, this.dialect, null)) {
-			writer.insert(new HistoryRow(2, "b", 1, java.time.Instant.parse("2026-11-22T10:00:00Z"), 5, "me@host"));
-			writer.insert(new HistoryRow(1, "a", 1, java.time.Instant.parse("2026-11-22T10:00:00Z"), 3, "me@host"));
-			History history = this.table.read(this.connection, this.dialect);
-			assertThat(history.row(2).executionMillis()).isEqualTo(5);
-			assertThat(history.row(1).appliedBy()).isEqualTo("me@host");
-			assertThat(history.row(1).appliedAt()).isEqualTo(java.time.Instant.parse("2026-11-22T10:00:00Z"));
-			assertThat(history.maxBatch()).isEqualTo(1);
-			assertThat(this.table.readSequences(this.connection, this.dialect).current()).isEqualTo(2);
-			assertThat(writer.delete(2)).isTrue();
-			assertThat(writer.delete(7)).isFalse();
-			assertThat(this.table.readSequences(this.connection, this.dialect).current()).isEqualTo(1);
+		insert(2, "b", 5);
+		insert(1, "a", 3);
+		History history = this.table.read(this.connection, this.dialect);
+		assertThat(history.row(2).executionMillis()).isEqualTo(5);
+		assertThat(history.row(1).appliedBy()).isEqualTo("me@host");
+		assertThat(history.row(1).appliedAt()).isEqualTo(java.time.Instant.parse("2026-11-22T10:00:00Z"));
+		assertThat(history.maxBatch()).isEqualTo(1);
+		assertThat(this.table.readSequences(this.connection, this.dialect).current()).isEqualTo(2);
+		try (java.sql.PreparedStatement delete = this.connection
+			.prepareStatement(this.dialect.deleteHistory(this.table.name()))) {
+			delete.setInt(1, 2);
+			assertThat(delete.executeUpdate()).isOne();
+		}
+		assertThat(this.table.readSequences(this.connection, this.dialect).current()).isEqualTo(1);
+	}
+
+	/** A row as the dialect's statement writes it. */
+	private void insert(int sequence, String name, long millis) throws SQLException {
+		try (java.sql.PreparedStatement insert = this.connection
+			.prepareStatement(this.dialect.insertHistory(this.table.name()))) {
+			insert.setInt(1, sequence);
+			insert.setString(2, name);
+			insert.setInt(3, 1);
+			insert.setTimestamp(4, java.sql.Timestamp.from(java.time.Instant.parse("2026-11-22T10:00:00Z")));
+			insert.setLong(5, millis);
+			insert.setString(6, "me@host");
+			insert.executeUpdate();
 		}
 	}
 

@@ -60,14 +60,26 @@ class PgBouncerLockTests {
 	}
 
 	@Test
-	void transactionLocksApplyEveryMigrationExactlyOnceAndLeaveNoLockBehind() {
-		for (int round = 1; round <= 6; round++) {
+	void theDefaultLockAppliesEveryMigrationExactlyOnceAndLeavesNoLockBehind() {
+		// Users should not need to know which pooler sits in front: no lock setting at all.
+		raceRounds(6, LockStrategy.AUTO);
+	}
+
+	@Test
+	void theTransactionLockAppliesEveryMigrationExactlyOnceAndLeavesNoLockBehind() {
+		raceRounds(3, LockStrategy.TRANSACTION);
+	}
+
+	private void raceRounds(int rounds, LockStrategy strategy) {
+		for (int round = 1; round <= rounds; round++) {
 			try (FreshDatabase db = TestDatabase.POSTGRESQL.createFreshDatabase()) {
 				JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
 				jdbc.execute(RaceMigrations.CREATE_LOG);
 				List<String> results = racing.race(Round.through(PgBouncer.inFrontOf(db).url(db), db.username(),
-						db.password()));
-				String context = "round " + round + ": " + results + "\n" + racing.output();
+						db.password())
+					.strategy(strategy));
+				String context = strategy + " round " + round + ": " + results + "\n" + racing.output();
+				// Each instance migrated, or waited out its lock timeout cleanly: nothing else.
 				assertThat(results).as(context)
 					.allSatisfy((result) -> assertThat(result).matches("APPLIED \\d+|LOCK_TIMEOUT .*"));
 				assertThat(results.stream().filter((result) -> result.startsWith("APPLIED "))
@@ -76,7 +88,7 @@ class PgBouncerLockTests {
 				assertThat(loggedSequences(jdbc)).as(context).containsExactlyElementsOf(oneToTwenty());
 				assertThat(recordedSequences(jdbc)).as(context).containsExactlyElementsOf(oneToTwenty());
 				assertThat(advisoryLocks(jdbc)).as(context).isZero();
-				// And a later instance connected directly (the session lock) has nothing to wait for.
+				// And a later instance connected directly has nothing to wait for.
 				SmallsMigrator direct = SmallsMigrator.builder(db.dataSource())
 					.migrations(RaceMigrations.upTo(MIGRATIONS + 1, "direct"))
 					.lockTimeout(Duration.ZERO)

@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigration;
+import dev.smalls.MigrationState;
 import dev.smalls.SmallsMigrationException;
+import dev.smalls.SmallsMigrationException.Outcome;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
@@ -37,6 +39,22 @@ class SchemaMigrationFailureTests {
 		schema.addColumn("users", "nickname", varchar(50));
 		schema.addIndex("users", "users_missing_idx", "no_such_column");
 	};
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(TestDatabase.class)
+	void operationsThatDoNotCheckOutAreRefusedBeforeAnythingRunsAndSaidToBe(TestDatabase database) {
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			SmallsMigrator migrator = migrator(db, new TestSchemaMigration(1, "bad_name",
+					(schema) -> schema.createTable("bad name", (table) -> table.id("id"))));
+			assertThatExceptionOfType(SmallsMigrationException.class).isThrownBy(migrator::migrate)
+				.withMessageStartingWith("Migration 0001_bad_name was refused before it ran: Table name 'bad name' is "
+						+ "not a plain SQL identifier")
+				.withMessageContaining("Nothing of it ran. It is not recorded as applied.")
+				.withMessageNotContaining("SmallsCallback")
+				.satisfies((ex) -> assertThat(ex.getOutcome()).isEqualTo(Outcome.ROLLED_BACK));
+			assertThat(migrator.status().migrations().get(0).state()).isEqualTo(MigrationState.PENDING);
+		}
+	}
 
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(TestDatabase.class)

@@ -87,7 +87,7 @@ class SchemaSnapshotTests {
 			jdbc.execute("DROP TABLE legacy");
 			jdbc.execute("CREATE TABLE notes (id INTEGER)");
 
-			List<String> differences = SchemaSnapshot.read(jdbc).without("smalls_history").differencesFrom(before);
+			List<String> differences = SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_interrupted").differencesFrom(before);
 
 			assertThat(differences).containsExactlyInAnyOrder("table legacy is missing", "table notes is new",
 					"table orders: foreign key FOREIGN KEY fk_orders_user [user_id] REFERENCES users [id] ON UPDATE NO "

@@ -74,7 +74,7 @@ class SqliteRebuildTests {
 						+ "table scores: its definition uses CHECK, which a rebuild would not carry over. Write the "
 						+ "change with sql(..) or run(..) instead");
 
-			assertThat(SchemaSnapshot.read(jdbc).without("smalls_history").differencesFrom(before)).isEmpty();
+			assertThat(SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_interrupted").differencesFrom(before)).isEmpty();
 		}
 	}
 

@@ -8,8 +8,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
-import dev.smalls.dialect.SmallsDialects;
 
 /**
  * A separate JVM that takes the migration lock and then waits to be killed. Arguments: URL,
@@ -24,9 +22,8 @@ public final class LockHolderProcess {
 		Connection connection = DriverManager.getConnection(args[0], args[1], args[2]);
 		LockStrategy strategy = (args.length > 3) ? LockStrategy.valueOf(args[3]) : LockStrategy.AUTO;
 		Duration lease = (args.length > 4) ? Duration.ofMillis(Long.parseLong(args[4])) : LockRequest.DEFAULT_LEASE;
-		MigrationLock lock = SmallsDialects.detect(connection)
-			.lock(new LockRequest(connection, new DriverManagerDataSource(args[0], args[1], args[2]), "smalls_history",
-					Duration.ofSeconds(30), strategy, lease));
+		HeldLock lock = HeldLock.take(connection, new DriverManagerDataSource(args[0], args[1], args[2]), strategy,
+				Duration.ofSeconds(30), lease);
 		System.out.println((lock != null) ? "LOCKED" : "NOT LOCKED");
 		System.out.flush();
 		Thread.sleep(Duration.ofMinutes(5).toMillis());

@@ -91,15 +91,14 @@ public final class RacingInstances implements AutoCloseable {
 
 		/**
 		 * Every instance through one URL: 20 migrations, every fifth not transactional, the
-		 * transaction lock, waited for up to 30 seconds.
+		 * default lock, waited for up to 30 seconds.
 		 * @param url the URL
 		 * @param user the user
 		 * @param password the password
 		 * @return the round
 		 */
 		public static Round through(String url, String user, String password) {
-			return new Round((instance) -> url, user, password, LockStrategy.TRANSACTION, 20, true,
-					Duration.ofSeconds(30));
+			return new Round((instance) -> url, user, password, LockStrategy.AUTO, 20, true, Duration.ofSeconds(30));
 		}
 
 		public Round strategy(LockStrategy strategy) {
