@@ -84,6 +84,9 @@ final class SmallsMigratorBuilders {
 		if (schema != null) {
 			builder.schema(schema);
 		}
+		if (this.properties.getMigrationTimeout() != null) {
+			builder.migrationTimeout(this.properties.getMigrationTimeout());
+		}
 		this.dialect.ifAvailable(builder::dialect);
 		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

@@ -54,6 +54,13 @@ public class SmallsProperties {
 	private Duration lockLease = LockRequest.DEFAULT_LEASE;
 
 	/**
+	 * Longest one migration (or rollback, init, seed) may run before it is stopped and rolled
+	 * back, so that a hung migration does not hold the migration lock for ever. At least one
+	 * second. By default, none.
+	 */
+	private @Nullable Duration migrationTimeout;
+
+	/**
 	 * Highest sequence to apply on start-up. Later migrations stay pending until migrated
 	 * by hand. By default, start-up applies every pending migration.
 	 */
@@ -129,6 +136,14 @@ public class SmallsProperties {
 
 	public void setLock(LockStrategy lock) {
 		this.lock = lock;
+	}
+
+	public @Nullable Duration getMigrationTimeout() {
+		return this.migrationTimeout;
+	}
+
+	public void setMigrationTimeout(@Nullable Duration migrationTimeout) {
+		this.migrationTimeout = migrationTimeout;
 	}
 
 	public Duration getLockLease() {

@@ -71,8 +71,10 @@ final class StartupAdvice {
 		return switch (failure.getOutcome()) {
 			case ROLLED_BACK -> "Fix " + fix + " and start the application again: smalls applies what is pending "
 					+ "on start-up.";
-			case PARTLY_APPLIED -> "Check the schema for what " + shown + " changed before it failed and undo that "
-					+ "by hand, then fix " + fix + " and start the application again.";
+			case PARTLY_APPLIED -> "Check the database for what " + shown + " did before it failed and undo that "
+					+ "by hand; then repair it ('smalls repair " + MigrationNames.display(failure.getFailedSequence())
+					+ "', or POST {\"sequence\": " + failure.getFailedSequence() + "} to /actuator/smalls/repair), "
+					+ "which forgets the interruption; fix " + fix + " and start the application again.";
 			case UNKNOWN -> "Once the database is reachable, see whether " + shown + " is applied (GET "
 					+ "/actuator/smalls, or 'smalls status' in the shell), then start the application again.";
 		};
@@ -96,6 +98,11 @@ final class StartupAdvice {
 			case MISSING_MIGRATION -> "Restore the SmallsMigration bean" + ((sequences.size() == 1) ? "" : "s")
 					+ " for " + displayAll(sequences) + " with " + ((sequences.size() == 1) ? "its" : "their")
 					+ " rollback, or have the SmallsMigrationStrategy roll back less.";
+			case INTERRUPTED -> "Repair it first ('smalls repair " + (sequences.isEmpty() ? "N" : MigrationNames.display(sequences.get(0)))
+					+ "' as a one-shot run, or POST {\"sequence\": " + (sequences.isEmpty() ? "N" : sequences.get(0))
+					+ "} to /actuator/smalls/repair), then start the application again. For a schema migration "
+					+ "repair undoes exactly the operations of it that took effect; for a migration of code, undo by "
+					+ "hand what the message says may be in effect first: repair only forgets the interruption.";
 			case SEED_REFUSED -> "Remove the profile from smalls.seed.forbidden-profiles if this database really "
 					+ "should get seed data, or seed with force.";
 			case SCRIPT_NOT_FOUND -> "Fix the location in smalls.init.locations or smalls.seed.locations, or "

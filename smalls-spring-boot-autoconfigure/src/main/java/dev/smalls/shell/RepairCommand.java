@@ -27,7 +27,8 @@ public class RepairCommand extends SmallsCommand {
 	}
 
 	public RepairCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants) {
-		super("repair", "Undo what an interrupted schema migration left in effect, so that it can run again",
+		super("repair", "Undo what an interrupted schema migration left in effect (or forget the interruption of a "
+				+ "migration of code, once you have undone it), so that it can run again",
 				"smalls repair <sequence> [--tenant ID]", 1, TenantOptions.TENANT);
 		this.tenants = new TenantOptions(migrator, tenants);
 	}
@@ -46,14 +47,21 @@ public class RepairCommand extends SmallsCommand {
 		String verb = result.applied() ? "applied again" : "undone";
 		result.undone().forEach((operation) -> out.println("  " + operation + " ... " + verb));
 		String tenant = TenantOptions.suffix(target.tenant());
+		if (result.forgotten()) {
+			out.println("Repair is complete: smalls forgot that " + shown + " was interrupted. It is code, whose work "
+					+ "smalls cannot undo: the database is as you left it.");
+		}
+		target.migrator().status().notes().forEach((note) -> out.println("Note: " + note));
 		if (result.applied()) {
-			out.println("Repair is complete: " + shown + " is applied, as it was before its rollback started.");
+			out.println((result.forgotten() ? shown + " is applied." : "Repair is complete: " + shown
+					+ " is applied, as it was before its rollback started."));
 			out.println("To roll it back, run: smalls rollback " + MigrationNames.display(result.sequence() - 1)
 					+ tenant);
 		}
 		else {
-			out.println("Repair is complete: " + (result.undone().isEmpty() ? "none of " + shown + " had taken effect"
-					: "nothing of " + shown + " is in effect any more") + ", and it is pending.");
+			out.println((result.forgotten() ? shown + " is pending."
+					: "Repair is complete: " + (result.undone().isEmpty() ? "none of " + shown + " had taken effect"
+							: "nothing of " + shown + " is in effect any more") + ", and it is pending."));
 			out.println("To apply it, run: smalls migrate" + tenant);
 		}
 	}

@@ -79,8 +79,10 @@ final class ShellAdvice {
 		List<Integer> sequences = ex.getSequences();
 		String first = sequences.isEmpty() ? "N" : MigrationNames.display(sequences.get(0));
 		return switch (ex.getProblem()) {
-			case INTERRUPTED -> "Repair it first: smalls repair " + first + tenant + " undoes exactly the operations "
-					+ "of it that took effect. Then run: " + typed;
+			case INTERRUPTED -> "Repair it first: smalls repair " + first + tenant + ". For a schema migration that "
+					+ "undoes exactly the operations of it that took effect; for a migration of code, undo by hand "
+					+ "what the message says may be in effect first: repair only forgets the interruption. Then run: "
+					+ typed;
 			case IRREVERSIBLE -> "Roll back no further than " + first + ": smalls rollback " + first + tenant
 					+ " keeps it applied and rolls back what is above it. To undo what it did, write a new migration "
 					+ "that does, and apply it with smalls migrate" + tenant + ".";
@@ -106,6 +108,13 @@ final class ShellAdvice {
 			return "Once the database is reachable, run smalls status: it shows whether "
 					+ MigrationNames.display(ex.getFailedSequence(), ex.getFailedName())
 					+ ((ex.getOperation() == Operation.MIGRATE) ? " is applied." : " is still applied.");
+		}
+		if (ex.getOutcome() == Outcome.PARTLY_APPLIED) {
+			String shown = MigrationNames.display(ex.getFailedSequence(), ex.getFailedName());
+			return "Check the database for what " + shown + " did before it failed and undo that by hand; then run: "
+					+ "smalls repair " + MigrationNames.display(ex.getFailedSequence()) + " (it forgets the "
+					+ "interruption), fix " + shown + ((ex.getOperation() == Operation.MIGRATE) ? "" : "'s rollback")
+					+ ", and run: " + typed;
 		}
 		// The engine's advice says what to fix or check; the shell adds what to type afterwards.
 		return ex.getAction() + " Then run: " + typed;

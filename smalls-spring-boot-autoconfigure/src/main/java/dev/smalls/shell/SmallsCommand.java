@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.input.WholeNumbers;
 
 /**
  * A {@code smalls ...} command, run alike from the command line and at the Spring Shell
@@ -141,20 +142,19 @@ public abstract class SmallsCommand {
 	protected abstract void run(CommandLine line, PrintWriter out);
 
 	/**
-	 * Read a sequence or a count typed as {@code 2} or {@code 0002}.
+	 * Read a sequence or a count typed as {@code 2} or {@code 0002}, by the rule the endpoint
+	 * uses too ({@link WholeNumbers}).
 	 * @param text the text
 	 * @param what what the number is, for the message
 	 * @param minimum the smallest value allowed
 	 * @return the number
 	 */
 	protected static int number(String text, String what, int minimum) {
-		String trimmed = text.strip();
-		if (!trimmed.matches("\\d{1,9}") || Integer.parseInt(trimmed) < minimum) {
-			throw new UsageException(what + " must be a whole number of " + minimum + " or more, such as "
-					+ Math.max(minimum, 2) + ((minimum == 0) ? " or 0002" : "") + ", not '" + CommandLine.shown(text)
-					+ "'.");
+		Integer number = WholeNumbers.parse(text, minimum);
+		if (number == null) {
+			throw new UsageException(WholeNumbers.refusal(what, minimum, CommandLine.shown(text)) + ".");
 		}
-		return Integer.parseInt(trimmed);
+		return number;
 	}
 
 	/**

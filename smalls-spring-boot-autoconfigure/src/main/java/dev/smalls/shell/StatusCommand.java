@@ -57,6 +57,7 @@ public class StatusCommand extends SmallsCommand {
 					+ "repaired: smalls repair " + MigrationNames.display(interrupted.sequence())
 					+ TenantOptions.suffix(target.tenant()));
 		}
+		status.notes().forEach((note) -> out.println("Note: " + note));
 		if (target.tenant() == null && this.tenants.configured()) {
 			out.println("This is the application's default schema, not a tenant: smalls status --all-tenants shows "
 					+ "every tenant, --tenant <id> one of them.");

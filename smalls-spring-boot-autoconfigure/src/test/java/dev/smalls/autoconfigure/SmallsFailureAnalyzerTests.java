@@ -101,9 +101,11 @@ class SmallsFailureAnalyzerTests {
 		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
 			failToStart(db, BrokenMigration.class);
 			Report report = Report.of(output);
-			assertThat(report.description()).contains("H2 commits DDL statements (CREATE, ALTER, DROP) at once");
-			assertThat(report.action()).isEqualTo("Check the schema for what 0001_broken changed before it failed and "
-					+ "undo that by hand, then fix 0001_broken and start the application again.");
+			assertThat(report.description()).contains("DDL, which H2 commits at once").contains("marked as interrupted");
+			assertThat(report.action()).isEqualTo("Check the database for what 0001_broken did before it failed and "
+					+ "undo that by hand; then repair it ('smalls repair 0001', or POST {\"sequence\": 1} to "
+					+ "/actuator/smalls/repair), which forgets the interruption; fix 0001_broken and start the "
+					+ "application again.");
 		}
 	}
 
@@ -277,7 +279,12 @@ class SmallsFailureAnalyzerTests {
 
 		@Bean
 		SmallsMigration broken() {
-			return SqlMigration.sql(1, "broken", "INSERT INTO no_such_table VALUES (1)", "SELECT 1");
+			// DDL first, which H2 commits at once, then a failure.
+			return new SqlMigration(1, "broken", (jdbc) -> {
+				jdbc.execute("CREATE TABLE half_done (id INT)");
+				jdbc.execute("INSERT INTO no_such_table VALUES (1)");
+			}, (jdbc) -> {
+			});
 		}
 
 	}

@@ -54,6 +54,7 @@ class SmallsPropertiesTests {
 		source.put("smalls.generate.ignored-tables", "app_settings,audit_log");
 		source.put("smalls.lock", "transaction");
 		source.put("smalls.lock-lease", "45s");
+		source.put("smalls.migration-timeout", "10m");
 		source.put("smalls.tenants.schemas", "acme,globex");
 		source.put("smalls.tenants.parallelism", "4");
 		source.put("smalls.tenants.stop-on-failure", "true");
@@ -62,6 +63,7 @@ class SmallsPropertiesTests {
 		assertThat(properties.isEnabled()).isTrue();
 		assertThat(properties.getLock()).isEqualTo(dev.smalls.dialect.LockStrategy.TRANSACTION);
 		assertThat(properties.getLockLease()).isEqualTo(java.time.Duration.ofSeconds(45));
+		assertThat(properties.getMigrationTimeout()).isEqualTo(Duration.ofMinutes(10));
 		assertThat(properties.getTenants().getSchemas()).containsExactly("acme", "globex");
 		assertThat(properties.getTenants().getParallelism()).isEqualTo(4);
 		assertThat(properties.getTenants().isStopOnFailure()).isTrue();
@@ -98,7 +100,8 @@ class SmallsPropertiesTests {
 				"smalls.lock-timeout", "smalls.init.locations", "smalls.seed.locations",
 				"smalls.seed.forbidden-profiles", "smalls.create.directory", "smalls.create.package", "smalls.target",
 				"smalls.url", "smalls.user", "smalls.password", "smalls.driver-class-name",
-				"smalls.generate.ignored-tables", "smalls.lock", "smalls.lock-lease", "smalls.tenants.schemas",
+				"smalls.generate.ignored-tables", "smalls.lock", "smalls.lock-lease", "smalls.migration-timeout",
+				"smalls.tenants.schemas",
 				"smalls.tenants.parallelism", "smalls.tenants.stop-on-failure");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")

@@ -45,6 +45,11 @@ class OneShotProcessTests {
 		assertThat(failing.exitCode()).as(failing.output()).isEqualTo(1);
 		assertThat(failing.output()).contains("Error: Migration 0003_add_city failed:").doesNotContain("\tat ");
 
+		// H2 committed before the failed DDL: 0003 is left interrupted until a person says it is clean.
+		JavaProcess.Run repair = app(springShell).run("smalls", "repair", "0003");
+		assertThat(repair.exitCode()).as(repair.output()).isZero();
+		assertThat(repair.output()).contains("smalls forgot that 0003_add_city was interrupted");
+
 		JavaProcess.Run typo = app(springShell).run("smalls", "rolback", "1");
 		assertThat(typo.exitCode()).as(typo.output()).isEqualTo(2);
 		assertThat(typo.output()).contains("Error: unknown command 'smalls rolback 1'");
@@ -52,6 +57,15 @@ class OneShotProcessTests {
 		JavaProcess.Run rollback = app(springShell).run("smalls", "rollback", "0000");
 		assertThat(rollback.exitCode()).as(rollback.output()).isZero();
 		assertThat(rollback.output()).contains("Rollback is complete: current sequence 0000.");
+	}
+
+	@Test
+	void aNumberWithSpacesIsAUsageErrorThatRunsNothing() throws Exception {
+		JavaProcess.Run migrate = app(false).run("smalls", "migrate", "--to", " 2");
+		assertThat(migrate.exitCode()).as(migrate.output()).isEqualTo(2);
+		assertThat(migrate.output()).contains("Error: --to must be a whole number of 0 or more")
+			.contains("digits alone, no sign, no spaces")
+			.doesNotContain("applied");
 	}
 
 	@Test

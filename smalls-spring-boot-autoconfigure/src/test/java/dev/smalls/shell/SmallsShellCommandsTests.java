@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -198,6 +200,20 @@ class SmallsShellCommandsTests {
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.output()).contains("not '-1'");
 		assertThat(this.migrator.status().current()).isEqualTo(3);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "smalls rollback ' 0'", "smalls rollback '0 '", "smalls rollback --batches ' 1'",
+			"smalls rollback --batches=+1", "smalls migrate --to ' 2'", "smalls migrate --to=' 2 '",
+			"smalls migrate --to '2\t'", "smalls sql ' 1'", "smalls repair ' 1'" })
+	void aNumberWithASignOrSpacesIsAUsageErrorAndChangesNothing(String command) throws Exception {
+		this.migrator.migrate(1);
+		ShellSession.Result result = this.shell.send(command);
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+		assertThat(result.output()).contains("must be a whole number of")
+			.contains("digits alone, no sign, no spaces")
+			.contains("Usage: ");
+		assertThat(this.migrator.status().current()).isEqualTo(1);
 	}
 
 	@Test

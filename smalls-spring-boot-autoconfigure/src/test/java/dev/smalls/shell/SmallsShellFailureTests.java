@@ -42,8 +42,9 @@ class SmallsShellFailureTests {
 			.contains("0003_add_city ... FAILED")
 			.contains("Error: Migration 0003_add_city failed:")
 			.containsIgnoringCase("NO_SUCH_TABLE")
-			.contains("What to do: Check the schema for what 0003_add_city changed before it failed")
-			.contains("Then run: smalls migrate")
+			.contains("What to do: Check the database for what 0003_add_city did before it failed")
+			.contains("then run: smalls repair 0003")
+			.contains("and run: smalls migrate")
 			.doesNotContain("\tat ");
 		assertThat(this.migrator.status().current()).isEqualTo(2);
 	}

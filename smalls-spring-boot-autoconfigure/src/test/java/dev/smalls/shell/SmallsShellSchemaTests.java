@@ -68,7 +68,8 @@ class SmallsShellSchemaTests {
 		ShellSession.Result result = this.shell.send("smalls migrate");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.output()).contains("0004_add_tags was interrupted")
-			.contains("What to do: Repair it first: smalls repair 0004 undoes exactly the operations")
+			.contains("What to do: Repair it first: smalls repair 0004. For a schema migration that undoes exactly "
+					+ "the operations of it that took effect")
 			.contains("Then run: smalls migrate");
 		assertThat(this.migrator.status().current()).isEqualTo(3);
 	}

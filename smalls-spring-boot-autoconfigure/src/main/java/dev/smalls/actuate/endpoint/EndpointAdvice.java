@@ -19,6 +19,11 @@ import dev.smalls.SmallsValidationException;
  */
 final class EndpointAdvice {
 
+	/** What repair does, for a schema migration and for a migration of code. */
+	static final String INTERRUPTED_REPAIR = "For a schema migration, repair undoes exactly the operations of it that "
+			+ "took effect; for a migration of code, undo by hand what the message says may be in effect first: "
+			+ "repair only forgets the interruption.";
+
 	private EndpointAdvice() {
 	}
 
@@ -31,6 +36,13 @@ final class EndpointAdvice {
 				return "Once the database is reachable, GET " + statusPath(request) + ": it shows whether "
 						+ MigrationNames.display(migration.getFailedSequence(), migration.getFailedName())
 						+ " is applied.";
+			}
+			if (migration.getOutcome() == Outcome.PARTLY_APPLIED) {
+				String shown = MigrationNames.display(migration.getFailedSequence(), migration.getFailedName());
+				return "Check the database for what " + shown + " did before it failed and undo that by hand; then POST "
+						+ body(request, "\"sequence\": " + migration.getFailedSequence()) + " to /actuator/smalls/repair, "
+						+ "which forgets the interruption, fix " + shown + ", and send the request again"
+						+ again(request, migration.getCurrent());
 			}
 			return ex.getAction() + " Then send the request again" + again(request, migration.getCurrent());
 		}
@@ -53,8 +65,8 @@ final class EndpointAdvice {
 			case INTERRUPTED -> repairing
 					? ex.getAction() + " With the code that ran restored, POST " + body(request, "\"sequence\": " + first)
 							+ " to /actuator/smalls/repair again."
-					: "Repair it first: POST " + body(request, "\"sequence\": " + first) + " to /actuator/smalls/repair "
-							+ "undoes exactly the operations of it that took effect. Then send this request again.";
+					: "Repair it first: POST " + body(request, "\"sequence\": " + first) + " to /actuator/smalls/repair. "
+							+ INTERRUPTED_REPAIR + " Then send this request again.";
 			case INVALID_ARGUMENT -> repairing
 					? "GET " + statusPath(request) + " shows a migration that needs repair as INTERRUPTED."
 					: ex.getAction();

@@ -17,6 +17,8 @@ import dev.smalls.SmallsMigrator;
  * endpoint's first look and the lock (a retried {@code {"batches": 1}} arriving while the
  * first one still runs), and only a check under the lock can refuse it. A
  * {@link SmallsCallback}, so the migrator calls it under its lock on the request's thread.
+ * The engine calls callbacks only for a run that changes something: a run that finds nothing
+ * left to do is checked by the endpoint instead, on the sequence the run reports.
  */
 public class ExpectedSequenceGuard implements SmallsCallback, Ordered {
 

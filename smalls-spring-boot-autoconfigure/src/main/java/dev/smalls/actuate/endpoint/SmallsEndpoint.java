@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,10 +18,13 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import dev.smalls.LockStatus;
+import dev.smalls.MigrateResult;
+import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
+import dev.smalls.RollbackResult;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsTenants;
@@ -37,6 +42,25 @@ import dev.smalls.actuate.endpoint.WriteRequest.InvalidRequest;
  * write request may carry {@code "expected"}, the current sequence its sender saw: when the
  * database has moved on since, the answer is 409 and nothing changes, so a retried request
  * cannot run twice.
+ * <p>
+ * Where each input is read from. Spring Boot would bind the path, the JSON body and the query
+ * string into one map, each overwriting the one before; {@link SmallsEndpointRequestFilter}
+ * refuses, with 400 and before anything runs, a request that relies on that:
+ * <ul>
+ * <li>The path: the action ({@code /migrate}, {@code /rollback}, {@code /repair}) and, for a
+ * tenant's status, the tenant ({@code /tenants/{tenant}}), and nothing else. An
+ * {@code "action"} key in a write's body or query string is refused, as are {@code tenant}
+ * and {@code kind} in a read's query string: security rules see the path, so the path alone
+ * says what runs.</li>
+ * <li>The JSON body: a write's keys ({@code to}, {@code batches}, {@code expected},
+ * {@code sequence}, {@code tenant}, {@code allTenants}, those the action takes), each
+ * once.</li>
+ * <li>The query string: the same keys, still accepted, for clients of Boot's actuator that
+ * send them there; but a key counts once in the whole request, so one given twice in the
+ * body, twice in the query string, or in both, is refused, naming it.</li>
+ * </ul>
+ * Numbers are digits alone, leading zeros allowed ({@code 3}, {@code "0003"}): a sign or a
+ * space anywhere is refused, as the shell commands refuse it.
  * <p>
  * Tenants live under {@code /tenants/} rather than beside the actions, so that a tenant
  * called {@code migrate} is never confused with the action of that name.
@@ -178,16 +202,30 @@ public class SmallsEndpoint {
 		Integer to = request.to();
 		return switch (request.action()) {
 			case WriteRequest.MIGRATE -> WriteResults.migrated(
-					expecting(target, request, () -> (to != null) ? target.migrate(to) : target.migrate()));
+					expecting(target, request, () -> (to != null) ? target.migrate(to) : target.migrate(),
+							MigrateResult::applied, MigrateResult::current));
 			case WriteRequest.ROLLBACK -> WriteResults.rolledBack(expecting(target, request,
-					() -> (to != null) ? target.rollback(to) : target.rollbackBatches(request.batches())));
+					() -> (to != null) ? target.rollback(to) : target.rollbackBatches(request.batches()),
+					RollbackResult::rolledBack, RollbackResult::current));
 			default -> WriteResults.repaired(target.repair(request.sequence()), request);
 		};
 	}
 
-	private <T> T expecting(SmallsMigrator target, WriteRequest request, Supplier<T> run) {
+	private <T> T expecting(SmallsMigrator target, WriteRequest request, Supplier<T> run,
+			Function<T, List<MigrationExecution>> done, ToIntFunction<T> current) {
 		Integer expected = request.expected();
-		return (expected != null) ? this.guard.expecting(target, expected, run) : run.get();
+		if (expected == null) {
+			return run.get();
+		}
+		T result = this.guard.expecting(target, expected, run);
+		// The guard's check under the lock is a callback, and the engine calls callbacks only for a
+		// run that changes something. A run that found nothing left to do (an identical request
+		// took the lock first and did it) never reaches that check: what it reports of the
+		// database, read under the lock, is the check.
+		if (done.apply(result).isEmpty() && current.applyAsInt(result) != expected) {
+			throw new SequenceMismatch(expected, current.applyAsInt(result));
+		}
+		return result;
 	}
 
 	private static WebEndpointResponse<Map<String, Object>> mismatch(SequenceMismatch ex, WriteRequest request) {
@@ -206,7 +244,7 @@ public class SmallsEndpoint {
 		MigrationStatus status = migrator.status();
 		return new StatusDescriptor(status.current(), status.pendingCount(),
 				status.migrations().stream().map(MigrationDescriptor::new).toList(),
-				new LockDescriptor(migrator.lockStatus()), tenants);
+				new LockDescriptor(migrator.lockStatus()), tenants, status.notes());
 	}
 
 	/**
@@ -229,9 +267,11 @@ public class SmallsEndpoint {
 	 * @param lock whether another instance holds the migration lock
 	 * @param tenants each tenant's status at a glance, by id, or {@code null} when the
 	 * application has no tenants
+	 * @param notes what else in the database a person should look at, e.g. a table the
+	 * database left behind when a killed process interrupted its DDL
 	 */
 	public record StatusDescriptor(int current, int pending, List<MigrationDescriptor> migrations,
-			LockDescriptor lock, @Nullable Map<String, TenantDescriptor> tenants) {
+			LockDescriptor lock, @Nullable Map<String, TenantDescriptor> tenants, List<String> notes) {
 	}
 
 	/**

@@ -1,14 +1,10 @@
 package dev.smalls.actuate.endpoint;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
@@ -27,22 +23,25 @@ import org.springframework.web.servlet.ModelAndView;
  */
 public class SmallsEndpointErrorResolver implements HandlerExceptionResolver, Ordered {
 
-	private final ObjectProvider<PathMappedEndpoints> endpoints;
+	static final String NOT_A_JSON_OBJECT = "The request body is not a JSON object of numbers. Nothing was changed.";
+
+	static final String SEND_A_JSON_OBJECT = "Send one JSON object, e.g. {\"to\": 1} or {\"batches\": 1, "
+			+ "\"expected\": 3}, with Content-Type: application/json.";
+
+	private final SmallsEndpointRequests requests;
 
 	public SmallsEndpointErrorResolver(ObjectProvider<PathMappedEndpoints> endpoints) {
-		this.endpoints = endpoints;
+		this.requests = new SmallsEndpointRequests(endpoints);
 	}
 
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		if (!isSmallsRequest(request)) {
+		if (!this.requests.matches(request)) {
 			return null;
 		}
 		if (ex instanceof HttpMessageNotReadableException) {
-			return write(response, 400, "The request body is not a JSON object of numbers. Nothing was changed.",
-					"Send one JSON object, e.g. {\"to\": 1} or {\"batches\": 1, \"expected\": 3}, with "
-							+ "Content-Type: application/json.");
+			return write(response, 400, NOT_A_JSON_OBJECT, SEND_A_JSON_OBJECT);
 		}
 		if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
 			MediaType type = unsupported.getContentType();
@@ -61,47 +60,9 @@ public class SmallsEndpointErrorResolver implements HandlerExceptionResolver, Or
 		return null;
 	}
 
-	private boolean isSmallsRequest(HttpServletRequest request) {
-		PathMappedEndpoints endpoints = this.endpoints.getIfAvailable();
-		String path = (endpoints != null) ? endpoints.getPath(EndpointId.of(SmallsEndpoint.ID)) : null;
-		if (path == null) {
-			return false;
-		}
-		String uri = request.getRequestURI().substring(request.getContextPath().length());
-		return uri.endsWith(path) || uri.contains(path + "/");
-	}
-
 	private static ModelAndView write(HttpServletResponse response, int status, String error, String action) {
-		try {
-			response.setStatus(status);
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter().write("{\"error\":" + json(error) + ",\"action\":" + json(action) + "}");
-			response.getWriter().flush();
-		}
-		catch (IOException ex) {
-			// The client went away; there is no one to answer.
-		}
+		JsonRefusal.write(response, status, error, action);
 		return new ModelAndView();
-	}
-
-	private static String json(String text) {
-		StringBuilder json = new StringBuilder("\"");
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '"' -> json.append("\\\"");
-				case '\\' -> json.append("\\\\");
-				default -> {
-					if (c < 0x20) {
-						json.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						json.append(c);
-					}
-				}
-			}
-		}
-		return json.append('"').toString();
 	}
 
 	@Override

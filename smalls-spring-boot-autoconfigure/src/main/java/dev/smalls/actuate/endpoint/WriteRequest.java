@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.input.WholeNumbers;
+
 /**
  * A {@code POST /actuator/smalls/migrate}, {@code /rollback} or {@code /repair}, checked
  * before anything runs: whole numbers where numbers belong, {@code true} or {@code false}
@@ -111,12 +113,12 @@ record WriteRequest(String action, @Nullable Integer to, @Nullable Integer batch
 		if (value == null) {
 			return null;
 		}
-		String text = value.strip();
-		if (!text.matches("\\d{1,9}") || Integer.parseInt(text) < minimum) {
-			throw new InvalidRequest("'" + key + "' must be a whole number of " + minimum + " or more, not '"
-					+ Texts.shown(value) + "'. Nothing was changed.", "Send numbers, e.g. " + examples(action) + ".");
+		Integer number = WholeNumbers.parse(value, minimum);
+		if (number == null) {
+			throw new InvalidRequest(WholeNumbers.refusal("'" + key + "'", minimum, Texts.shown(value))
+					+ ". Nothing was changed.", "Send numbers, e.g. " + examples(action) + ".");
 		}
-		return Integer.parseInt(text);
+		return number;
 	}
 
 	private static boolean flag(String action, String key, @Nullable String value) {

@@ -49,6 +49,8 @@ final class WriteResults {
 		// An interrupted migrate is repaired by undoing what took effect, an interrupted rollback by
 		// applying again what it had undone.
 		body.put(result.applied() ? "redone" : "undone", result.undone());
+		// A migration of code: smalls undid nothing, a person did, and it only forgot the interruption.
+		body.put("forgotten", result.forgotten());
 		body.put("state", result.applied() ? "APPLIED" : "PENDING");
 		body.put("next", result.applied()
 				? "To roll it back, POST " + EndpointAdvice.body(request, "\"to\": " + (result.sequence() - 1))

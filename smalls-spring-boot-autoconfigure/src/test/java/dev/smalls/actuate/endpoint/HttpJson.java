@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -21,8 +23,26 @@ final class HttpJson {
 
 	private final int port;
 
+	private final @Nullable String authorization;
+
 	HttpJson(int port) {
+		this(port, null);
+	}
+
+	private HttpJson(int port, @Nullable String authorization) {
 		this.port = port;
+		this.authorization = authorization;
+	}
+
+	/**
+	 * The same calls, made as a user with HTTP basic authentication.
+	 * @param user the user
+	 * @param password the password
+	 * @return calls as that user
+	 */
+	HttpJson as(String user, String password) {
+		return new HttpJson(this.port, "Basic "
+				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	Response get(String path) throws IOException, InterruptedException {
@@ -39,6 +59,9 @@ final class HttpJson {
 			.method(method, HttpRequest.BodyPublishers.ofString(body));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
+		}
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
 		}
 		return send(request.build());
 	}

@@ -76,6 +76,22 @@ class SmallsEndpointExpectedSequenceTests {
 	}
 
 	@Test
+	void aRollbackWithNothingToDoAtTheExpectedSequenceIsDone() throws Exception {
+		HttpJson.Response response = this.http.post("/actuator/smalls/rollback", "{\"to\": 3, \"expected\": 3}");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("rolledBack")).isEmpty();
+		assertThat(response.json().get("current").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void aMigrateWithNothingPendingAtTheExpectedSequenceIsDone() throws Exception {
+		HttpJson.Response response = this.http.post("/actuator/smalls/migrate", "{\"expected\": 3}");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("applied")).isEmpty();
+		assertThat(response.json().get("current").asInt()).isEqualTo(3);
+	}
+
+	@Test
 	void theApplicationsMigratorChecksTheExpectationAgainUnderItsLock() {
 		// Another instance moves the database after the endpoint's first look, while this
 		// request waits for the lock: the check under the lock refuses what would be a

@@ -62,6 +62,18 @@ class SmallsEndpointHostileRequestTests {
 				arguments(MIGRATE, JSON, "{\"" + "k".repeat(5000) + "\": 1}", "Unknown key"),
 				arguments(MIGRATE + "?target=3", JSON, "{}", "Unknown key 'target'"),
 				arguments(MIGRATE, JSON, "{\"batches\": 1}", "'batches' applies to rollback only"),
+				// The action is the path's: no body or query string chooses another.
+				arguments(MIGRATE, JSON, "{\"action\": \"rollback\", \"to\": 1}", "'action' cannot be sent"),
+				arguments(MIGRATE + "?action=rollback&to=1", JSON, "{}", "'action' cannot be sent"),
+				arguments(ROLLBACK, JSON, "{\"action\": \"rollback\", \"to\": 1}", "'action' cannot be sent"),
+				arguments(MIGRATE, JSON, "{\"\\u0061ction\": \"rollback\", \"to\": 1}", "'action' cannot be sent"),
+				arguments(MIGRATE + "?%61ction=rollback", JSON, "{\"to\": 1}", "'action' cannot be sent"),
+				// A key given twice: Boot alone would take the last one it reads.
+				arguments(ROLLBACK, JSON, "{\"to\": 2, \"to\": 1}", "'to' is given twice"),
+				arguments(ROLLBACK + "?to=1", JSON, "{\"to\": 2}", "'to' is given twice"),
+				arguments(ROLLBACK + "?to=2&to=1", JSON, "{}", "'to' is given twice"),
+				arguments(ROLLBACK + "?batches=1", JSON, "{\"to\": 2, \"expected\": 2, \"expected\": 2}",
+						"'expected' is given twice"),
 				// Keys without values.
 				arguments(MIGRATE, JSON, "{\"to\": null}", "'to' is null"),
 				arguments(ROLLBACK, JSON, "{\"batches\": 1, \"expected\": null}", "'expected' is null"),
@@ -85,6 +97,17 @@ class SmallsEndpointHostileRequestTests {
 				arguments(ROLLBACK, JSON, "{\"to\": \"two\"}", "not 'two'"),
 				arguments(ROLLBACK, JSON, "{\"to\": true}", "'to' must be a whole number"),
 				arguments(ROLLBACK, JSON, "{\"to\": \"1e3\"}", "'to' must be a whole number"),
+				// Numbers with a sign or spaces, refused as any other malformed number.
+				arguments(ROLLBACK, JSON, "{\"to\": \" 1 \"}", "'to' must be a whole number of 0 or more, such as 2 or "
+						+ "0002, not ' 1 ': digits alone, no sign, no spaces"),
+				arguments(ROLLBACK, JSON, "{\"to\": \"1 \"}", "not '1 ': digits alone"),
+				arguments(ROLLBACK, JSON, "{\"to\": \"\\t1\"}", "not '?1': digits alone"),
+				arguments(ROLLBACK, JSON, "{\"to\": \"+1\"}", "not '+1': digits alone"),
+				arguments(ROLLBACK, JSON, "{\"to\": \"\u0661\"}", "digits alone"),
+				arguments(ROLLBACK + "?to=%201", JSON, "{}", "'to' must be a whole number of 0 or more, such as 2 or "
+						+ "0002, not ' 1': digits alone"),
+				arguments(ROLLBACK, JSON, "{\"batches\": \" 1\"}", "'batches' must be a whole number of 1 or more"),
+				arguments(ROLLBACK, JSON, "{\"to\": 1, \"expected\": \"2 \"}", "'expected' must be a whole number"),
 				arguments(ROLLBACK, JSON, "{\"to\": " + LONG + "}", "not a JSON object"),
 				arguments(ROLLBACK, JSON, "{\"to\": \"" + "x".repeat(5000) + "\"}", "'to' must be a whole number"),
 				arguments(ROLLBACK, JSON, "{\"to\": \"1\\u0000\\n\"}", "'to' must be a whole number"),

@@ -96,6 +96,30 @@ class SmallsEndpointTenantsWebTests {
 	}
 
 	@Test
+	void aTenantsStatusTakesTheTenantFromThePathAlone() throws Exception {
+		// Boot would let the query string's tenant overwrite the path's: this would show globex.
+		HttpJson.Response response = this.http.get("/actuator/smalls/tenants/acme?tenant=globex");
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("error").asString()).contains("'tenant' cannot be sent in the query string");
+		assertThat(response.json().get("action").asString()).contains("GET /actuator/smalls/tenants/<id>");
+	}
+
+	@Test
+	void aReadTakesWhatItReadsFromThePathAlone() throws Exception {
+		// Boot would let ?kind=tenants turn /other/acme into acme's status.
+		HttpJson.Response response = this.http.get("/actuator/smalls/other/acme?kind=tenants");
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("error").asString()).contains("'kind' cannot be sent in the query string");
+	}
+
+	@Test
+	void theStatusDoesNotTakeATenantFromTheQueryString() throws Exception {
+		HttpJson.Response response = this.http.get("/actuator/smalls?tenant=globex");
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("action").asString()).contains("GET /actuator/smalls/tenants/<id>");
+	}
+
+	@Test
 	void aTenantIsNeverTakenForAnAction() throws Exception {
 		// Tenants are under /tenants/: /actuator/smalls/migrate is only ever the action.
 		HttpJson.Response response = this.http.get("/actuator/smalls/migrate");
