@@ -1,6 +1,5 @@
 package dev.smalls;
 
-
 /**
  * One migration (or rollback) that ran.
  *

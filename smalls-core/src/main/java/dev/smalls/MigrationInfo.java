@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-
 /**
  * One migration known to the code, to the database, or to both.
  *

@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.SmallsTables;
+import dev.smalls.dialect.SqlIdentifiers;
+import dev.smalls.dialect.lock.LockRequest;
 import dev.smalls.internal.Engine;
-import dev.smalls.internal.MigrationPlanner;
 
 /**
  * Applies and rolls back {@link SmallsMigration}s against one {@link DataSource}, keeping a
@@ -120,7 +121,7 @@ public final class SmallsMigrator {
 	 * @throws SmallsLockException if another instance held the lock too long
 	 */
 	public MigrateResult migrate() {
-		return this.engine.migrate(MigrationPlanner.EVERYTHING);
+		return this.engine.migrate(Engine.EVERYTHING);
 	}
 
 	/**
@@ -191,7 +192,6 @@ public final class SmallsMigrator {
 	 */
 	public static final class Builder {
 
-
 		private final DataSource dataSource;
 
 		private List<? extends SmallsMigration> migrations = List.of();
@@ -204,7 +204,7 @@ public final class SmallsMigrator {
 
 		private List<SqlScript> seedScripts = List.of();
 
-		private String table = "smalls_history";
+		private String table = SmallsTables.DEFAULT_HISTORY;
 
 		private boolean outOfOrder;
 
@@ -404,23 +404,11 @@ public final class SmallsMigrator {
 		 */
 		public Builder schema(String schema) {
 			// The name goes into SQL text: an identifier and nothing else.
-			Assert.isTrue(isIdentifier(schema),
-					() -> "'" + schema + "' is not a usable schema name: use letters, digits and underscores");
+			Assert.isTrue(SqlIdentifiers.isPlain(schema), () -> "'" + schema + "' is not a usable schema name: use "
+					+ "letters, digits and underscores, at most " + SqlIdentifiers.MAX_LENGTH + " characters, not "
+					+ "starting with a digit");
 			this.schema = schema;
 			return this;
-		}
-
-		private static boolean isIdentifier(String name) {
-			if (name.isEmpty() || name.length() > 63 || Character.isDigit(name.charAt(0))) {
-				return false;
-			}
-			for (int i = 0; i < name.length(); i++) {
-				char c = name.charAt(i);
-				if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
-					return false;
-				}
-			}
-			return true;
 		}
 
 		/**

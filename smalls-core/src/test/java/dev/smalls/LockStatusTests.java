@@ -6,11 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
-import dev.smalls.dialect.SmallsDialects;
 import dev.smalls.testsupport.BlockingRun;
 import dev.smalls.testsupport.HeldLock;
 import dev.smalls.testsupport.TestDatabase;

@@ -19,9 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsDialects;
 import dev.smalls.testsupport.HeldLock;
@@ -44,7 +42,7 @@ class LockStrategyTests {
 
 	private static List<LockStrategy> strategies(TestDatabase database) {
 		try (FreshDatabase db = database.createFreshDatabase(); Connection connection = db.dataSource().getConnection()) {
-			return List.copyOf(SmallsDialects.detect(connection).lockStrategies());
+			return List.copyOf(new java.util.TreeSet<>(SmallsDialects.detect(connection).locks().keySet()));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -2,18 +2,20 @@ package dev.smalls;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Set;
+import java.util.EnumMap;
+import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsDialects;
+import dev.smalls.dialect.lock.LockRequest;
+import dev.smalls.dialect.lock.LockType;
+import dev.smalls.dialect.lock.MigrationLock;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -84,32 +86,57 @@ class LockTests {
 		}
 
 		@Override
-		public Set<LockStrategy> lockStrategies() {
-			return this.delegate.lockStrategies();
+		public Map<LockStrategy, LockType> locks() {
+			Map<LockStrategy, LockType> failing = new EnumMap<>(LockStrategy.class);
+			this.delegate.locks().forEach((strategy, type) -> failing.put(strategy, new LockType() {
+
+				@Override
+				public @Nullable MigrationLock acquire(LockRequest request) throws SQLException {
+					MigrationLock lock = type.acquire(request);
+					return new MigrationLock() {
+
+						@Override
+						public @Nullable String heldCondition() {
+							return lock.heldCondition();
+						}
+
+						@Override
+						public void verify(Connection work) throws SQLException {
+							lock.verify(work);
+						}
+
+						@Override
+						public @Nullable String takeInTransaction() {
+							return lock.takeInTransaction();
+						}
+
+						@Override
+						public void close() throws SQLException {
+							lock.close();
+							throw new SQLException("connection reset while releasing");
+						}
+
+					};
+				}
+
+			}));
+			return failing;
 		}
 
 		@Override
-		public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
-			MigrationLock lock = this.delegate.lock(request);
-			return new MigrationLock() {
+		public dev.smalls.dialect.StepStatements stepStatements(dev.smalls.dialect.StepStatements.Settings settings,
+				MigrationLock lock) {
+			return this.delegate.stepStatements(settings, lock);
+		}
 
-				@Override
-				public @Nullable String heldCondition() {
-					return lock.heldCondition();
-				}
+		@Override
+		public boolean setsSchemaPerTransaction() {
+			return this.delegate.setsSchemaPerTransaction();
+		}
 
-				@Override
-				public void verify(Connection work) throws SQLException {
-					lock.verify(work);
-				}
-
-				@Override
-				public void close() throws SQLException {
-					lock.close();
-					throw new SQLException("connection reset while releasing");
-				}
-
-			};
+		@Override
+		public @Nullable String inTransactionCondition() {
+			return this.delegate.inTransactionCondition();
 		}
 
 		@Override
@@ -120,6 +147,11 @@ class LockTests {
 		@Override
 		public String timestampType() {
 			return this.delegate.timestampType();
+		}
+
+		@Override
+		public boolean hasTable(Connection connection, String table) throws SQLException {
+			return this.delegate.hasTable(connection, table);
 		}
 
 		@Override

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsDialects;
+import dev.smalls.dialect.lock.LockRequest;
+import dev.smalls.dialect.lock.MigrationLock;
 import dev.smalls.testsupport.HeldLock;
+import dev.smalls.testsupport.Locking;
 import dev.smalls.testsupport.TestDatabase;
 
 import static dev.smalls.SqlMigration.sql;
@@ -393,7 +394,7 @@ abstract class MigratorBehaviourTests {
 				return connection;
 			}
 		};
-		MigrationLock lock = dialect().lock(lockRequest(recording.getConnection(), recording));
+		MigrationLock lock = Locking.take(dialect(), LockStrategy.AUTO, lockRequest(recording.getConnection(), recording));
 		assertThat(lock).isNotNull();
 		// What a killed process leaves behind: its sessions end and nobody releases anything.
 		for (Connection connection : opened) {
@@ -407,8 +408,7 @@ abstract class MigratorBehaviourTests {
 	}
 
 	protected static LockRequest lockRequest(Connection session, DataSource dataSource) {
-		return new LockRequest(session, dataSource, "smalls_history", Duration.ofSeconds(5), LockStrategy.AUTO,
-				LockRequest.DEFAULT_LEASE);
+		return Locking.request(session, dataSource, Duration.ofSeconds(5), LockRequest.DEFAULT_LEASE);
 	}
 
 	protected SmallsDialect dialect() {

@@ -4,10 +4,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
+import dev.smalls.dialect.lock.LockType;
+import dev.smalls.dialect.lock.LockTypes;
 
 /**
  * MariaDB or MySQL in a Galera cluster (MariaDB Galera Cluster, Percona XtraDB Cluster): the
@@ -39,18 +39,8 @@ final class GaleraDialect extends MySqlDialect {
 	}
 
 	@Override
-	public Set<LockStrategy> lockStrategies() {
-		return EnumSet.of(LockStrategy.AUTO, LockStrategy.LEASE);
-	}
-
-	@Override
-	public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
-		return LeaseLock.acquire(request, this);
-	}
-
-	@Override
-	public @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy) {
-		return LeaseLock.holder(connection, name);
+	public Map<LockStrategy, LockType> locks() {
+		return Map.of(LockStrategy.AUTO, LockTypes.lease(this), LockStrategy.LEASE, LockTypes.lease(this));
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.dialect.lock.RowLockWaits;
+
 /**
  * H2: the row lock of the portable dialect, with H2's own lock timeout (H2 waits for row
  * locks by {@code LOCK_TIMEOUT}, not by the JDBC query timeout), or a lease. H2 commits DDL
@@ -22,8 +24,8 @@ public class H2Dialect extends TableLockDialect {
 	}
 
 	@Override
-	protected RowLock.Waits waits() {
-		return new RowLock.Waits() {
+	protected RowLockWaits waits() {
+		return new RowLockWaits() {
 
 			@Override
 			public @Nullable Object apply(Connection connection, Duration timeout) throws SQLException {
@@ -51,10 +53,15 @@ public class H2Dialect extends TableLockDialect {
 			@Override
 			public boolean isTimeout(SQLException ex) {
 				// 50200: "Timeout trying to lock table"
-				return ex.getErrorCode() == 50200 || RowLock.Waits.super.isTimeout(ex);
+				return ex.getErrorCode() == 50200 || RowLockWaits.super.isTimeout(ex);
 			}
 
 		};
+	}
+
+	@Override
+	public SchemaDdl schemaDdl() {
+		return new H2SchemaDdl();
 	}
 
 	@Override
@@ -98,6 +105,23 @@ public class H2Dialect extends TableLockDialect {
 		// empty"; 90079 "Schema not found" for a qualified name.
 		int code = failure.getErrorCode();
 		return code == 42102 || code == 42103 || code == 42104 || code == 90079;
+	}
+
+	/**
+	 * Registers this dialect for H2 ({@code META-INF/services}).
+	 */
+	public static final class Provider implements SmallsDialectProvider {
+
+		@Override
+		public boolean supports(String productName) {
+			return productName.toLowerCase(java.util.Locale.ROOT).contains("h2");
+		}
+
+		@Override
+		public SmallsDialect create(Connection connection) {
+			return new H2Dialect();
+		}
+
 	}
 
 }

@@ -1,14 +1,17 @@
 package dev.smalls.dialect;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.smalls.dialect.lock.LockType;
+import dev.smalls.dialect.lock.LockTypes;
+import dev.smalls.dialect.lock.RowLockWaits;
 
 /**
  * MariaDB and MySQL: a named {@code GET_LOCK} held by the run's session ({@code auto} and
@@ -35,27 +38,15 @@ public class MySqlDialect implements SmallsDialect {
 	}
 
 	@Override
-	public Set<LockStrategy> lockStrategies() {
-		return EnumSet.allOf(LockStrategy.class);
+	public Map<LockStrategy, LockType> locks() {
+		return Map.of(LockStrategy.AUTO, LockTypes.mysqlNamed(), LockStrategy.SESSION, LockTypes.mysqlNamed(),
+				LockStrategy.TRANSACTION, LockTypes.rowLock(this, new InnoDbWaits()), LockStrategy.LEASE,
+				LockTypes.lease(this));
 	}
 
 	@Override
-	public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
-		return switch (request.strategy()) {
-			case AUTO, SESSION -> NamedLock.acquire(request);
-			case TRANSACTION -> RowLock.acquire(request, this, new InnoDbWaits());
-			case LEASE -> LeaseLock.acquire(request, this);
-		};
-	}
-
-	@Override
-	public @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy)
-			throws SQLException {
-		return switch (strategy) {
-			case AUTO, SESSION -> NamedLock.holder(connection, name);
-			case TRANSACTION -> RowLock.holder(connection, name + "_lock");
-			case LEASE -> LeaseLock.holder(connection, name);
-		};
+	public SchemaDdl schemaDdl() {
+		return new MySqlSchemaDdl(databaseName());
 	}
 
 	@Override
@@ -99,7 +90,7 @@ public class MySqlDialect implements SmallsDialect {
 	}
 
 	/** Row-lock waits end after {@code innodb_lock_wait_timeout} seconds, with error 1205. */
-	private static final class InnoDbWaits implements RowLock.Waits {
+	private static final class InnoDbWaits implements RowLockWaits {
 
 		@Override
 		public @Nullable Object apply(Connection connection, Duration timeout) throws SQLException {
@@ -126,7 +117,28 @@ public class MySqlDialect implements SmallsDialect {
 
 		@Override
 		public boolean isTimeout(SQLException ex) {
-			return ex.getErrorCode() == 1205 || RowLock.Waits.super.isTimeout(ex);
+			return ex.getErrorCode() == 1205 || RowLockWaits.super.isTimeout(ex);
+		}
+
+	}
+
+	/**
+	 * Registers this dialect for MariaDB and MySQL, and their Galera clusters ({@code META-INF/services}).
+	 */
+	public static final class Provider implements SmallsDialectProvider {
+
+		@Override
+		public boolean supports(String productName) {
+			String name = productName.toLowerCase(java.util.Locale.ROOT);
+			return name.contains("mariadb") || name.contains("mysql");
+		}
+
+		@Override
+		public SmallsDialect create(Connection connection) throws SQLException {
+			// A Galera node answers JDBC as any MariaDB/MySQL server does, but shares no locks with
+			// the other nodes.
+			return (GaleraDialect.isGalera(connection)) ? new GaleraDialect(connection.getMetaData().getDatabaseProductName())
+					: new MySqlDialect(connection.getMetaData().getDatabaseProductName());
 		}
 
 	}

@@ -10,6 +10,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.dialect.lock.MigrationLock;
+
 /**
  * The step statements of every database but PostgreSQL, one statement at a time with the
  * SQL of the dialect, under a lock the run holds: the mark is inserted first thing in the
@@ -36,6 +38,11 @@ class PortableStepStatements implements StepStatements {
 	private @Nullable PreparedStatement deleteHistory;
 
 	PortableStepStatements(SmallsDialect dialect, Settings settings, MigrationLock lock) {
+		if (lock.perTransaction()) {
+			throw new IllegalArgumentException("The portable step statements do not take a lock in each transaction: "
+					+ "a dialect whose lock is one (" + lock.takeInTransaction() + ") must return step statements "
+					+ "that take it as each step begins");
+		}
 		this.dialect = dialect;
 		this.settings = settings;
 		this.lock = lock;

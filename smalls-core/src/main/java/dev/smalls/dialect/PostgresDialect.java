@@ -5,10 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.smalls.dialect.lock.LockType;
+import dev.smalls.dialect.lock.LockTypes;
+import dev.smalls.dialect.lock.MigrationLock;
 
 /**
  * PostgreSQL: an advisory lock taken by every transaction that changes the history
@@ -31,17 +34,15 @@ public class PostgresDialect implements SmallsDialect {
 	}
 
 	@Override
-	public Set<LockStrategy> lockStrategies() {
-		return EnumSet.allOf(LockStrategy.class);
+	public Map<LockStrategy, LockType> locks() {
+		return Map.of(LockStrategy.AUTO, LockTypes.postgresTransaction(), LockStrategy.TRANSACTION,
+				LockTypes.postgresTransaction(), LockStrategy.SESSION, LockTypes.postgresSession(), LockStrategy.LEASE,
+				LockTypes.lease(this));
 	}
 
 	@Override
-	public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
-		return switch (request.strategy()) {
-			case AUTO, TRANSACTION -> new TransactionAdvisoryLock(request.name().hashCode());
-			case SESSION -> AdvisoryLock.acquire(request);
-			case LEASE -> LeaseLock.acquire(request, this);
-		};
+	public SchemaDdl schemaDdl() {
+		return new PostgresSchemaDdl();
 	}
 
 	@Override
@@ -52,13 +53,6 @@ public class PostgresDialect implements SmallsDialect {
 	@Override
 	public boolean setsSchemaPerTransaction() {
 		return true;
-	}
-
-	@Override
-	public @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy)
-			throws SQLException {
-		return (strategy == LockStrategy.LEASE) ? LeaseLock.holder(connection, name)
-				: AdvisoryLock.holder(connection, name);
 	}
 
 	@Override
@@ -101,9 +95,37 @@ public class PostgresDialect implements SmallsDialect {
 		}
 	}
 
+	/** Asked of the catalog: a failed query would end the transaction it runs in. */
+	@Override
+	public boolean hasTable(Connection connection, String table) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+			statement.setString(1, table);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+	}
+
 	@Override
 	public boolean isMissingTable(Connection connection, String table, SQLException failure) {
 		return "42P01".equals(failure.getSQLState());
+	}
+
+	/**
+	 * Registers this dialect for PostgreSQL ({@code META-INF/services}).
+	 */
+	public static final class Provider implements SmallsDialectProvider {
+
+		@Override
+		public boolean supports(String productName) {
+			return productName.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+
+		@Override
+		public SmallsDialect create(Connection connection) {
+			return new PostgresDialect();
+		}
+
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.dialect.lock.MigrationLock;
+
 /**
  * PostgreSQL's step statements: one round trip to begin a step and one to end and commit it,
  * as plain JDBC would need, however much they check.
@@ -58,7 +60,7 @@ final class PostgresStepStatements implements StepStatements {
 	PostgresStepStatements(Settings settings, MigrationLock lock) {
 		this.settings = settings;
 		this.lock = lock;
-		this.takeLock = (lock instanceof TransactionAdvisoryLock transactionLock) ? transactionLock.tryCall() : null;
+		this.takeLock = lock.takeInTransaction();
 	}
 
 	@Override

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,8 +30,6 @@ import org.jspecify.annotations.Nullable;
  */
 public class SchemaDdl {
 
-	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
-
 	protected SchemaDdl() {
 	}
 
@@ -45,37 +42,13 @@ public class SchemaDdl {
 	}
 
 	/**
-	 * The rendering for one of the dialects smalls ships. The dialects came before schema
-	 * operations; this is the one place that pairs them, and a dialect of your own overrides
-	 * {@link SmallsDialect#schemaDdl()} instead.
-	 */
-	static SchemaDdl forDialect(SmallsDialect dialect) {
-		if (dialect instanceof PostgresDialect) {
-			return new PostgresSchemaDdl();
-		}
-		if (dialect instanceof MySqlDialect) {
-			return new MySqlSchemaDdl(dialect.databaseName());
-		}
-		if (dialect instanceof H2Dialect) {
-			return new H2SchemaDdl();
-		}
-		if (dialect instanceof HsqldbDialect) {
-			return new HsqldbSchemaDdl();
-		}
-		if (dialect instanceof SqliteDialect) {
-			return new SqliteSchemaDdl();
-		}
-		return standard();
-	}
-
-	/**
 	 * An identifier as SQL: bare, or quoted if it is a keyword.
 	 * @param name a plain identifier, a table optionally schema-qualified
 	 * @return the SQL
 	 * @throws IllegalArgumentException if the name is not a plain identifier
 	 */
 	public String identifier(String name) {
-		if (!IDENTIFIER.matcher(name).matches()) {
+		if (!SqlIdentifiers.isTable(name)) {
 			throw new IllegalArgumentException("'" + name + "' is not a plain SQL identifier");
 		}
 		int dot = name.indexOf('.');

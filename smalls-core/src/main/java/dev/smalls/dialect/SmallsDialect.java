@@ -4,11 +4,18 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.smalls.dialect.lock.LockType;
+import dev.smalls.dialect.lock.LockTypes;
+import dev.smalls.dialect.lock.MigrationLock;
+import dev.smalls.dialect.lock.TableSupport;
 
 /**
  * Everything smalls does differently per database: the migration lock, whether DDL is
@@ -20,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * Spring Boot application) to override it. Table names given to these methods have been
  * validated as identifiers, optionally schema-qualified.
  */
-public interface SmallsDialect {
+public interface SmallsDialect extends TableSupport {
 
 	/**
 	 * The database's name, for messages.
@@ -36,32 +43,12 @@ public interface SmallsDialect {
 	boolean supportsTransactionalDdl();
 
 	/**
-	 * The lock strategies this database supports; {@link LockStrategy#AUTO} is always one.
-	 * @return the strategies
+	 * How this database holds each lock strategy it supports, {@link LockStrategy#AUTO}
+	 * always among them: the one place a dialect says which locks it has. The locks smalls
+	 * ships come from {@link LockTypes}.
+	 * @return the lock of each strategy
 	 */
-	Set<LockStrategy> lockStrategies();
-
-	/**
-	 * Take the database-wide migration lock, waiting at most the request's timeout.
-	 * @param request the run's connection, the data source, the lock's name, the timeout and
-	 * the strategy (one of {@link #lockStrategies()})
-	 * @return the held lock, or {@code null} if it was not free within the timeout
-	 * @throws SQLException if the database refused
-	 */
-	@Nullable MigrationLock lock(LockRequest request) throws SQLException;
-
-	/**
-	 * Who holds the migration lock, where the database can tell.
-	 * @param connection a connection to the database (not holding the lock)
-	 * @param name the lock's name
-	 * @param strategy the strategy the holder used
-	 * @return the holder, or {@code null} if the lock is free or the database cannot tell
-	 * @throws SQLException if the database cannot be asked
-	 */
-	default @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy)
-			throws SQLException {
-		return null;
-	}
+	Map<LockStrategy, LockType> locks();
 
 	/**
 	 * The statements around each step a run takes in a transaction: the mark, the checks
@@ -144,43 +131,21 @@ public interface SmallsDialect {
 
 	/**
 	 * How schema operations ({@code dev.smalls.schema}) are written as DDL on this database.
-	 * The default pairs each dialect smalls ships with its rendering and writes standard SQL
-	 * for any other; a dialect of your own can return a subclass of {@link SchemaDdl}.
+	 * The default writes standard SQL; each dialect smalls ships returns its own subclass of
+	 * {@link SchemaDdl}, and so can a dialect of your own.
 	 * @return the DDL rendering
 	 */
 	default SchemaDdl schemaDdl() {
-		return SchemaDdl.forDialect(this);
+		return SchemaDdl.standard();
 	}
 
 	/**
-	 * The type of the history table's {@code applied_at} column.
+	 * The type of a point in time in smalls' own tables ({@link SmallsTables}).
 	 * @return a SQL type name
 	 */
+	@Override
 	default String timestampType() {
 		return "TIMESTAMP";
-	}
-
-	/**
-	 * The statement that creates the history table.
-	 * @param table the table's name
-	 * @return a {@code CREATE TABLE} statement
-	 */
-	default String createHistoryTable(String table) {
-		return "CREATE TABLE " + table + " (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
-				+ "batch INT NOT NULL, applied_at " + timestampType() + " NOT NULL, execution_ms BIGINT NOT NULL, "
-				+ "applied_by VARCHAR(255) NOT NULL)";
-	}
-
-	/**
-	 * The statement that creates the table of marks ({@code <history table>_interrupted}): a
-	 * row per step that may be in effect in part.
-	 * @param table the table's name
-	 * @return a {@code CREATE TABLE} statement
-	 */
-	default String createMarksTable(String table) {
-		return "CREATE TABLE " + table + " (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
-				+ "operation VARCHAR(10) NOT NULL, certain INT NOT NULL, possible INT NOT NULL, "
-				+ "fingerprint VARCHAR(64) NOT NULL, started_at " + timestampType() + " NOT NULL)";
 	}
 
 	/**
@@ -266,6 +231,7 @@ public interface SmallsDialect {
 	 * @return {@code true} if the table is missing
 	 * @throws SQLException if the metadata cannot be read
 	 */
+	@Override
 	default boolean isMissingTable(Connection connection, String table, SQLException failure) throws SQLException {
 		String state = failure.getSQLState();
 		if ("42S02".equals(state) || "42P01".equals(state)) {
@@ -280,6 +246,7 @@ public interface SmallsDialect {
 	 * @param failure what the statement threw
 	 * @return {@code true} if the table already exists
 	 */
+	@Override
 	default boolean isAlreadyExists(SQLException failure) {
 		String state = failure.getSQLState();
 		String message = (failure.getMessage() != null) ? failure.getMessage().toLowerCase(Locale.ROOT) : "";
@@ -293,9 +260,38 @@ public interface SmallsDialect {
 	 * @param failure what the statement threw
 	 * @return {@code true} for a duplicate key
 	 */
+	@Override
 	default boolean isDuplicateKey(SQLException failure) {
 		String state = failure.getSQLState();
 		return state != null && state.startsWith("23");
+	}
+
+	/**
+	 * Whether a table exists, asked so that the answer is cheap and, in a transaction, does
+	 * not end it. The default runs a query that reads no row (in a transaction, behind a
+	 * savepoint) and recognises a missing table's failure by {@link #isMissingTable};
+	 * PostgreSQL asks its catalog instead.
+	 * @param connection the connection
+	 * @param table the table's name, optionally schema-qualified
+	 * @return {@code true} if it exists
+	 * @throws SQLException if the database cannot be asked
+	 */
+	default boolean hasTable(Connection connection, String table) throws SQLException {
+		// In a transaction, behind a savepoint: on some databases a failed statement ends it.
+		Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0")) {
+			return true;
+		}
+		catch (SQLException ex) {
+			if (savepoint != null) {
+				connection.rollback(savepoint);
+			}
+			if (isMissingTable(connection, table, ex)) {
+				return false;
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -1,23 +1,16 @@
 package dev.smalls.dialect;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.smalls.dialect.lock.LockType;
+import dev.smalls.dialect.lock.LockTypes;
+import dev.smalls.dialect.lock.MigrationLock;
 
 /**
  * SQLite: DDL is transactional, but a write transaction locks the whole database, so a lock
@@ -28,8 +21,6 @@ import org.jspecify.annotations.Nullable;
  * dies. Within one JVM, a semaphore per database and table does the same between threads.
  */
 public class SqliteDialect implements SmallsDialect {
-
-	private static final ConcurrentMap<String, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
 
 	@Override
 	public String databaseName() {
@@ -42,78 +33,14 @@ public class SqliteDialect implements SmallsDialect {
 	}
 
 	@Override
-	public Set<LockStrategy> lockStrategies() {
-		return EnumSet.of(LockStrategy.AUTO, LockStrategy.LEASE);
+	public Map<LockStrategy, LockType> locks() {
+		return Map.of(LockStrategy.AUTO, LockTypes.lockFile(SqliteDialect::databaseFile), LockStrategy.LEASE,
+				LockTypes.lease(this));
 	}
 
 	@Override
-	public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
-		if (request.strategy() == LockStrategy.LEASE) {
-			return LeaseLock.acquire(request, this);
-		}
-		return fileLock(request.session(), request.name(), request.timeout());
-	}
-
-	@Override
-	public @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy) {
-		// The operating system does not say who holds a file lock.
-		return (strategy == LockStrategy.LEASE) ? LeaseLock.holder(connection, name) : null;
-	}
-
-	private @Nullable MigrationLock fileLock(Connection session, String name, Duration timeout) throws SQLException {
-		Path file = databaseFile(session.getMetaData().getURL());
-		String key = ((file != null) ? file.toString() : session.getMetaData().getURL()) + "|" + name;
-		Semaphore inProcess = IN_PROCESS.computeIfAbsent(key, (k) -> new Semaphore(1));
-		long deadline = System.nanoTime() + timeout.toNanos();
-		try {
-			if (!inProcess.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-				return null;
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
-		if (file == null) {
-			// In memory: no other process can open it.
-			return inProcess::release;
-		}
-		try {
-			FileChannel channel = FileChannel.open(Path.of(file + "." + name + ".lock"), StandardOpenOption.CREATE,
-					StandardOpenOption.WRITE);
-			FileLock[] held = new FileLock[1];
-			boolean locked = Polling.until(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> {
-				try {
-					held[0] = channel.tryLock();
-					return held[0] != null;
-				}
-				catch (IOException | OverlappingFileLockException ex) {
-					throw new SQLException("Could not lock " + file + "." + name + ".lock: " + ex.getMessage(), ex);
-				}
-			});
-			if (!locked) {
-				channel.close();
-				inProcess.release();
-				return null;
-			}
-			return () -> {
-				try {
-					held[0].release();
-					channel.close();
-				}
-				catch (IOException ex) {
-					throw new SQLException("Could not release the lock file: " + ex.getMessage(), ex);
-				}
-				finally {
-					inProcess.release();
-				}
-			};
-		}
-		catch (IOException | SQLException | RuntimeException ex) {
-			inProcess.release();
-			throw (ex instanceof SQLException sql) ? sql
-					: new SQLException("Could not lock " + file + "." + name + ".lock: " + ex.getMessage(), ex);
-		}
+	public SchemaDdl schemaDdl() {
+		return new SqliteSchemaDdl();
 	}
 
 	/** The database file of a {@code jdbc:sqlite:} URL, or {@code null} for an in-memory database. */
@@ -153,6 +80,23 @@ public class SqliteDialect implements SmallsDialect {
 	public boolean isMissingTable(Connection connection, String table, SQLException failure) {
 		String message = failure.getMessage();
 		return message != null && message.contains("no such table");
+	}
+
+	/**
+	 * Registers this dialect for SQLite ({@code META-INF/services}).
+	 */
+	public static final class Provider implements SmallsDialectProvider {
+
+		@Override
+		public boolean supports(String productName) {
+			return productName.toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+		}
+
+		@Override
+		public SmallsDialect create(Connection connection) {
+			return new SqliteDialect();
+		}
+
 	}
 
 }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import dev.smalls.dialect.lock.MigrationLock;
+
 /**
  * SQLite's step statements: DDL is transactional here, so a step that commits or rolls back
  * smalls' transaction itself must be caught even after it committed the mark. A savepoint

@@ -1,11 +1,10 @@
 package dev.smalls.dialect;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
+import dev.smalls.dialect.lock.LockType;
+import dev.smalls.dialect.lock.LockTypes;
+import dev.smalls.dialect.lock.RowLockWaits;
 
 /**
  * The portable dialect, for databases smalls has no dialect of its own for: a row lock on a
@@ -32,29 +31,18 @@ public class TableLockDialect implements SmallsDialect {
 	}
 
 	@Override
-	public Set<LockStrategy> lockStrategies() {
-		return EnumSet.of(LockStrategy.AUTO, LockStrategy.TRANSACTION, LockStrategy.LEASE);
-	}
-
-	@Override
-	public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
-		return (request.strategy() == LockStrategy.LEASE) ? LeaseLock.acquire(request, this)
-				: RowLock.acquire(request, this, waits());
-	}
-
-	@Override
-	public @Nullable LockHolder lockHolder(Connection connection, String name, LockStrategy strategy)
-			throws SQLException {
-		return (strategy == LockStrategy.LEASE) ? LeaseLock.holder(connection, name)
-				: RowLock.holder(connection, name + "_lock");
+	public Map<LockStrategy, LockType> locks() {
+		LockType rowLock = LockTypes.rowLock(this, waits());
+		return Map.of(LockStrategy.AUTO, rowLock, LockStrategy.TRANSACTION, rowLock, LockStrategy.LEASE,
+				LockTypes.lease(this));
 	}
 
 	/**
 	 * How this database bounds the wait for the lock row.
 	 * @return the JDBC query timeout, unless a subclass knows better
 	 */
-	protected RowLock.Waits waits() {
-		return RowLock.Waits.QUERY_TIMEOUT;
+	protected RowLockWaits waits() {
+		return RowLockWaits.QUERY_TIMEOUT;
 	}
 
 }

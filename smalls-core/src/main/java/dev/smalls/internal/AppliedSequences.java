@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The sequences recorded as applied, ascending: all the start-up check reads, and all that
  * planning a migrate needs. Internal: not for use outside smalls.
  */
-public final class AppliedSequences {
+final class AppliedSequences {
 
 	private static final AppliedSequences NONE = new AppliedSequences(new int[0]);
 

@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.LockStatus;
+import dev.smalls.MigrateResult;
 import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationNames;
-import dev.smalls.MigrateResult;
 import dev.smalls.MigrationStatus;
 import dev.smalls.RepairResult;
 import dev.smalls.RollbackResult;
@@ -31,8 +31,8 @@ import dev.smalls.SqlPreview;
 import dev.smalls.SqlScript;
 import dev.smalls.StepsResult;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.lock.MigrationLock;
 
 /**
  * What {@code SmallsMigrator} does, wired once from its builder's settings: a session per
@@ -40,6 +40,9 @@ import dev.smalls.dialect.SmallsDialect;
  * anything changes. Internal: not for use outside smalls.
  */
 public final class Engine {
+
+	/** The target that applies every pending migration. */
+	public static final int EVERYTHING = MigrationPlanner.EVERYTHING;
 
 	private final Settings settings;
 
@@ -85,7 +88,9 @@ public final class Engine {
 	public MigrationStatus status() {
 		this.catalog.validate();
 		try (RunSession session = open()) {
-			MigrationStatus status = this.planner.status(session.readHistory(false));
+			History history = session.readHistory();
+			session.readLayout(!history.rows().isEmpty());
+			MigrationStatus status = this.planner.status(history);
 			return SchemaTools.withInterrupted(status, new SchemaRuns(session).interrupted(), session.leftovers());
 		}
 	}
@@ -116,12 +121,14 @@ public final class Engine {
 		try (RunSession session = open()) {
 			// With nothing pending (every start-up but a deploy's first): one read, no lock.
 			AppliedSequences unlocked = session.readSequences();
+			OwnTables.Layout layout = session.readLayout(unlocked != null);
 			int[] unlockedPlan = this.planner.migrate((unlocked != null) ? unlocked : AppliedSequences.none(), target);
 			if (unlocked != null && unlockedPlan.length == 0) {
+				// Older tables are upgraded by the first run that writes: this one does not.
 				return new MigrateResult(0, List.of(), unlocked.current());
 			}
 			return reportingFailure(session, Operation.MIGRATE, () -> {
-				try (LockedRun locked = lock(session, unlocked)) {
+				try (LockedRun locked = lock(session, unlocked, layout)) {
 					MigrationExecutor executor = executor(session, locked);
 					MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
 					while (true) {
@@ -152,8 +159,9 @@ public final class Engine {
 	private RollbackResult rollback(Function<History, List<HistoryRow>> plan) {
 		try (RunSession session = open()) {
 			AppliedSequences unlocked = session.readSequences();
+			OwnTables.Layout layout = session.readLayout(unlocked != null);
 			return reportingFailure(session, Operation.ROLLBACK, () -> {
-				try (LockedRun locked = lock(session, unlocked)) {
+				try (LockedRun locked = lock(session, unlocked, layout)) {
 					MigrationExecutor executor = executor(session, locked);
 					MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
 					SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
@@ -253,7 +261,12 @@ public final class Engine {
 	}
 
 	private LockedRun lock(RunSession session, @Nullable AppliedSequences seen) {
-		return LockedRun.take(session, session.locks(this.lockSettings), this.stepSettings, seen);
+		return lock(session, seen, session.readLayout(seen != null));
+	}
+
+	private LockedRun lock(RunSession session, @Nullable AppliedSequences seen, OwnTables.Layout layout) {
+		return LockedRun.take(session, session.locks(this.lockSettings), this.stepSettings, seen, layout,
+				appliedBy());
 	}
 
 	/** A tenant's history table lives in its schema, whatever the connection's default. */

@@ -128,7 +128,8 @@ final class Failures {
 		String shown = MigrationNames.display(sequence, name);
 		String recorded = migrate ? "It is not recorded as applied." : "It is still recorded as applied.";
 		String message = step + " failed: " + sentence(schema.getMessage()) + " "
-				+ (schema.isRestored() ? "The schema is as it was before it. " + recorded
+				// A restored schema says itself that it is as it was.
+				+ (schema.isRestored() ? recorded
 						: recorded + " Operations 1 to " + schema.getState() + " of it are in effect: repair "
 								+ MigrationNames.display(sequence) + " undoes them.")
 				+ " " + completed(completed, migrate) + " Current sequence: " + MigrationNames.display(current) + ".";

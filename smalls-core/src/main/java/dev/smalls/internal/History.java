@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Every row of the history table, by sequence: what a rollback, a status or a migrate under
  * the lock reads. Internal: not for use outside smalls.
  */
-public final class History {
+final class History {
 
 	private static final History EMPTY = new History(List.of());
 

@@ -13,6 +13,6 @@ import java.time.Instant;
  * @param executionMillis how long its migrate step took
  * @param appliedBy who applied it
  */
-public record HistoryRow(int sequence, String name, int batch, Instant appliedAt, long executionMillis,
+record HistoryRow(int sequence, String name, int batch, Instant appliedAt, long executionMillis,
 		String appliedBy) {
 }

@@ -3,17 +3,17 @@ package dev.smalls.internal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.SmallsTables;
 
 /**
  * Reads and writes the history table, one row per applied migration, with the SQL its
@@ -21,29 +21,13 @@ import dev.smalls.dialect.SmallsDialect;
  * JVM's first database work, and should not load more than it uses. Internal: not for use
  * outside smalls.
  */
-public final class HistoryTable {
-
-	/** The name goes into SQL text: an identifier, optionally schema-qualified, and nothing else. */
-	private static final Pattern SAFE_NAME = Pattern
-		.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+final class HistoryTable {
 
 	private final String name;
 
 	public HistoryTable(String name) {
-		if (!isValidName(name)) {
-			throw new IllegalArgumentException("'" + name + "' is not a usable history table name: use letters, "
-					+ "digits and underscores, optionally prefixed by a schema and a dot (e.g. smalls_history)");
-		}
-		this.name = name;
-	}
-
-	/**
-	 * Whether a name can be used as a history table name.
-	 * @param name the name
-	 * @return {@code true} for an identifier, optionally schema-qualified
-	 */
-	public static boolean isValidName(@Nullable String name) {
-		return name != null && SAFE_NAME.matcher(name).matches();
+		// The name goes into SQL text: an identifier, optionally schema-qualified, and nothing else.
+		this.name = new SmallsTables(name).history();
 	}
 
 	/**
@@ -119,24 +103,6 @@ public final class HistoryTable {
 	private static <T> T run(Connection connection, String sql, Extractor<T> extractor) throws SQLException {
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			return extractor.extract(rs);
-		}
-	}
-
-	/**
-	 * Create the table, under the migration lock, after a read found none. Another instance
-	 * that does not lock the same way may have created it meanwhile: that is not a failure.
-	 * @param connection the run's connection
-	 * @param dialect the database's dialect
-	 * @throws SQLException on failure
-	 */
-	public void create(Connection connection, SmallsDialect dialect) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(dialect.createHistoryTable(this.name));
-		}
-		catch (SQLException ex) {
-			if (!dialect.isAlreadyExists(ex)) {
-				throw ex;
-			}
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.List;
 
 import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.dialect.StepStatements;
 
 /**
@@ -33,7 +33,7 @@ final class InterruptedRuns {
 
 	private final SmallsDialect dialect;
 
-	/** Whether the table is known to exist: then no DDL is sent for it. */
+	/** Whether the table is known to exist: under the lock, once the layout was checked. */
 	private boolean exists;
 
 	InterruptedRuns(String historyTable, SmallsDialect dialect) {
@@ -47,39 +47,12 @@ final class InterruptedRuns {
 	 * @return its marks table
 	 */
 	static String tableFor(String historyTable) {
-		return historyTable + "_interrupted";
+		return new SmallsTables(historyTable).marks();
 	}
 
-	/**
-	 * Create the table if it is missing, before a run's first step writes a mark in it. In a
-	 * transaction (where a failed statement can end it, as on PostgreSQL) it is asked of the
-	 * metadata first.
-	 * @param connection the run's connection, under the lock
-	 * @throws SQLException on failure
-	 */
-	void ensureTable(Connection connection) throws SQLException {
-		if (this.exists) {
-			return;
-		}
-		if (!SmallsDialect.tableExists(connection, this.table)) {
-			create(connection);
-		}
+	/** The table exists: smalls' tables were brought to this smalls' layout, which has it. */
+	void exists() {
 		this.exists = true;
-	}
-
-	private void create(Connection connection) throws SQLException {
-		Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(this.dialect.createMarksTable(this.table));
-		}
-		catch (SQLException ex) {
-			if (savepoint != null) {
-				connection.rollback(savepoint);
-			}
-			if (!this.dialect.isAlreadyExists(ex)) {
-				throw ex;
-			}
-		}
 	}
 
 	String table() {
@@ -103,7 +76,6 @@ final class InterruptedRuns {
 						rows.getInt(4), rows.getInt(5), rows.getString(6),
 						(started != null) ? started.toInstant() : Instant.EPOCH));
 			}
-			this.exists = true;
 		}
 		catch (SQLException ex) {
 			if (this.dialect.isMissingTable(connection, this.table, ex)) {
@@ -121,11 +93,8 @@ final class InterruptedRuns {
 	 * @throws SQLException on failure
 	 */
 	void begin(Connection connection, Interrupted mark) throws SQLException {
-		// DDL only where the table is missing: a CREATE that fails because the table exists
-		// still runs on every node of a Galera cluster, and fills H2's trace file.
 		if (!this.exists) {
-			create(connection);
-			this.exists = true;
+			throw new IllegalStateException("The marks table is written under the lock only, after the layout check");
 		}
 		try (PreparedStatement insert = connection.prepareStatement(this.dialect.insertMark(this.table))) {
 			insert.setInt(1, mark.sequence());

@@ -7,12 +7,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.SmallsLockException;
-import dev.smalls.dialect.MigrationLock;
-import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.StepStatements;
 import dev.smalls.dialect.StepStatements.Entry;
 import dev.smalls.dialect.StepStatements.Kind;
 import dev.smalls.dialect.StepStatements.Step;
+import dev.smalls.dialect.lock.MigrationLock;
 import dev.smalls.internal.InterruptedRuns.Interrupted;
 
 /**
@@ -42,34 +41,40 @@ final class LockedRun implements AutoCloseable {
 
 	private AppliedSequences seen;
 
-	private boolean tableKnown;
+	private OwnTables.Layout layout;
+
+	private final String by;
 
 	private @Nullable SideTransaction held;
 
 	private LockedRun(RunSession session, Locks locks, MigrationLock lock, StepSettings settings,
-			@Nullable AppliedSequences seen) {
+			@Nullable AppliedSequences seen, OwnTables.Layout layout, String by) {
 		this.session = session;
 		this.locks = locks;
 		this.lock = lock;
 		this.settings = settings;
 		this.seen = (seen != null) ? seen : AppliedSequences.none();
-		this.tableKnown = seen != null;
+		this.layout = layout;
+		this.by = by;
 	}
 
 	/**
-	 * Take the lock and read the history under it, creating smalls' tables if they are
-	 * missing.
+	 * Take the lock and read the history under it, creating or upgrading smalls' tables if
+	 * they are missing or older than this smalls.
 	 * @param session the run
 	 * @param locks the run's locks
 	 * @param settings how long to wait
 	 * @param seen the history as read without the lock, or {@code null} if there was no table
+	 * @param layout smalls' tables' layout as read without the lock
+	 * @param by who is running, recorded if the tables are upgraded
 	 * @return the locked run; close it to release the lock
 	 * @throws SmallsLockException if another instance kept the lock, or kept migrating, too
 	 * long
 	 */
-	static LockedRun take(RunSession session, Locks locks, StepSettings settings, @Nullable AppliedSequences seen) {
+	static LockedRun take(RunSession session, Locks locks, StepSettings settings, @Nullable AppliedSequences seen,
+			OwnTables.Layout layout, String by) {
 		MigrationLock lock = locks.take();
-		LockedRun run = new LockedRun(session, locks, lock, settings, seen);
+		LockedRun run = new LockedRun(session, locks, lock, settings, seen, layout, by);
 		try {
 			run.read();
 		}
@@ -129,7 +134,13 @@ final class LockedRun implements AutoCloseable {
 
 	private void read() {
 		if (!this.lock.perTransaction()) {
-			this.history = this.session.readHistory(true);
+			try {
+				this.layout = this.session.ensureLayout(this.layout, this.by);
+			}
+			catch (SQLException ex) {
+				throw RunSession.failure("create or upgrade its tables for " + this.session.table(), ex);
+			}
+			this.history = this.session.readHistory();
 			this.marks = readMarks(this.session.connection());
 			return;
 		}
@@ -143,10 +154,13 @@ final class LockedRun implements AutoCloseable {
 			this.session.autoCommit(false);
 			try {
 				if (statements.enter(connection, planning) == Entry.GO) {
-					History read = readHistory(connection);
+					// Tables made or upgraded here commit with the read, or roll back with it.
+					OwnTables.Layout now = this.session.ensureLayout(this.layout, this.by);
+					History read = this.session.readHistory();
 					if (read.sequences().sameAs(this.seen)) {
 						this.marks = readMarks(connection);
 						connection.commit();
+						this.layout = now;
 						this.history = read;
 						return;
 					}
@@ -167,20 +181,8 @@ final class LockedRun implements AutoCloseable {
 		}
 	}
 
-	/** In the locked transaction: a failed statement may end it (PostgreSQL), so what may be missing is asked first. */
-	private History readHistory(Connection connection) throws SQLException {
-		if (!this.tableKnown) {
-			if (!SmallsDialect.tableExists(connection, this.session.table())) {
-				this.session.createHistoryTable();
-			}
-			this.tableKnown = true;
-		}
-		return this.session.readHistory(false);
-	}
-
 	private List<Interrupted> readMarks(Connection connection) {
 		try {
-			this.session.marks().ensureTable(connection);
 			return this.session.marks().read(connection);
 		}
 		catch (SQLException ex) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -12,12 +13,14 @@ import org.jspecify.annotations.Nullable;
 
 import dev.smalls.LockStatus;
 import dev.smalls.SmallsLockException;
-import dev.smalls.dialect.LockConnectionException;
-import dev.smalls.dialect.LockHolder;
-import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.SmallsTables;
+import dev.smalls.dialect.lock.LockConnectionException;
+import dev.smalls.dialect.lock.LockHolder;
+import dev.smalls.dialect.lock.LockRequest;
+import dev.smalls.dialect.lock.LockType;
+import dev.smalls.dialect.lock.MigrationLock;
 
 /**
  * Takes, probes and describes the migration lock of one database and history table, with
@@ -36,6 +39,8 @@ final class Locks {
 
 	private final RunSession.LockSettings settings;
 
+	private final Map<LockStrategy, LockType> types;
+
 	Locks(Connection session, DataSource dataSource, SmallsDialect dialect, String table,
 			RunSession.LockSettings settings) {
 		this.session = session;
@@ -43,6 +48,7 @@ final class Locks {
 		this.dialect = dialect;
 		this.table = table;
 		this.settings = settings;
+		this.types = dialect.locks();
 	}
 
 	/**
@@ -116,14 +122,17 @@ final class Locks {
 	 * @return the lock's status
 	 */
 	LockStatus statusWithoutCreating() {
-		boolean lockTable;
-		try {
-			lockTable = SmallsDialect.tableExists(this.session, this.table + "_lock");
+		LockType type = this.types.get(this.settings.strategy());
+		boolean lockTable = false;
+		if (type != null && type.keepsTable()) {
+			try {
+				lockTable = this.dialect.hasTable(this.session, new SmallsTables(this.table).lock());
+			}
+			catch (SQLException ex) {
+				lockTable = false;
+			}
 		}
-		catch (SQLException ex) {
-			lockTable = false;
-		}
-		if (lockTable) {
+		if (type == null || !type.keepsTable() || lockTable) {
 			return status();
 		}
 		LockHolder holder = holder();
@@ -133,17 +142,16 @@ final class Locks {
 
 	private @Nullable MigrationLock tryTake(Duration timeout) {
 		LockStrategy strategy = this.settings.strategy();
-		if (!this.dialect.lockStrategies().contains(strategy)) {
+		LockType type = this.types.get(strategy);
+		if (type == null) {
 			throw new SmallsLockException("smalls cannot take a " + display(strategy) + " lock on "
 					+ this.dialect.databaseName() + ". Nothing was run.",
 					"Choose one of the lock strategies " + this.dialect.databaseName() + " supports: "
-							+ this.dialect.lockStrategies().stream().map(Locks::display).sorted().toList() + ".",
+							+ this.types.keySet().stream().map(Locks::display).sorted().toList() + ".",
 					null);
 		}
-		LockRequest request = new LockRequest(this.session, this.dataSource, this.table, timeout, strategy,
-				this.settings.lease());
 		try {
-			return this.dialect.lock(request);
+			return type.acquire(request(timeout));
 		}
 		catch (LockConnectionException | SQLTransientConnectionException ex) {
 			throw new SmallsLockException("smalls could not take the migration lock for " + this.table + ": "
@@ -161,13 +169,22 @@ final class Locks {
 
 	/** Who holds the lock, where the database can tell; {@code null} otherwise. */
 	private @Nullable LockHolder holder() {
+		LockType type = this.types.get(this.settings.strategy());
+		if (type == null) {
+			return null;
+		}
 		try {
-			return this.dialect.lockHolder(this.session, this.table, this.settings.strategy());
+			return type.holder(request(this.settings.timeout()));
 		}
 		catch (SQLException ex) {
 			RunSession.Logging.debug("Could not find out who holds the lock", ex);
 			return null;
 		}
+	}
+
+	private LockRequest request(Duration timeout) {
+		return new LockRequest(this.session, this.dataSource, this.table, new SmallsTables(this.table).lock(), timeout,
+				this.settings.lease());
 	}
 
 	private static String describe(LockHolder holder) {

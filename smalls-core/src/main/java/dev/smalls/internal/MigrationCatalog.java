@@ -20,7 +20,7 @@ import dev.smalls.SmallsValidationException.Problem;
  * read once: it is built at every start-up, for however many migrations there are.
  * Internal: not for use outside smalls.
  */
-public final class MigrationCatalog {
+final class MigrationCatalog {
 
 	/** Ascending, one per sequence (the first of duplicates; duplicates fail validation). */
 	private final int[] sequences;

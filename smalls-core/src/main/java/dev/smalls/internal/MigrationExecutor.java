@@ -15,7 +15,7 @@ import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsMigrationException.Outcome;
-import dev.smalls.dialect.MigrationLock;
+import dev.smalls.dialect.lock.MigrationLock;
 import dev.smalls.internal.Failures.Stage;
 
 /**

@@ -19,7 +19,7 @@ import dev.smalls.schema.SchemaMigration;
  * without touching either: pure logic, tested without a database. Every refusal is raised
  * here, before anything changes. Internal: not for use outside smalls.
  */
-public final class MigrationPlanner {
+final class MigrationPlanner {
 
 	/** A migrate target meaning "everything pending". */
 	public static final int EVERYTHING = Integer.MAX_VALUE;

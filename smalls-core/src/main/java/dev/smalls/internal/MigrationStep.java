@@ -17,16 +17,18 @@ import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsMigrationException.Outcome;
-import dev.smalls.dialect.MigrationLock;
+import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.StepStatements;
 import dev.smalls.dialect.StepStatements.CheckFailed;
 import dev.smalls.dialect.StepStatements.Entry;
 import dev.smalls.dialect.StepStatements.Kind;
 import dev.smalls.dialect.StepStatements.Reason;
 import dev.smalls.dialect.StepStatements.Step;
+import dev.smalls.dialect.lock.MigrationLock;
 import dev.smalls.internal.Failures.Stage;
 import dev.smalls.schema.SchemaMigration;
 import dev.smalls.schema.SchemaPlan;
+import dev.smalls.schema.SchemaProgress;
 
 /**
  * One migration or rollback with its history change: in a transaction of its own, begun and
@@ -99,7 +101,7 @@ final class MigrationStep {
 	 */
 	private @Nullable Step enterable(Operation operation, SmallsMigration next, String name, int batch,
 			String appliedBy) {
-		if (!next.transactional() || (this.schemaRuns != null && this.schemaRuns.marksBefore(next))) {
+		if (!next.transactional() || (this.schemaRuns != null && this.schemaRuns.marksBefore(operation, next))) {
 			return null;
 		}
 		try {
@@ -214,7 +216,7 @@ final class MigrationStep {
 				transactions.arm();
 				Throwable thrown = null;
 				try {
-					work.accept(transactions.jdbc());
+					code(work).accept(transactions.jdbc());
 				}
 				catch (Throwable ex) {
 					thrown = ex;
@@ -298,6 +300,29 @@ final class MigrationStep {
 		}
 
 		/**
+		 * What runs: a schema migration's operations, run here on the run's dialect and told
+		 * to the step's mark; any other migration's code (a schema migration's too, in a
+		 * direction it writes by hand).
+		 */
+		private Consumer<JdbcTemplate> code(Consumer<JdbcTemplate> work) {
+			if (!(this.migration instanceof SchemaMigration schema)
+					|| SchemaPlan.isWrittenByHand(schema, this.operation)) {
+				return work;
+			}
+			SchemaPlan plan = SchemaPlan.of(schema);
+			SmallsDialect dialect = MigrationStep.this.session.dialect();
+			SchemaProgress.Listener progress = (this.schemaMark != null) ? this.schemaMark.progress()
+					: SchemaProgress.NONE;
+			if (this.operation == Operation.MIGRATE) {
+				return (jdbc) -> plan.run(jdbc, dialect, 0, plan.size(), progress);
+			}
+			return (jdbc) -> {
+				plan.requireReversible();
+				plan.run(jdbc, dialect, plan.size(), 0, progress);
+			};
+		}
+
+		/**
 		 * A migration that is not transactional: marked before it runs (its statements commit
 		 * one by one), its history change in a transaction of its own afterwards. Where each
 		 * transaction takes the lock, a transaction on a second connection holds it from before
@@ -325,7 +350,7 @@ final class MigrationStep {
 				session.autoCommit(true);
 				long started = System.nanoTime();
 				try {
-					work.accept(session.transactions().jdbc());
+					code(work).accept(session.transactions().jdbc());
 				}
 				finally {
 					if (this.schemaMark != null) {

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 import dev.smalls.SmallsException;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.dialect.StepStatements;
+import dev.smalls.dialect.lock.MigrationLock;
 
 /**
  * One run's connection to the database: borrowed once, read and written with plain JDBC
@@ -22,7 +23,7 @@ import dev.smalls.dialect.StepStatements;
  * handed back as it was lent (auto-commit as the pool had it, no open transaction).
  * Internal: not for use outside smalls.
  */
-public final class RunSession implements AutoCloseable {
+final class RunSession implements AutoCloseable {
 
 	private final DataSource dataSource;
 
@@ -35,6 +36,8 @@ public final class RunSession implements AutoCloseable {
 	private final boolean lentAutoCommit;
 
 	private final InterruptedRuns marks;
+
+	private final OwnTables ownTables;
 
 	private @Nullable String schema;
 
@@ -57,6 +60,7 @@ public final class RunSession implements AutoCloseable {
 		this.lentAutoCommit = lentAutoCommit;
 		this.autoCommit = lentAutoCommit;
 		this.marks = new InterruptedRuns(history.name(), dialect);
+		this.ownTables = new OwnTables(new SmallsTables(history.name()), dialect);
 	}
 
 	/**
@@ -182,20 +186,44 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	/**
+	 * The layout of smalls' tables, without the lock.
+	 * @param historyExists whether the history table was found
+	 * @return the layout
+	 * @throws SmallsException if a newer smalls wrote tables this one cannot use
+	 */
+	OwnTables.Layout readLayout(boolean historyExists) {
+		try {
+			return this.ownTables.read(this.connection, historyExists);
+		}
+		catch (SQLException ex) {
+			throw failure("read " + new SmallsTables(table()).layout(), ex);
+		}
+	}
+
+	/**
+	 * Bring smalls' tables to this smalls' layout, under the lock.
+	 * @param seen the layout found without the lock
+	 * @param by who upgrades, for the record
+	 * @return the layout now
+	 * @throws SQLException on failure
+	 */
+	OwnTables.Layout ensureLayout(OwnTables.Layout seen, String by) throws SQLException {
+		OwnTables.Layout now = this.ownTables.ensure(this.connection, seen, by);
+		this.marks.exists();
+		return now;
+	}
+
+	/**
 	 * Every history row.
-	 * @param create whether to create the table if it is missing (under the lock only)
 	 * @return the history, empty if there is no table
 	 */
-	History readHistory(boolean create) {
+	History readHistory() {
 		History read;
 		try {
 			read = this.history.read(this.connection, this.dialect);
 		}
 		catch (SQLException ex) {
 			throw failure("read its history table " + table(), ex);
-		}
-		if (read == null && create) {
-			createHistoryTable();
 		}
 		return (read != null) ? read : History.empty();
 	}
@@ -211,16 +239,6 @@ public final class RunSession implements AutoCloseable {
 		catch (SQLException ex) {
 			Logging.debug("Could not look for what the database left behind", ex);
 			return java.util.List.of();
-		}
-	}
-
-	/** Create the history table, under the lock, where a read found none. */
-	void createHistoryTable() {
-		try {
-			this.history.create(this.connection, this.dialect);
-		}
-		catch (SQLException ex) {
-			throw failure("create its history table " + table(), ex);
 		}
 	}
 
@@ -250,7 +268,7 @@ public final class RunSession implements AutoCloseable {
 	StepTransactions transactions() {
 		StepTransactions transactions = this.transactions;
 		if (transactions == null) {
-			transactions = new StepTransactions(this.dataSource, this.connection, this.dialect);
+			transactions = new StepTransactions(this.dataSource, this.connection);
 			this.transactions = transactions;
 		}
 		return transactions;

@@ -125,8 +125,8 @@ final class SchemaRuns {
 	 * @param migration the migration
 	 * @return {@code true} if {@link #begin} marks it
 	 */
-	boolean marksBefore(SmallsMigration migration) {
-		return migration instanceof SchemaMigration
+	boolean marksBefore(Operation operation, SmallsMigration migration) {
+		return migration instanceof SchemaMigration schema && !SchemaPlan.isWrittenByHand(schema, operation)
 				&& !(this.session.dialect().supportsTransactionalDdl() && migration.transactional());
 	}
 
@@ -139,7 +139,7 @@ final class SchemaRuns {
 	 * @return the step's mark, or {@code null} where no mark is needed
 	 */
 	@Nullable Mark begin(Operation operation, SmallsMigration migration, String name) {
-		if (!marksBefore(migration)) {
+		if (!marksBefore(operation, migration)) {
 			return null;
 		}
 		SchemaMigration schema = (SchemaMigration) migration;
@@ -155,16 +155,7 @@ final class SchemaRuns {
 			throw RunSession.failure("mark " + MigrationNames.display(sequence, name) + " as started in "
 					+ this.marks.table(), ex);
 		}
-		SchemaProgress.Binding binding = SchemaProgress.bind((certain, possible) -> {
-			try {
-				this.marks.progress(this.session.connection(), sequence, certain, possible);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("smalls could not record the progress of "
-						+ MigrationNames.display(sequence, name) + ": " + Failures.causeOf(ex), ex);
-			}
-		});
-		return new Mark(sequence, binding);
+		return new Mark(sequence, name);
 	}
 
 	/**
@@ -174,21 +165,38 @@ final class SchemaRuns {
 
 		private final int sequence;
 
-		private final SchemaProgress.Binding binding;
+		private final String name;
 
 		private boolean listening = true;
 
-		private Mark(int sequence, SchemaProgress.Binding binding) {
+		private Mark(int sequence, String name) {
 			this.sequence = sequence;
-			this.binding = binding;
+			this.name = name;
 		}
 
-		/** Stop listening: the migration's code has returned or thrown. */
+		/**
+		 * What the migration's operations tell as they run: recorded in the mark, committed.
+		 * @return the listener
+		 */
+		SchemaProgress.Listener progress() {
+			return (certain, possible) -> {
+				if (!this.listening) {
+					return;
+				}
+				try {
+					SchemaRuns.this.marks.progress(SchemaRuns.this.session.connection(), this.sequence, certain,
+							possible);
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException("smalls could not record the progress of "
+							+ MigrationNames.display(this.sequence, this.name) + ": " + Failures.causeOf(ex), ex);
+				}
+			};
+		}
+
+		/** Stop listening: the migration's operations have returned or thrown. */
 		void stop() {
-			if (this.listening) {
-				this.listening = false;
-				this.binding.close();
-			}
+			this.listening = false;
 		}
 
 		/**

@@ -5,11 +5,11 @@ import java.sql.SQLException;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.smalls.dialect.LockConnectionException;
-import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.StepStatements;
 import dev.smalls.dialect.StepStatements.Entry;
 import dev.smalls.dialect.StepStatements.Step;
+import dev.smalls.dialect.lock.LockConnectionException;
+import dev.smalls.dialect.lock.MigrationLock;
 
 /**
  * A transaction on a second connection that holds a lock each transaction takes while a

@@ -13,17 +13,17 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.TransactionStatus;
 
 import dev.smalls.SmallsException;
+import dev.smalls.SmallsLockException;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.SqlScript;
 import dev.smalls.StepsResult;
-import dev.smalls.SmallsLockException;
-import dev.smalls.dialect.MigrationLock;
 import dev.smalls.dialect.StepStatements;
 import dev.smalls.dialect.StepStatements.CheckFailed;
 import dev.smalls.dialect.StepStatements.Kind;
 import dev.smalls.dialect.StepStatements.Reason;
 import dev.smalls.dialect.StepStatements.Step;
+import dev.smalls.dialect.lock.MigrationLock;
 
 /**
  * Runs init or seed: the scripts, then the beans, all in one Spring-managed transaction on

@@ -18,11 +18,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.StepStatements;
 import dev.smalls.dialect.StepStatements.Entry;
 import dev.smalls.dialect.StepStatements.Step;
-import dev.smalls.dialect.SmallsDialects;
 
 /**
  * Spring-managed transactions for the steps of a run, on the run's own connection.
@@ -34,8 +32,7 @@ import dev.smalls.dialect.SmallsDialects;
  * {@code NamedParameterJdbcTemplate} it builds on the same {@code DataSource}, find that
  * connection through {@code DataSourceUtils} and join the step's transaction; nested
  * {@code TransactionTemplate}s join it too. A transaction the caller already had on the
- * thread is suspended for the run and resumed afterwards. The run's dialect is made current
- * on the thread ({@link SmallsDialects#current}) for code that renders SQL.
+ * thread is suspended for the run and resumed afterwards.
  */
 final class StepTransactions implements AutoCloseable {
 
@@ -57,9 +54,7 @@ final class StepTransactions implements AutoCloseable {
 
 	private final JdbcTemplate jdbc;
 
-	private final SmallsDialects.Binding dialect;
-
-	StepTransactions(DataSource dataSource, Connection connection, SmallsDialect dialect) {
+	StepTransactions(DataSource dataSource, Connection connection) {
 		this.dataSource = dataSource;
 		this.transactionManager = new StepTransactionManager(dataSource);
 		this.transactionManager
@@ -74,7 +69,6 @@ final class StepTransactions implements AutoCloseable {
 		this.unbound = TransactionSynchronizationManager.unbindResourceIfPossible(dataSource);
 		TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(this.guard.proxy()));
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.dialect = SmallsDialects.bind(dialect);
 	}
 
 	/** The template migrations are given: it finds the bound connection. */
@@ -204,7 +198,6 @@ final class StepTransactions implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.dialect.close();
 		TransactionSynchronizationManager.unbindResourceIfPossible(this.dataSource);
 		if (this.unbound != null) {
 			TransactionSynchronizationManager.bindResource(this.dataSource, this.unbound);

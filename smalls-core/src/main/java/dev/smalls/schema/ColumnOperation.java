@@ -7,7 +7,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.dialect.SchemaDdl;
-import dev.smalls.schema.SchemaPlan.Effect;
 
 /**
  * {@code addColumn}, whose inverse drops the column, or {@code dropColumn}, whose inverse adds

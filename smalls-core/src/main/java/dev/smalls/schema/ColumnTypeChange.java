@@ -7,7 +7,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.dialect.SchemaDdl;
-import dev.smalls.schema.SchemaPlan.Effect;
 
 /**
  * {@code alterColumnType}; its inverse changes the type back, converting the values again.

@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.dialect.SchemaDdl;
-import dev.smalls.schema.SchemaPlan.Effect;
 
 /**
  * {@code run}: a data step in code and the code that undoes it. It cannot be previewed, and

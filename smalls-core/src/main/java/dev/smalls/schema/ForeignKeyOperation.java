@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.smalls.dialect.DdlForeignKey;
 import dev.smalls.dialect.SchemaDdl;
-import dev.smalls.schema.SchemaPlan.Effect;
 
 /**
  * {@code addForeignKey}, whose inverse drops the key, or {@code dropForeignKey}, whose inverse

@@ -1,6 +1,6 @@
 package dev.smalls.schema;
 
-import java.util.regex.Pattern;
+import dev.smalls.dialect.SqlIdentifiers;
 
 /**
  * The names schema operations accept: plain SQL identifiers, which need no quoting to be safe
@@ -10,9 +10,7 @@ import java.util.regex.Pattern;
 final class Identifiers {
 
 	/** PostgreSQL's limit; the others allow at least as much. */
-	static final int MAX_LENGTH = 63;
-
-	private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0," + (MAX_LENGTH - 1) + "}");
+	static final int MAX_LENGTH = SqlIdentifiers.MAX_LENGTH;
 
 	private Identifiers() {
 	}
@@ -25,11 +23,7 @@ final class Identifiers {
 	 */
 	static String table(String name) {
 		check("Table", name);
-		int dot = name.indexOf('.');
-		if (dot < 0) {
-			return plain("Table", name);
-		}
-		if (!PLAIN.matcher(name.substring(0, dot)).matches() || !PLAIN.matcher(name.substring(dot + 1)).matches()) {
+		if (!SqlIdentifiers.isTable(name)) {
 			throw refused("Table", name);
 		}
 		return name;
@@ -44,7 +38,7 @@ final class Identifiers {
 	 */
 	static String plain(String what, String name) {
 		check(what, name);
-		if (!PLAIN.matcher(name).matches()) {
+		if (!SqlIdentifiers.isPlain(name)) {
 			throw refused(what, name);
 		}
 		return name;

@@ -7,7 +7,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.dialect.SchemaDdl;
-import dev.smalls.schema.SchemaPlan.Effect;
 
 /**
  * {@code setNotNull} or {@code dropNotNull}; the inverse of each is the other.

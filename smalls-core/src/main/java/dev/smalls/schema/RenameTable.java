@@ -6,7 +6,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.dialect.SchemaDdl;
-import dev.smalls.schema.SchemaPlan.Effect;
 
 /**
  * {@code renameTable}, within the table's schema; its inverse renames it back.

@@ -15,6 +15,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.smalls.MigrationNames;
 import dev.smalls.SmallsException;
+import dev.smalls.SmallsMigrationException;
 import dev.smalls.dialect.SchemaDdl;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.schema.SchemaProgress.Listener;
@@ -150,8 +151,8 @@ public final class SchemaPlan {
 	}
 
 	/**
-	 * Run the operations from one state to another on the migration's template, telling the
-	 * listener bound with {@link SchemaProgress#bind} as it goes. If an operation fails where
+	 * Run the operations from one state to another on the migration's template. If an
+	 * operation fails where
 	 * each operation commits at once, the operations already run are reversed, newest first, so
 	 * the schema is back in state {@code from}; a {@link SchemaOperationException} then says
 	 * what failed and what was reversed.
@@ -162,11 +163,12 @@ public final class SchemaPlan {
 	 * @throws SchemaOperationException if an operation failed
 	 */
 	public void run(JdbcTemplate jdbc, SmallsDialect dialect, int from, int to) {
-		run(jdbc, dialect, from, to, SchemaProgress.current());
+		run(jdbc, dialect, from, to, SchemaProgress.NONE);
 	}
 
 	/**
-	 * Run the operations from one state to another, telling a listener of its own.
+	 * Run the operations from one state to another, telling a listener where the run is (as
+	 * a migrator does, to record it where it survives a killed process).
 	 * @param jdbc the migration's template
 	 * @param dialect the database's dialect
 	 * @param from the state the schema is in
@@ -246,31 +248,32 @@ public final class SchemaPlan {
 		}
 	}
 
+	/**
+	 * Whether the migration runs one direction by code of its own (it overrides
+	 * {@code migrate} or {@code rollback}) rather than by its operations: a migrator runs that
+	 * direction as it runs any migration of code.
+	 * @param migration the migration
+	 * @param direction migrate or rollback
+	 * @return {@code true} if it is written by hand
+	 */
+	public static boolean isWrittenByHand(SchemaMigration migration, SmallsMigrationException.Operation direction) {
+		return overrides(migration, (direction == SmallsMigrationException.Operation.MIGRATE) ? "migrate"
+				: "rollback");
+	}
+
 	/** Whether a migration rolls back by hand rather than by the inverses of its operations. */
 	static boolean overridesRollback(SchemaMigration migration) {
+		return overrides(migration, "rollback");
+	}
+
+	private static boolean overrides(SchemaMigration migration, String method) {
 		try {
-			Method rollback = ClassUtils.getUserClass(migration).getMethod("rollback", JdbcTemplate.class);
-			return rollback.getDeclaringClass() != SchemaMigration.class;
+			Method declared = ClassUtils.getUserClass(migration).getMethod(method, JdbcTemplate.class);
+			return declared.getDeclaringClass() != SchemaMigration.class;
 		}
 		catch (NoSuchMethodException ex) {
 			return false;
 		}
-	}
-
-	/**
-	 * Whether an operation is in effect.
-	 */
-	public enum Effect {
-
-		/** The schema shows the operation's change. */
-		TOOK_EFFECT,
-
-		/** The schema shows the state before it. */
-		NOT_IN_EFFECT,
-
-		/** The schema cannot say: a data step, an {@code sql(..)} statement, or an ambiguous change. */
-		CANNOT_TELL
-
 	}
 
 }

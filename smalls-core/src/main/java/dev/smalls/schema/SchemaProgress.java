@@ -1,11 +1,10 @@
 package dev.smalls.schema;
 
-import java.util.Objects;
-
 /**
  * Where a running schema migration is, told as it goes, so that a run that is killed
- * half-way can be recognised and repaired: the engine binds a {@link Listener} around a
- * migration, records what it hears where it survives the process, and after a kill asks
+ * half-way can be recognised and repaired: a migrator passes a {@link Listener} to
+ * {@link SchemaPlan#run(org.springframework.jdbc.core.JdbcTemplate, dev.smalls.dialect.SmallsDialect, int, int, Listener)},
+ * records what it hears where it survives the process, and after a kill asks
  * {@link SchemaPlan#stateOf} which operations took effect and {@link SchemaPlan#run} to undo
  * exactly those.
  * <p>
@@ -17,42 +16,11 @@ import java.util.Objects;
  */
 public final class SchemaProgress {
 
-	private static final Listener NONE = (certain, possible) -> {
+	/** A listener that ignores everything. */
+	public static final Listener NONE = (certain, possible) -> {
 	};
 
-	private static final ThreadLocal<Listener> BOUND = new ThreadLocal<>();
-
 	private SchemaProgress() {
-	}
-
-	/**
-	 * Tell a listener the progress of schema migrations run on this thread until the
-	 * returned binding is closed. A listener already bound keeps hearing, before this one.
-	 * @param listener the listener
-	 * @return the binding; close it when the migration is done
-	 */
-	public static Binding bind(Listener listener) {
-		Objects.requireNonNull(listener, "listener");
-		Listener previous = BOUND.get();
-		// A listener bound further out (a test, a tool) still hears, first.
-		BOUND.set((previous != null) ? (certain, possible) -> {
-			previous.progressed(certain, possible);
-			listener.progressed(certain, possible);
-		} : listener);
-		return () -> {
-			if (previous != null) {
-				BOUND.set(previous);
-			}
-			else {
-				BOUND.remove();
-			}
-		};
-	}
-
-	/** The listener bound on this thread, or one that ignores everything. */
-	static Listener current() {
-		Listener bound = BOUND.get();
-		return (bound != null) ? bound : NONE;
 	}
 
 	/**
@@ -72,17 +40,6 @@ public final class SchemaProgress {
 		 * @param possible the highest state it may be in
 		 */
 		void progressed(int certain, int possible);
-
-	}
-
-	/**
-	 * A listener bound on a thread.
-	 */
-	@FunctionalInterface
-	public interface Binding extends AutoCloseable {
-
-		@Override
-		void close();
 
 	}
 

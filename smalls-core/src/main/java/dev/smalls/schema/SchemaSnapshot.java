@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.smalls.dialect.SmallsTables;
+
 /**
  * The tables of a schema as JDBC metadata reports them: columns (type, nullability, default),
  * primary key, indexes (unique constraints appear as unique indexes) and foreign keys, as
@@ -85,7 +87,18 @@ public final class SchemaSnapshot {
 	}
 
 	/**
-	 * The same snapshot without some tables, such as smalls' own history table.
+	 * The same snapshot without smalls' own tables.
+	 * @param tables smalls' tables, by their history table
+	 * @return the snapshot without them
+	 */
+	public SchemaSnapshot without(SmallsTables tables) {
+		// A snapshot holds the tables of one schema: their names without it.
+		return without(tables.all().stream().map((name) -> name.substring(name.indexOf('.') + 1))
+			.toArray(String[]::new));
+	}
+
+	/**
+	 * The same snapshot without some tables.
 	 * @param names the tables to leave out, in any case
 	 * @return the snapshot without them
 	 */

@@ -26,11 +26,11 @@ import dev.smalls.MigrationExecution;
 import dev.smalls.SmallsLockException;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SqlMigration;
-import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
-import dev.smalls.dialect.SmallsDialects;
+import dev.smalls.dialect.lock.LockRequest;
+import dev.smalls.dialect.lock.MigrationLock;
 import dev.smalls.testsupport.GaleraCluster;
+import dev.smalls.testsupport.Locking;
 import dev.smalls.testsupport.RacingInstances;
 import dev.smalls.testsupport.RacingInstances.Round;
 
@@ -123,9 +123,8 @@ class GaleraLockTests {
 		assertThat(elsewhere.lockStatus().held()).isFalse();
 		try (Connection connection = DriverManager.getConnection(cluster.url(0, database), cluster.username(),
 				cluster.password());
-				MigrationLock held = SmallsDialects.detect(connection)
-					.lock(new LockRequest(connection, dataSource(0, database), "smalls_history", Duration.ofSeconds(5),
-							LockStrategy.AUTO, LockRequest.DEFAULT_LEASE))) {
+				MigrationLock held = Locking.take(LockStrategy.AUTO, Locking.request(connection,
+						dataSource(0, database), Duration.ofSeconds(5), LockRequest.DEFAULT_LEASE))) {
 			assertThat(held).isNotNull();
 			LockStatus status = awaitHeld(elsewhere);
 			assertThat(status.holder()).contains("process " + ProcessHandle.current().pid() + "@");

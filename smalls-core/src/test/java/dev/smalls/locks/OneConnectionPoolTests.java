@@ -31,7 +31,7 @@ class OneConnectionPoolTests {
 	static Stream<Arguments> strategies() {
 		return Stream.of(TestDatabase.values()).flatMap((database) -> {
 			try (FreshDatabase db = database.createFreshDatabase(); Connection connection = db.dataSource().getConnection()) {
-				return SmallsDialects.detect(connection).lockStrategies().stream()
+				return SmallsDialects.detect(connection).locks().keySet().stream()
 					.sorted()
 					.map((strategy) -> Arguments.of(database, strategy))
 					.toList()

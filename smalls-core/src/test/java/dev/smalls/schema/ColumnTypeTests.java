@@ -48,10 +48,10 @@ class ColumnTypeTests {
 
 	@Test
 	void sqlIsTheTypeAsTheDatabaseWritesIt() {
-		assertThat(ColumnType.TEXT.sql(SmallsDialects.forProduct("H2"))).isEqualTo("CHARACTER VARYING");
-		assertThat(ColumnType.TIMESTAMP.sql(SmallsDialects.forProduct("MariaDB"))).isEqualTo("DATETIME(6)");
-		assertThat(ColumnType.decimal(10, 2).sql(SmallsDialects.forProduct("PostgreSQL"))).isEqualTo("NUMERIC(10, 2)");
-		assertThat(ColumnType.of("jsonb").sql(SmallsDialects.forProduct("PostgreSQL"))).isEqualTo("jsonb");
+		assertThat(ColumnType.TEXT.sql(new dev.smalls.dialect.H2Dialect())).isEqualTo("CHARACTER VARYING");
+		assertThat(ColumnType.TIMESTAMP.sql(new dev.smalls.dialect.MySqlDialect("MariaDB"))).isEqualTo("DATETIME(6)");
+		assertThat(ColumnType.decimal(10, 2).sql(new dev.smalls.dialect.PostgresDialect())).isEqualTo("NUMERIC(10, 2)");
+		assertThat(ColumnType.of("jsonb").sql(new dev.smalls.dialect.PostgresDialect())).isEqualTo("jsonb");
 	}
 
 	@ParameterizedTest(name = "{0}")

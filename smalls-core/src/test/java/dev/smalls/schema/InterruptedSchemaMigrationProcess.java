@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.smalls.SmallsMigrator;
+import dev.smalls.testsupport.MarkProgress;
 
 import static dev.smalls.schema.ColumnType.varchar;
 
@@ -38,20 +39,19 @@ public final class InterruptedSchemaMigrationProcess {
 		dataSource.setJdbcUrl(args[0]);
 		dataSource.setUsername(args[1]);
 		dataSource.setPassword(args[2]);
-		SmallsMigrator migrator = SmallsMigrator.builder(dataSource)
-			.migrations(SampleSchema.MIGRATION, MIGRATION)
-			.lockTimeout(Duration.ofSeconds(30))
-			.build();
-		SchemaProgress.Listener stopper = (certain, possible) -> {
+		// Stopped once operation stopAfter is done, before the mark says so: it still says the
+		// operation may be in effect, as a process killed there leaves it.
+		SmallsMigrator migrator = SmallsMigrator.builder(MarkProgress.beforeWrite(dataSource, (certain, possible) -> {
 			if (certain == stopAfter && possible == stopAfter) {
 				System.out.println(STOPPED + stopAfter);
 				System.out.flush();
 				sleep();
 			}
-		};
-		try (SchemaProgress.Binding binding = SchemaProgress.bind(stopper)) {
-			migrator.migrate();
-		}
+		}))
+			.migrations(SampleSchema.MIGRATION, MIGRATION)
+			.lockTimeout(Duration.ofSeconds(30))
+			.build();
+		migrator.migrate();
 		System.out.println("MIGRATED WITHOUT STOPPING");
 	}
 

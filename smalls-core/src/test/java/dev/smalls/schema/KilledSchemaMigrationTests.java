@@ -3,7 +3,6 @@ package dev.smalls.schema;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import dev.smalls.RepairResult;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -138,7 +138,7 @@ class KilledSchemaMigrationTests {
 	}
 
 	private static SchemaSnapshot snapshot(JdbcTemplate jdbc) {
-		return SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_lock", "smalls_history_interrupted");
+		return SchemaSnapshot.read(jdbc).without(SmallsTables.DEFAULT);
 	}
 
 }

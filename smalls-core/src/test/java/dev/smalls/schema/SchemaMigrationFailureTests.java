@@ -9,11 +9,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.smalls.SmallsMigration;
 import dev.smalls.MigrationState;
+import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrationException.Outcome;
 import dev.smalls.SmallsMigrator;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -240,7 +241,7 @@ class SchemaMigrationFailureTests {
 	}
 
 	private static SchemaSnapshot snapshot(JdbcTemplate jdbc) {
-		return SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_lock", "smalls_history_interrupted");
+		return SchemaSnapshot.read(jdbc).without(SmallsTables.DEFAULT);
 	}
 
 	/** {@link #THIRD_FAILS}, in auto-commit mode. */

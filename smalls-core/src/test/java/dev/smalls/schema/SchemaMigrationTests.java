@@ -12,6 +12,7 @@ import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsValidationException;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -148,7 +149,7 @@ class SchemaMigrationTests {
 	}
 
 	private static SchemaSnapshot snapshot(JdbcTemplate jdbc) {
-		return SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_lock", "smalls_history_interrupted");
+		return SchemaSnapshot.read(jdbc).without(SmallsTables.DEFAULT);
 	}
 
 	/** {@link #PURGE}, as a class. */

@@ -1,9 +1,9 @@
 package dev.smalls.schema;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsDialects;
-import dev.smalls.schema.SchemaPlan.Effect;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -153,7 +153,7 @@ class SchemaOperationRoundTripTests {
 	}
 
 	private static SchemaSnapshot snapshot(JdbcTemplate jdbc) {
-		return SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_lock", "smalls_history_interrupted");
+		return SchemaSnapshot.read(jdbc).without(SmallsTables.DEFAULT);
 	}
 
 	private static Case operation(String name, Consumer<Schema> change) {

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.dialect.SmallsDialects;
+import dev.smalls.dialect.SmallsTables;
+import dev.smalls.testsupport.MarkProgress;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -39,13 +41,14 @@ class SchemaProgressTests {
 	@EnumSource(value = TestDatabase.class, names = { "MARIADB", "H2", "HSQLDB" })
 	void eachOperationIsInDoubtWhileItRunsAndCertainOnceItCommitted(TestDatabase database) {
 		try (FreshDatabase db = database.createFreshDatabase()) {
-			SmallsMigrator migrator = migrator(db, THREE_STEPS);
-			migrator.migrate(1);
 			List<String> progress = new ArrayList<>();
-			try (SchemaProgress.Binding binding = SchemaProgress.bind(record(progress))) {
-				migrator.migrate();
-			}
-			// A data step's rows are in doubt only while they are being committed.
+			SmallsMigrator migrator = migrator(MarkProgress.around(db.dataSource(), MarkProgress.recording(progress)),
+					THREE_STEPS);
+			migrator.migrate(1);
+			progress.clear();
+			migrator.migrate();
+			// Recorded in the mark and committed as each operation runs; a data step's rows are in
+			// doubt only while they are being committed.
 			assertThat(progress).containsExactly("0-1", "1-1", "1-2", "2-2", "2-3", "3-3");
 		}
 	}
@@ -55,9 +58,7 @@ class SchemaProgressTests {
 	void nothingIsToldWhereTheTransactionHoldsEveryOperation(TestDatabase database) {
 		try (FreshDatabase db = database.createFreshDatabase()) {
 			List<String> progress = new ArrayList<>();
-			try (SchemaProgress.Binding binding = SchemaProgress.bind(record(progress))) {
-				migrator(db, THREE_STEPS).migrate();
-			}
+			migrator(MarkProgress.around(db.dataSource(), MarkProgress.recording(progress)), THREE_STEPS).migrate();
 			assertThat(progress).isEmpty();
 		}
 	}
@@ -65,7 +66,7 @@ class SchemaProgressTests {
 	@Test
 	void aFailedRunIsFollowedBackToTheStateItStartedFrom() {
 		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
-			migrator(db).migrate();
+			migrator(db.dataSource()).migrate();
 			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
 			SchemaPlan plan = SchemaPlan.of(new TestSchemaMigration(2, "fails_third", (schema) -> {
 				THREE_STEPS.change(schema);
@@ -84,48 +85,33 @@ class SchemaProgressTests {
 	@Test
 	void aRollbackCountsTheSameStatesDownwards() {
 		try (FreshDatabase db = TestDatabase.MARIADB.createFreshDatabase()) {
-			SmallsMigrator migrator = migrator(db, THREE_STEPS);
-			migrator.migrate();
 			List<String> progress = new ArrayList<>();
-			try (SchemaProgress.Binding binding = SchemaProgress.bind(record(progress))) {
-				migrator.rollback(1);
-			}
+			SmallsMigrator migrator = migrator(MarkProgress.around(db.dataSource(), MarkProgress.recording(progress)),
+					THREE_STEPS);
+			migrator.migrate();
+			progress.clear();
+			migrator.rollback(1);
 			assertThat(progress).containsExactly("2-3", "2-2", "1-2", "1-1", "0-1", "0-0");
 		}
 	}
 
 	@Test
-	void aListenerIsBoundOnlyUntilItsBindingIsClosed() {
-		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
-			List<String> progress = new ArrayList<>();
-			SmallsMigrator migrator = migrator(db, THREE_STEPS);
-			try (SchemaProgress.Binding binding = SchemaProgress.bind(record(progress))) {
-				migrator.migrate(1);
-			}
-			assertThat(progress).isNotEmpty();
-			progress.clear();
-			migrator.migrate();
-			assertThat(progress).isEmpty();
-		}
-	}
-
-	@Test
-	void aListenerThatFailsStopsTheRunAndWhatRanIsReversedAllTheSame() {
+	void progressThatCannotBeRecordedStopsTheRunAndWhatRanIsReversedAllTheSame() {
 		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
 			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-			SmallsMigrator migrator = migrator(db, THREE_STEPS);
-			migrator.migrate(1);
-			SchemaSnapshot before = SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_lock", "smalls_history_interrupted");
-			SchemaProgress.Listener failing = (certain, possible) -> {
-				if (certain == 2) {
-					throw new IllegalStateException("the marker could not be written");
+			boolean[] failing = { false };
+			SmallsMigrator migrator = migrator(MarkProgress.around(db.dataSource(), (certain, possible) -> {
+				if (failing[0] && certain == 2) {
+					throw new java.sql.SQLException("the marker could not be written");
 				}
-			};
-			try (SchemaProgress.Binding binding = SchemaProgress.bind(failing)) {
-				assertThatExceptionOfType(SmallsMigrationException.class).isThrownBy(migrator::migrate)
-					.withMessageContaining("the marker could not be written");
-			}
-			assertThat(SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_lock", "smalls_history_interrupted").differencesFrom(before))
+			}), THREE_STEPS);
+			migrator.migrate(1);
+			SchemaSnapshot before = SchemaSnapshot.read(jdbc).without(SmallsTables.DEFAULT);
+			failing[0] = true;
+			assertThatExceptionOfType(SmallsMigrationException.class).isThrownBy(migrator::migrate)
+				.withMessageContaining("the marker could not be written")
+				.withMessageContaining("The schema is as it was before 0002_three_steps. It is not recorded as applied.");
+			assertThat(SchemaSnapshot.read(jdbc).without(SmallsTables.DEFAULT).differencesFrom(before))
 				.isEmpty();
 		}
 	}
@@ -134,10 +120,10 @@ class SchemaProgressTests {
 		return (certain, possible) -> progress.add(certain + "-" + possible);
 	}
 
-	private static SmallsMigrator migrator(FreshDatabase db, TestSchemaMigration... migrations) {
+	private static SmallsMigrator migrator(javax.sql.DataSource dataSource, TestSchemaMigration... migrations) {
 		List<dev.smalls.SmallsMigration> all = new ArrayList<>(List.of(SampleSchema.MIGRATION));
 		all.addAll(List.of(migrations));
-		return SmallsMigrator.builder(db.dataSource())
+		return SmallsMigrator.builder(dataSource)
 			.migrations(all.toArray(dev.smalls.SmallsMigration[]::new))
 			.lockTimeout(Duration.ofSeconds(30))
 			.build();

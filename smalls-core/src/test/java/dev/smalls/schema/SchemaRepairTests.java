@@ -12,6 +12,7 @@ import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsDialects;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -144,7 +145,7 @@ class SchemaRepairTests {
 	}
 
 	private static SchemaSnapshot snapshot(JdbcTemplate jdbc) {
-		return SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_lock", "smalls_history_interrupted");
+		return SchemaSnapshot.read(jdbc).without(SmallsTables.DEFAULT);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigrator;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.schema.SchemaSnapshot.ForeignKey;
 import dev.smalls.schema.SchemaSnapshot.Index;
 import dev.smalls.schema.SchemaSnapshot.Table;
@@ -87,7 +88,7 @@ class SchemaSnapshotTests {
 			jdbc.execute("DROP TABLE legacy");
 			jdbc.execute("CREATE TABLE notes (id INTEGER)");
 
-			List<String> differences = SchemaSnapshot.read(jdbc).without("smalls_history", "smalls_history_interrupted").differencesFrom(before);
+			List<String> differences = SchemaSnapshot.read(jdbc).without(SmallsTables.DEFAULT).differencesFrom(before);
 
 			assertThat(differences).containsExactlyInAnyOrder("table legacy is missing", "table notes is new",
 					"table orders: foreign key FOREIGN KEY fk_orders_user [user_id] REFERENCES users [id] ON UPDATE NO "
@@ -128,7 +129,7 @@ class SchemaSnapshotTests {
 			.lockTimeout(Duration.ofSeconds(30))
 			.build()
 			.migrate();
-		return SchemaSnapshot.read(db.dataSource()).without("smalls_history", "smalls_history_lock", "smalls_history_interrupted");
+		return SchemaSnapshot.read(db.dataSource()).without(SmallsTables.DEFAULT);
 	}
 
 }

@@ -8,10 +8,9 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
-import dev.smalls.dialect.SmallsDialects;
+import dev.smalls.dialect.lock.LockRequest;
+import dev.smalls.dialect.lock.MigrationLock;
 
 /**
  * The migration lock of {@code smalls_history}, held as another instance would hold it: a
@@ -59,8 +58,7 @@ public final class HeldLock implements AutoCloseable {
 	 */
 	public static HeldLock take(Connection connection, DataSource dataSource, LockStrategy strategy, Duration timeout,
 			Duration lease) throws SQLException {
-		MigrationLock lock = SmallsDialects.detect(connection)
-			.lock(new LockRequest(connection, dataSource, "smalls_history", timeout, strategy, lease));
+		MigrationLock lock = Locking.take(strategy, Locking.request(connection, dataSource, timeout, lease));
 		if (lock == null) {
 			return null;
 		}

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
+import dev.smalls.dialect.lock.LockRequest;
 
 /**
  * A separate JVM that takes the migration lock and then waits to be killed. Arguments: URL,

@@ -135,6 +135,17 @@ public enum TestDatabase {
 		return this.displayName;
 	}
 
+	/**
+	 * A pool for a database this class did not make (one served by a test, say).
+	 * @param url its JDBC URL
+	 * @param username the user
+	 * @param password the password
+	 * @return the database, with a pool of up to 20 connections to it
+	 */
+	public static FreshDatabase pooledFor(String url, String username, String password) {
+		return pooled(url, username, password);
+	}
+
 	private static FreshDatabase pooled(String url, String username, String password) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName(url.substring(url.lastIndexOf('/') + 1).replaceFirst(";.*", ""));

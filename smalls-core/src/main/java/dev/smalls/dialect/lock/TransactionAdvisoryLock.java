@@ -1,8 +1,8 @@
-package dev.smalls.dialect;
+package dev.smalls.dialect.lock;
 
 /**
  * PostgreSQL's default migration lock: {@code pg_try_advisory_xact_lock}, taken at the start
- * of every transaction that changes the history (by {@link PostgresStepStatements#enter})
+ * of every transaction that changes the history (by the dialect's step statements)
  * and released by PostgreSQL when that transaction ends, as Flyway does by default. The
  * transaction that commits a migration holds the lock itself, so nothing a pooler in
  * transaction mode does with sessions (PgBouncer), and no other session dying, can let two
@@ -17,14 +17,9 @@ final class TransactionAdvisoryLock implements MigrationLock {
 		this.key = key;
 	}
 
-	/** The call that takes the lock, without waiting: true if this transaction holds it now. */
-	String tryCall() {
-		return "pg_try_advisory_xact_lock(" + AdvisoryLock.LOCK_CLASS + ", " + this.key + ")";
-	}
-
 	@Override
-	public boolean perTransaction() {
-		return true;
+	public String takeInTransaction() {
+		return "pg_try_advisory_xact_lock(" + AdvisoryLock.LOCK_CLASS + ", " + this.key + ")";
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package dev.smalls.dialect;
+package dev.smalls.dialect.lock;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,7 +9,7 @@ import java.sql.Timestamp;
 import org.jspecify.annotations.Nullable;
 
 /**
- * PostgreSQL's session advisory lock ({@link LockStrategy#SESSION}) on the key (1936548211 =
+ * PostgreSQL's session advisory lock ({@code session} strategy) on the key (1936548211 =
  * "smls", hash of the history table), held by the run's own session from start to end.
  * Statements are plain, with the keys inlined, so that no server-side prepared statement is
  * left on a pooled server connection. Before each migration commits, the statement that

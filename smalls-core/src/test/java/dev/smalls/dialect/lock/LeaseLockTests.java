@@ -1,4 +1,4 @@
-package dev.smalls.dialect;
+package dev.smalls.dialect.lock;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,6 +7,8 @@ import java.time.Duration;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
+import dev.smalls.dialect.HsqldbDialect;
+import dev.smalls.testsupport.Locking;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -19,11 +21,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class LeaseLockTests {
 
-	private final HsqldbDialect dialect = new HsqldbDialect();
+	private final LockType lease = LockTypes.lease(new HsqldbDialect());
+
+	/**
+	 * Renewed every third of it: a renewal must be late by two thirds of a lease (a second)
+	 * before another instance can take it, which a loaded CI machine's pauses do not reach.
+	 */
+	private static final Duration LEASE = Duration.ofMillis(1500);
 
 	private static LockRequest request(Connection session, FreshDatabase db, Duration timeout) {
-		return new LockRequest(session, db.dataSource(), "smalls_history", timeout, LockStrategy.LEASE,
-				Duration.ofMillis(600));
+		return Locking.request(session, db.dataSource(), timeout, LEASE);
 	}
 
 	@Test
@@ -31,13 +38,13 @@ class LeaseLockTests {
 		try (FreshDatabase db = TestDatabase.HSQLDB.createFreshDatabase();
 				Connection first = db.dataSource().getConnection();
 				Connection second = db.dataSource().getConnection()) {
-			MigrationLock held = this.dialect.lock(request(first, db, Duration.ofSeconds(1)));
+			MigrationLock held = this.lease.acquire(request(first, db, Duration.ofSeconds(1)));
 			assertThat(held).isNotNull();
-			// Longer than the lease: only renewals keep it.
-			assertThat(this.dialect.lock(request(second, db, Duration.ofMillis(1500)))).isNull();
+			// Twice the lease: only renewals keep it.
+			assertThat(this.lease.acquire(request(second, db, LEASE.multipliedBy(2)))).isNull();
 			held.verify(first);
 			held.close();
-			MigrationLock next = this.dialect.lock(request(second, db, Duration.ofSeconds(1)));
+			MigrationLock next = this.lease.acquire(request(second, db, Duration.ofSeconds(1)));
 			assertThat(next).isNotNull();
 			next.close();
 		}
@@ -57,12 +64,12 @@ class LeaseLockTests {
 			try (Connection starved = single.getConnection();
 					Connection first = db.dataSource().getConnection();
 					Connection second = db.dataSource().getConnection()) {
-				MigrationLock waitsForConnections = this.dialect.lock(new LockRequest(starved, single, "smalls_history",
-						Duration.ofSeconds(1), LockStrategy.LEASE, Duration.ofMillis(300)));
-				MigrationLock held = this.dialect.lock(request(first, db, Duration.ofSeconds(1)));
+				MigrationLock waitsForConnections = this.lease.acquire(Locking.request(starved, single,
+						Duration.ofSeconds(1), LEASE.dividedBy(5)));
+				MigrationLock held = this.lease.acquire(request(first, db, Duration.ofSeconds(1)));
 				assertThat(held).isNotNull();
 				// Several times the lease: only renewals keep it, whatever the other run waits for.
-				assertThat(this.dialect.lock(request(second, db, Duration.ofMillis(2500)))).isNull();
+				assertThat(this.lease.acquire(request(second, db, LEASE.multipliedBy(2)))).isNull();
 				held.close();
 				waitsForConnections.close();
 			}
@@ -74,9 +81,9 @@ class LeaseLockTests {
 		try (FreshDatabase db = TestDatabase.HSQLDB.createFreshDatabase();
 				Connection first = db.dataSource().getConnection();
 				Connection second = db.dataSource().getConnection()) {
-			LeaseLock stalled = (LeaseLock) this.dialect.lock(request(first, db, Duration.ofSeconds(1)));
+			LeaseLock stalled = (LeaseLock) this.lease.acquire(request(first, db, Duration.ofSeconds(1)));
 			stalled.stopRenewing();
-			MigrationLock next = this.dialect.lock(request(second, db, Duration.ofSeconds(5)));
+			MigrationLock next = this.lease.acquire(request(second, db, Duration.ofSeconds(5)));
 			assertThat(next).isNotNull();
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> stalled.verify(first))
 				.withMessageContaining("ran out and another instance holds it now");

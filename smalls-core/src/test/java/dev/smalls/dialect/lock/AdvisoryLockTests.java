@@ -1,4 +1,4 @@
-package dev.smalls.dialect;
+package dev.smalls.dialect.lock;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.smalls.testsupport.Locking;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -18,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is by several applications: each database's lock is its own, and so is its holder.
  */
 class AdvisoryLockTests {
-
-	private final PostgresDialect dialect = new PostgresDialect();
 
 	@Test
 	void theHolderNamedIsTheOneOfThisDatabaseNotOfAnotherOnTheSameServer() throws Exception {
@@ -35,7 +34,7 @@ class AdvisoryLockTests {
 			held.add(mine);
 			held.add(hold(mine, "this-application", held));
 			try (Connection probe = mine.dataSource().getConnection()) {
-				LockHolder holder = this.dialect.lockHolder(probe, "smalls_history", LockStrategy.SESSION);
+				LockHolder holder = LockTypes.postgresSession().holder(Locking.request(probe, mine.dataSource(), Duration.ofSeconds(5), LockRequest.DEFAULT_LEASE));
 				assertThat(holder).isNotNull();
 				assertThat(holder.description()).contains("application 'this-application'");
 			}
@@ -51,8 +50,8 @@ class AdvisoryLockTests {
 		Connection connection = DriverManager.getConnection(db.url() + "?ApplicationName=" + application, db.username(),
 				db.password());
 		resources.add(connection);
-		MigrationLock lock = this.dialect.lock(new LockRequest(connection, db.dataSource(), "smalls_history",
-				Duration.ofSeconds(5), LockStrategy.SESSION, LockRequest.DEFAULT_LEASE));
+		MigrationLock lock = LockTypes.postgresSession().acquire(Locking.request(connection, db.dataSource(),
+				Duration.ofSeconds(5), LockRequest.DEFAULT_LEASE));
 		assertThat(lock).isNotNull();
 		return lock;
 	}

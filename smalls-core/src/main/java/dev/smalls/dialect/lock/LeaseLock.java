@@ -1,4 +1,4 @@
-package dev.smalls.dialect;
+package dev.smalls.dialect.lock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,9 +60,9 @@ final class LeaseLock implements MigrationLock {
 	 * @return the lease, or {@code null} if it was not free in time
 	 * @throws SQLException if the table cannot be created or written
 	 */
-	static @Nullable LeaseLock acquire(LockRequest request, SmallsDialect dialect) throws SQLException {
+	static @Nullable LeaseLock acquire(LockRequest request, TableSupport dialect) throws SQLException {
 		Connection session = request.session();
-		String table = request.name() + "_lock";
+		String table = request.table();
 		String owner = UUID.randomUUID() + " " + describeHolder();
 		LeaseLock lease = new LeaseLock(request.dataSource(), session, table, owner, request.lease());
 		boolean[] created = { false };
@@ -110,7 +110,7 @@ final class LeaseLock implements MigrationLock {
 		}
 	}
 
-	private static void createIfMissing(Connection session, String table, SmallsDialect dialect) throws SQLException {
+	private static void createIfMissing(Connection session, String table, TableSupport dialect) throws SQLException {
 		// Only DDL where something is missing: on a Galera cluster even a CREATE TABLE that
 		// fails because the table exists runs on every node, and aborts a transaction that is
 		// using the table there: the holder's migration, at its commit.
@@ -138,7 +138,7 @@ final class LeaseLock implements MigrationLock {
 		}
 	}
 
-	private static boolean rowExists(Connection session, String table, SmallsDialect dialect) throws SQLException {
+	private static boolean rowExists(Connection session, String table, TableSupport dialect) throws SQLException {
 		try (Statement statement = session.createStatement();
 				ResultSet row = statement.executeQuery("SELECT id FROM " + table + " WHERE id = 1")) {
 			return row.next();
@@ -208,12 +208,12 @@ final class LeaseLock implements MigrationLock {
 	/**
 	 * Who holds the lease, if anybody does and it has not expired.
 	 * @param connection any connection to the database
-	 * @param name the lock's name
+	 * @param table the lock table
 	 * @return the holder, or {@code null} when the lease is free, expired, or was never taken
 	 */
-	static @Nullable LockHolder holder(Connection connection, String name) {
+	static @Nullable LockHolder holder(Connection connection, String table) {
 		try (Statement statement = connection.createStatement(); ResultSet row = statement
-			.executeQuery("SELECT owner, expires_at, taken_at FROM " + name + "_lock WHERE id = 1")) {
+			.executeQuery("SELECT owner, expires_at, taken_at FROM " + table + " WHERE id = 1")) {
 			if (!row.next() || row.getString(1) == null || row.getLong(2) < System.currentTimeMillis()) {
 				return null;
 			}

@@ -1,4 +1,4 @@
-package dev.smalls.dialect;
+package dev.smalls.dialect.lock;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,14 +36,24 @@ public interface MigrationLock extends AutoCloseable {
 	}
 
 	/**
-	 * Whether this lock is taken anew by every transaction that changes the history (by
-	 * {@link StepStatements#enter}) rather than held by the run from start to end. A run
-	 * with such a lock holds nothing between its transactions: it reads the history under the
-	 * lock, and each step checks again, under the lock, that it is still to be done.
+	 * For a lock taken anew by every transaction that changes the history rather than held by
+	 * the run from start to end: the SQL expression that takes it in the current transaction
+	 * without waiting, true if it did. The dialect's step statements put it in the statement
+	 * that begins each step. A run with such a lock holds nothing between its transactions: it
+	 * reads the history under the lock, and each step checks again, under the lock, that it is
+	 * still to be done.
+	 * @return the expression, or {@code null} for a lock the run holds (the default)
+	 */
+	default @Nullable String takeInTransaction() {
+		return null;
+	}
+
+	/**
+	 * Whether this lock is taken by every transaction ({@link #takeInTransaction()}).
 	 * @return {@code true} for a lock each transaction takes
 	 */
 	default boolean perTransaction() {
-		return false;
+		return takeInTransaction() != null;
 	}
 
 	@Override

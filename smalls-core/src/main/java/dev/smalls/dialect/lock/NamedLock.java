@@ -1,4 +1,4 @@
-package dev.smalls.dialect;
+package dev.smalls.dialect.lock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * that this session still holds it ({@code IS_USED_LOCK(..) = CONNECTION_ID()}).
  * <p>
  * Galera clusters do not replicate {@code GET_LOCK} (seen on MariaDB 10.11 with Galera 26.4):
- * on their nodes smalls uses the lease ({@link GaleraDialect}).
+ * on their nodes smalls uses the lease ({@code GaleraDialect}).
  */
 final class NamedLock implements MigrationLock {
 

@@ -1,4 +1,4 @@
-package dev.smalls.dialect;
+package dev.smalls.dialect.lock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 
 import javax.sql.DataSource;
@@ -14,7 +13,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link LockStrategy#TRANSACTION} lock of databases without advisory locks: row 1 of a
+ * The {@code transaction} lock of databases without advisory locks: row 1 of a
  * lock table ({@code <history table>_lock}), updated by a transaction kept open on a
  * connection of its own for the whole run. The database rolls that transaction back when
  * the connection dies, so a killed process releases the lock at once; a "locked" flag in a
@@ -30,11 +29,11 @@ final class RowLock implements MigrationLock {
 
 	private final String table;
 
-	private final Waits waits;
+	private final RowLockWaits waits;
 
 	private final @Nullable Object previousTimeout;
 
-	private RowLock(Connection connection, String table, Waits waits, @Nullable Object previousTimeout) {
+	private RowLock(Connection connection, String table, RowLockWaits waits, @Nullable Object previousTimeout) {
 		this.connection = connection;
 		this.table = table;
 		this.waits = waits;
@@ -49,8 +48,8 @@ final class RowLock implements MigrationLock {
 	 * @return the lock, or {@code null} if another holder kept it past the timeout
 	 * @throws SQLException if the table cannot be created or the lock taken
 	 */
-	static @Nullable RowLock acquire(LockRequest request, SmallsDialect dialect, Waits waits) throws SQLException {
-		String table = request.name() + "_lock";
+	static @Nullable RowLock acquire(LockRequest request, TableSupport dialect, RowLockWaits waits) throws SQLException {
+		String table = request.table();
 		Connection connection = connectionOfItsOwn(request.dataSource());
 		try {
 			Object previous = waits.apply(connection, request.timeout());
@@ -82,7 +81,7 @@ final class RowLock implements MigrationLock {
 	 * timeout, {@code null} when the table or its row is not there yet (on the first attempt;
 	 * on the last, that is an error).
 	 */
-	private static @Nullable Boolean tryLock(Connection connection, String table, LockRequest request, Waits waits,
+	private static @Nullable Boolean tryLock(Connection connection, String table, LockRequest request, RowLockWaits waits,
 			boolean last) throws SQLException {
 		try (PreparedStatement update = connection.prepareStatement(touch(table))) {
 			update.setQueryTimeout((int) Math.max(1, (request.timeout().toMillis() + 999) / 1000));
@@ -117,7 +116,7 @@ final class RowLock implements MigrationLock {
 	}
 
 	/** Create the table and its two rows if missing. Two instances may race: losing that race is fine. */
-	private static void ensureTable(Connection connection, String table, SmallsDialect dialect) throws SQLException {
+	private static void ensureTable(Connection connection, String table, TableSupport dialect) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE " + table + " (id INT NOT NULL PRIMARY KEY, locked_at "
 					+ dialect.timestampType() + ", holder VARCHAR(255))");
@@ -194,7 +193,7 @@ final class RowLock implements MigrationLock {
 		end(this.connection, this.waits, this.previousTimeout);
 	}
 
-	private static void end(Connection connection, Waits waits, @Nullable Object previousTimeout) throws SQLException {
+	private static void end(Connection connection, RowLockWaits waits, @Nullable Object previousTimeout) throws SQLException {
 		try {
 			connection.rollback();
 			connection.setAutoCommit(true);
@@ -212,48 +211,6 @@ final class RowLock implements MigrationLock {
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
 		}
-	}
-
-	/**
-	 * How a database bounds the wait for a locked row.
-	 */
-	interface Waits {
-
-		/** Waits bounded by the JDBC query timeout, and the SQL states that report one. */
-		Waits QUERY_TIMEOUT = new Waits() {
-		};
-
-		/**
-		 * Make lock waits on the lock's connection last up to {@code timeout}.
-		 * @param connection the lock's connection
-		 * @param timeout how long to wait
-		 * @return the setting to restore before the connection goes back to its pool
-		 * @throws SQLException on failure
-		 */
-		default @Nullable Object apply(Connection connection, Duration timeout) throws SQLException {
-			return null;
-		}
-
-		/**
-		 * Undo {@link #apply}.
-		 * @param connection the lock's connection
-		 * @param previous what {@link #apply} returned
-		 * @throws SQLException on failure
-		 */
-		default void restore(Connection connection, @Nullable Object previous) throws SQLException {
-		}
-
-		/**
-		 * Whether an exception means "someone else holds the lock".
-		 * @param ex the exception
-		 * @return {@code true} for a lock or query timeout
-		 */
-		default boolean isTimeout(SQLException ex) {
-			String state = ex.getSQLState();
-			return ex instanceof java.sql.SQLTimeoutException || ex instanceof java.sql.SQLTransientException
-					|| (state != null && (state.startsWith("HYT") || state.equals("40001") || state.equals("57014")));
-		}
-
 	}
 
 }

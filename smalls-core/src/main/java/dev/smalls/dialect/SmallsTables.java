@@ -1,0 +1,177 @@
+package dev.smalls.dialect;
+
+import java.util.List;
+
+/**
+ * smalls' own tables: their names, all derived from the history table's, their definitions,
+ * and the layout they form. Whatever creates, reads or leaves these tables alone (the engine,
+ * a schema diff, a drift check) takes them from here.
+ * <ul>
+ * <li>{@code <history>}: a row per applied migration.</li>
+ * <li>{@code <history>_interrupted}: a row per step that may be in effect in part.</li>
+ * <li>{@code <history>_layout}: one row saying which {@linkplain #LAYOUT layout} the tables
+ * have, so that a newer smalls knows to upgrade them and an older one knows to stop.</li>
+ * <li>{@code <history>_lock}: kept by the row lock and the lease. It is part of the lock's
+ * protocol, which instances of different smalls releases share during a rolling deploy, so
+ * its definition lives with the lock and never changes with the layout.</li>
+ * </ul>
+ *
+ * @param history the history table, optionally schema-qualified
+ */
+public record SmallsTables(String history) {
+
+	/**
+	 * The layout this smalls writes. 1: the history table, and the marks table once a
+	 * migration needed one (smalls 0.1). 2: all three tables always, and the layout table.
+	 */
+	public static final int LAYOUT = 2;
+
+	/**
+	 * The oldest layout this smalls can still read and write without upgrading: what it
+	 * records as compatible when it upgrades, so that an instance of the previous release
+	 * (during a rolling deploy) keeps working if it can.
+	 */
+	public static final int COMPATIBLE_FROM = 1;
+
+	private static final String LONGEST_SUFFIX = "_interrupted";
+
+	/** The longest history table name (without its schema): its tables' names must fit too. */
+	public static final int MAX_LENGTH = SqlIdentifiers.MAX_LENGTH - LONGEST_SUFFIX.length();
+
+	/** The history table's name unless one is configured. */
+	public static final String DEFAULT_HISTORY = "smalls_history";
+
+	/** The tables of the default history table. */
+	public static final SmallsTables DEFAULT = new SmallsTables(DEFAULT_HISTORY);
+
+	/**
+	 * The tables of a history table.
+	 * @param history the history table's name
+	 * @throws IllegalArgumentException if it is not a usable name
+	 */
+	public SmallsTables {
+		if (!isValidName(history)) {
+			throw new IllegalArgumentException("'" + history + "' is not a usable history table name: use letters, "
+					+ "digits and underscores, at most " + MAX_LENGTH + " characters (smalls adds suffixes such as "
+					+ LONGEST_SUFFIX + " for its other tables), not starting with a digit, optionally prefixed by a "
+					+ "schema and a dot (e.g. app.smalls_history)");
+		}
+	}
+
+	/**
+	 * Whether a name can be used as a history table's.
+	 * @param name the name
+	 * @return {@code true} for a plain SQL identifier, optionally schema-qualified, short
+	 * enough for the other tables' names to fit too
+	 */
+	public static boolean isValidName(String name) {
+		return SqlIdentifiers.isTable(name) && name.length() - name.indexOf('.') - 1 <= MAX_LENGTH;
+	}
+
+	/**
+	 * The table of marks of migrations that may be in effect in part.
+	 * @return {@code <history>_interrupted}
+	 */
+	public String marks() {
+		return this.history + LONGEST_SUFFIX;
+	}
+
+	/**
+	 * The table that records the tables' layout.
+	 * @return {@code <history>_layout}
+	 */
+	public String layout() {
+		return this.history + "_layout";
+	}
+
+	/**
+	 * The table a row lock or a lease keeps.
+	 * @return {@code <history>_lock}
+	 */
+	public String lock() {
+		return this.history + "_lock";
+	}
+
+	/**
+	 * Every one of smalls' own tables.
+	 * @return the history, marks, layout and lock tables
+	 */
+	public List<String> all() {
+		return List.of(this.history, marks(), layout(), lock());
+	}
+
+	/**
+	 * The history table's definition.
+	 * @param timestampType the database's type for a point in time
+	 * @return a {@code CREATE TABLE}
+	 */
+	public String createHistory(String timestampType) {
+		return "CREATE TABLE " + this.history + " (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
+				+ "batch INT NOT NULL, applied_at " + timestampType + " NOT NULL, execution_ms BIGINT NOT NULL, "
+				+ "applied_by VARCHAR(255) NOT NULL)";
+	}
+
+	/**
+	 * The marks table's definition.
+	 * @param timestampType the database's type for a point in time
+	 * @return a {@code CREATE TABLE}
+	 */
+	public String createMarks(String timestampType) {
+		return "CREATE TABLE " + marks() + " (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
+				+ "operation VARCHAR(10) NOT NULL, certain INT NOT NULL, possible INT NOT NULL, "
+				+ "fingerprint VARCHAR(64) NOT NULL, started_at " + timestampType + " NOT NULL)";
+	}
+
+	/**
+	 * The layout table's definition: one row, id 1.
+	 * @param timestampType the database's type for a point in time
+	 * @return a {@code CREATE TABLE}
+	 */
+	public String createLayout(String timestampType) {
+		return "CREATE TABLE " + layout() + " (id INT NOT NULL PRIMARY KEY, layout INT NOT NULL, "
+				+ "compatible_from INT NOT NULL, upgraded_at " + timestampType + " NOT NULL, "
+				+ "upgraded_by VARCHAR(255) NOT NULL)";
+	}
+
+	/**
+	 * The query of the layout row: the layout and the oldest layout a smalls must know to use
+	 * the tables.
+	 * @return a {@code SELECT} of two integer columns
+	 */
+	public String selectLayout() {
+		return "SELECT layout, compatible_from FROM " + layout() + " WHERE id = 1";
+	}
+
+	/**
+	 * Records the layout: four parameters, the layout, the oldest compatible one, when and by
+	 * whom.
+	 * @return an {@code INSERT}
+	 */
+	public String insertLayout() {
+		return "INSERT INTO " + layout() + " (id, layout, compatible_from, upgraded_at, upgraded_by) "
+				+ "VALUES (1, ?, ?, ?, ?)";
+	}
+
+	/**
+	 * Records an upgraded layout, with the parameters of {@link #insertLayout()}.
+	 * @return an {@code UPDATE}
+	 */
+	public String updateLayout() {
+		return "UPDATE " + layout() + " SET layout = ?, compatible_from = ?, upgraded_at = ?, upgraded_by = ? "
+				+ "WHERE id = 1";
+	}
+
+	/**
+	 * What changes the tables from the layout before {@code layout} to {@code layout}, beyond
+	 * creating the tables that layout has and the one before had not.
+	 * @param layout the layout upgraded to, 2 to {@link #LAYOUT}
+	 * @param timestampType the database's type for a point in time
+	 * @return the statements, in order, empty if creating tables is all it takes
+	 */
+	public List<String> upgradeTo(int layout, String timestampType) {
+		// 2: the marks and layout tables, created as missing tables. Later layouts add their
+		// columns here (ALTER TABLE ... ADD ...), each a step from the one before.
+		return List.of();
+	}
+
+}
