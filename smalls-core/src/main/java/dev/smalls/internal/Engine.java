@@ -121,14 +121,14 @@ public final class Engine {
 		try (RunSession session = open()) {
 			// With nothing pending (every start-up but a deploy's first): one read, no lock.
 			AppliedSequences unlocked = session.readSequences();
-			OwnTables.Layout layout = session.readLayout(unlocked != null);
 			int[] unlockedPlan = this.planner.migrate((unlocked != null) ? unlocked : AppliedSequences.none(), target);
 			if (unlocked != null && unlockedPlan.length == 0) {
-				// Older tables are upgraded by the first run that writes: this one does not.
+				// Nothing is written, so the tables' layout does not matter yet: older tables are
+				// upgraded, and a newer smalls' refused, by the first run that writes.
 				return new MigrateResult(0, List.of(), unlocked.current());
 			}
 			return reportingFailure(session, Operation.MIGRATE, () -> {
-				try (LockedRun locked = lock(session, unlocked, layout)) {
+				try (LockedRun locked = lock(session, unlocked)) {
 					MigrationExecutor executor = executor(session, locked);
 					MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
 					while (true) {
@@ -159,9 +159,8 @@ public final class Engine {
 	private RollbackResult rollback(Function<History, List<HistoryRow>> plan) {
 		try (RunSession session = open()) {
 			AppliedSequences unlocked = session.readSequences();
-			OwnTables.Layout layout = session.readLayout(unlocked != null);
 			return reportingFailure(session, Operation.ROLLBACK, () -> {
-				try (LockedRun locked = lock(session, unlocked, layout)) {
+				try (LockedRun locked = lock(session, unlocked)) {
 					MigrationExecutor executor = executor(session, locked);
 					MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
 					SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
@@ -260,11 +259,9 @@ public final class Engine {
 				this.lockSettings.strategy());
 	}
 
+	/** Take the lock, once the tables' layout, read first, says that this smalls may write them. */
 	private LockedRun lock(RunSession session, @Nullable AppliedSequences seen) {
-		return lock(session, seen, session.readLayout(seen != null));
-	}
-
-	private LockedRun lock(RunSession session, @Nullable AppliedSequences seen, OwnTables.Layout layout) {
+		OwnTables.Layout layout = session.readLayout(seen != null);
 		return LockedRun.take(session, session.locks(this.lockSettings), this.stepSettings, seen, layout,
 				appliedBy());
 	}
