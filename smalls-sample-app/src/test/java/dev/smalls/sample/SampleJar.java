@@ -1,6 +1,5 @@
 package dev.smalls.sample;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -36,13 +35,25 @@ final class SampleJar {
 		}
 	}
 
-	/** {@code java [jvmOptions] -jar smalls-sample-app.jar [arguments]} in a directory. */
+	/**
+	 * {@code java [jvmOptions] -jar smalls-sample-app.jar [arguments]} in a directory, with a
+	 * database of its own there ({@code data/}): the sample's own, beside the jar, would be
+	 * shared by every test.
+	 */
 	static ProcessBuilder command(Path directory, List<String> jvmOptions, String... arguments) {
+		List<String> options = new ArrayList<>();
+		options.add("-Dsample.data-directory=" + directory.resolve("data"));
+		options.addAll(jvmOptions);
+		return command(Path.of(System.getProperty("sample.jar")), directory, options, arguments);
+	}
+
+	/** {@code java [jvmOptions] -jar <jar> [arguments]} in a directory, as configured. */
+	static ProcessBuilder command(Path jar, Path directory, List<String> jvmOptions, String... arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(jvmOptions);
 		command.add("-jar");
-		command.add(new File(System.getProperty("sample.jar")).getAbsolutePath());
+		command.add(jar.toAbsolutePath().toString());
 		command.addAll(List.of(arguments));
 		return new ProcessBuilder(command).directory(directory.toFile());
 	}
@@ -63,7 +74,12 @@ final class SampleJar {
 	/** Run a smalls command once, to completion. */
 	static Run once(Path directory, List<String> jvmOptions, String... command)
 			throws IOException, InterruptedException {
-		Process process = command(directory, jvmOptions, command).redirectErrorStream(true).start();
+		return once(command(directory, jvmOptions, command));
+	}
+
+	/** Run a command once, to completion. */
+	static Run once(ProcessBuilder command) throws IOException, InterruptedException {
+		Process process = command.redirectErrorStream(true).start();
 		byte[] output = process.getInputStream().readAllBytes();
 		assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
 		return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));

@@ -33,7 +33,8 @@ import dev.smalls.dialect.SmallsDialect;
 
 /**
  * Auto-configuration for smalls: a {@link SmallsMigrator} on the application's data source,
- * and migrate-on-start-up when {@code smalls.enabled=true}.
+ * and migrate-on-start-up when {@code smalls.enabled=true}, else a line in the start-up log
+ * when migrations are pending.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class })
 @Conditional(SmallsDataSourceCondition.class)
@@ -118,6 +119,20 @@ public final class SmallsAutoConfiguration {
 		SmallsSchemaManagementProvider smallsSchemaManagementProvider(
 				ObjectProvider<MigrationDataSource> migrationDataSource) {
 			return new SmallsSchemaManagementProvider(migrationDataSource);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "smalls.enabled", havingValue = false, matchIfMissing = true)
+	static class PendingMigrationsNoticeConfiguration {
+
+		// Not with tenants: each has its own pending migrations, which the default schema's
+		// status would misstate.
+		@Bean
+		@Conditional(TenantsConfigured.NoTenants.class)
+		PendingMigrationsNotice smallsPendingMigrationsNotice(ObjectProvider<SmallsMigrator> migrator) {
+			return new PendingMigrationsNotice(migrator);
 		}
 
 	}

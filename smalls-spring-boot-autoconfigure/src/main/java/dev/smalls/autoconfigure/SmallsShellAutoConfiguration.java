@@ -13,6 +13,7 @@ import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
+import org.springframework.util.ClassUtils;
 
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsTenants;
@@ -22,6 +23,7 @@ import dev.smalls.shell.InitCommand;
 import dev.smalls.shell.LockCommand;
 import dev.smalls.shell.MigrateCommand;
 import dev.smalls.shell.MigrationFileWriter;
+import dev.smalls.shell.MigrationSources;
 import dev.smalls.shell.RepairCommand;
 import dev.smalls.shell.RollbackCommand;
 import dev.smalls.shell.SeedCommand;
@@ -49,14 +51,16 @@ public final class SmallsShellAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StatusCommand smallsStatusCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
-		return new StatusCommand(migrator, tenants.getIfAvailable());
+	StatusCommand smallsStatusCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants,
+			SmallsProperties properties, BeanFactory beanFactory) {
+		return new StatusCommand(migrator, tenants.getIfAvailable(), sources(properties, beanFactory));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrateCommand smallsMigrateCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
-		return new MigrateCommand(migrator, tenants.getIfAvailable());
+	MigrateCommand smallsMigrateCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants,
+			SmallsProperties properties, BeanFactory beanFactory) {
+		return new MigrateCommand(migrator, tenants.getIfAvailable(), sources(properties, beanFactory));
 	}
 
 	@Bean
@@ -116,6 +120,15 @@ public final class SmallsShellAutoConfiguration {
 	private static MigrationFileWriter fileWriter(SmallsProperties.Create create, BeanFactory beanFactory) {
 		NewMigrations location = NewMigrations.of(create, beanFactory);
 		return new MigrationFileWriter(location.directory(), location.packageName());
+	}
+
+	private static MigrationSources sources(SmallsProperties properties, BeanFactory beanFactory) {
+		// From the classpath, as SmallsGenerateAutoConfiguration's condition: a one-shot status
+		// runs without JPA, so without the generate command, in an application that has both.
+		ClassLoader loader = SmallsShellAutoConfiguration.class.getClassLoader();
+		boolean generate = ClassUtils.isPresent("org.hibernate.boot.Metadata", loader)
+				&& ClassUtils.isPresent("org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean", loader);
+		return new MigrationSources(() -> fileWriter(properties.getCreate(), beanFactory), generate);
 	}
 
 	@Configuration(proxyBeanMethods = false)

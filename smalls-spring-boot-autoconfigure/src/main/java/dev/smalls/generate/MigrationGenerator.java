@@ -8,9 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -23,6 +21,7 @@ import dev.smalls.MigrationStatus;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsValidationException;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.generate.SchemaComparison.Comparison;
 import dev.smalls.schema.Schema;
 import dev.smalls.schema.SchemaMigration;
@@ -65,8 +64,11 @@ public final class MigrationGenerator {
 		this.dataSource = dataSource;
 		this.model = model;
 		this.files = new MigrationFileWriter(directory, packageName);
-		String history = migrator.getTable().substring(migrator.getTable().lastIndexOf('.') + 1);
-		List<String> leftAlone = new ArrayList<>(List.of(history, history + "_lock", history + "_interrupted"));
+		// Within the schema it reads: smalls' own tables without the schema.
+		List<String> leftAlone = new ArrayList<>(new SmallsTables(migrator.getTable()).all()
+			.stream()
+			.map((table) -> table.substring(table.lastIndexOf('.') + 1))
+			.toList());
 		leftAlone.addAll(ignoredTables);
 		this.leftAlone = List.copyOf(leftAlone);
 	}
@@ -116,12 +118,7 @@ public final class MigrationGenerator {
 		List<String> pending = new ArrayList<>(status.inState(MigrationState.PENDING).stream()
 			.map((migration) -> MigrationNames.display(migration.sequence(), migration.name()))
 			.toList());
-		Set<Integer> known = status.migrations().stream().map(MigrationInfo::sequence).collect(Collectors.toSet());
-		this.files.files().forEach((sequence, fileName) -> {
-			if (!known.contains(sequence)) {
-				pending.add(fileName + ", written and not applied");
-			}
-		});
+		this.files.notBuilt(status).forEach((fileName) -> pending.add(fileName + ", written and not applied"));
 		if (!pending.isEmpty()) {
 			throw new SmallsValidationException(pending.size() + " migration" + ((pending.size() == 1) ? " is" : "s are")
 					+ " pending (" + String.join("; ", pending) + "): a migration generated now would repeat what "

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.SmallsValidationException;
+import dev.smalls.dialect.SqlIdentifiers;
 import dev.smalls.generate.Change.AddColumn;
 import dev.smalls.generate.Change.AddForeignKey;
 import dev.smalls.generate.Change.AddIndex;
@@ -34,8 +34,6 @@ import dev.smalls.schema.SchemaSnapshot;
 final class SchemaComparison {
 
 	/** The names schema operations accept; sequences are written as SQL and checked here. */
-	private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-
 	private final Model model;
 
 	private final DatabaseSchema database;
@@ -250,9 +248,9 @@ final class SchemaComparison {
 	}
 
 	private static void plain(String what, String name) {
-		if (!PLAIN.matcher(name).matches()) {
+		if (!SqlIdentifiers.isPlain(name)) {
 			throw new SmallsValidationException(what + " name '" + name + "' is not a plain SQL identifier: use letters, "
-					+ "digits and underscores, not starting with a digit, at most 63 characters. No migration was "
+					+ "digits and underscores, not starting with a digit, at most " + SqlIdentifiers.MAX_LENGTH + " characters. No migration was "
 					+ "written.", "Name it in the mapping (e.g. @SequenceGenerator(sequenceName = ...)), or write this "
 							+ "migration by hand.");
 		}

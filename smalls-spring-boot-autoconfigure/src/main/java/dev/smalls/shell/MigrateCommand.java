@@ -13,22 +13,30 @@ import dev.smalls.SmallsTenants;
 
 /**
  * {@code smalls migrate [--to N]}: apply pending migrations, on the application's database,
- * one tenant's, or every tenant's.
+ * one tenant's, or every tenant's; and name the migration files written but not built, which
+ * it cannot apply.
  */
 public class MigrateCommand extends SmallsCommand {
 
 	private final TenantOptions tenants;
+
+	private final MigrationSources sources;
 
 	public MigrateCommand(SmallsMigrator migrator) {
 		this(migrator, null);
 	}
 
 	public MigrateCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants) {
+		this(migrator, tenants, MigrationSources.unknown());
+	}
+
+	public MigrateCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants, MigrationSources sources) {
 		super("migrate", "Apply pending migrations, all of them or up to --to N",
 				"smalls migrate [--to N] [--tenant ID | --all-tenants]", 0,
 				Option.value("to", "the last sequence to apply, e.g. 3 or 0003"), TenantOptions.TENANT,
 				TenantOptions.ALL_TENANTS);
 		this.tenants = new TenantOptions(migrator, tenants);
+		this.sources = sources;
 	}
 
 	@Override
@@ -54,11 +62,13 @@ public class MigrateCommand extends SmallsCommand {
 		}
 		if (result.applied().isEmpty()) {
 			out.println("Nothing to migrate: the database is at " + MigrationNames.display(result.current()) + ".");
-			return;
 		}
-		result.applied().forEach((execution) -> printApplied(out, execution));
-		out.println("Migrations are complete: batch " + result.batch() + ", current sequence "
-				+ MigrationNames.display(result.current()) + ".");
+		else {
+			result.applied().forEach((execution) -> printApplied(out, execution));
+			out.println("Migrations are complete: batch " + result.batch() + ", current sequence "
+					+ MigrationNames.display(result.current()) + ".");
+		}
+		this.sources.notBuilt(target.migrator()::status, "did not apply it").forEach(out::println);
 	}
 
 	private static MigrateResult migrate(SmallsMigrator migrator, @Nullable Integer to) {

@@ -12,13 +12,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
+import dev.smalls.MigrationStatus;
 import dev.smalls.SmallsValidationException;
 
 /**
@@ -155,7 +158,27 @@ public final class MigrationFileWriter {
 		return files;
 	}
 
-	private Path directory() {
+	/**
+	 * The numbered migration files in the directory that neither the code nor the database
+	 * knows: written (by {@code smalls create}, {@code smalls generate} or by hand) and not
+	 * built into the application yet, so no migration bean.
+	 * @param status what the code and the database know
+	 * @return the files' names, in sequence order
+	 */
+	public List<String> notBuilt(MigrationStatus status) {
+		Set<Integer> known = status.migrations().stream().map(MigrationInfo::sequence).collect(Collectors.toSet());
+		return files().entrySet()
+			.stream()
+			.filter((file) -> !known.contains(file.getKey()))
+			.map(Map.Entry::getValue)
+			.toList();
+	}
+
+	/**
+	 * Where new migration files go.
+	 * @return the directory, absolute
+	 */
+	public Path directory() {
 		return this.directory.toAbsolutePath().normalize();
 	}
 

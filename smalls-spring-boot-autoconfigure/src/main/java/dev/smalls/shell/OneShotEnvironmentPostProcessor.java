@@ -119,6 +119,10 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		// log. Warnings and errors still show.
 		properties.put("logging.level.root", "warn");
 		properties.put("spring.main.log-startup-info", "false");
+		// A failed start-up is reported by OneShotFailureReporter, in two lines; the context's
+		// warning as it cancels the refresh would say it once more, with the exception's class.
+		properties.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
+				"error");
 		return properties;
 	}
 

@@ -4,6 +4,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootExceptionReporter;
@@ -15,11 +17,15 @@ import org.springframework.core.annotation.Order;
  * Reports an application that fails to start in a one-shot run
  * ({@code java -jar app.jar smalls status}) in two lines, what failed and what to do,
  * instead of Spring Boot's stack trace: the person at the terminal asked for a smalls
- * command, not for the application. The process still exits non-zero. Other runs are left to
- * Spring Boot's own reporting.
+ * command, not for the application. A failure of the command's own found during the start-up
+ * ({@link OneShotCommandFailure}) is printed as the command prints failures. The process still
+ * exits non-zero. Other runs are left to Spring Boot's own reporting.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class OneShotFailureReporter implements SpringBootExceptionReporter {
+
+	// Where ShellAdvice says to look for the stack trace.
+	private static final Log logger = LogFactory.getLog(OneShotFailureReporter.class);
 
 	private final @Nullable ConfigurableApplicationContext context;
 
@@ -32,7 +38,12 @@ public class OneShotFailureReporter implements SpringBootExceptionReporter {
 		if (this.context == null || !OneShot.isOneShot(this.context.getEnvironment())) {
 			return false;
 		}
+		logger.debug("The application failed to start", failure);
 		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+		if (failure instanceof OneShotCommandFailure command) {
+			command.print(out);
+			return true;
+		}
 		StartupFailure.of(failure, this.context)
 			.print(out, "the application failed to start, so the smalls command did not run: ");
 		return true;

@@ -3,6 +3,8 @@ package dev.smalls.shell;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,13 @@ final class ShellAdvice {
 
 	/** The SQL standard's class of connection exceptions. */
 	private static final String CONNECTION_EXCEPTION = "08";
+
+	/**
+	 * How the engine's advice ends: "Fix X and run migrate again.", "run status, then migrate
+	 * again.", "..., then run rollback again.".
+	 */
+	private static final Pattern RUN_AGAIN = Pattern
+		.compile(",? (?:and |then )?(?:run )?(?:migrate|rollback) again\\.$");
 
 	private static final String CHECK_CONNECTION = "Check the database URL, user and password "
 			+ "(spring.datasource.url, .username and .password, or smalls.url, .user and .password where set) and "
@@ -116,8 +125,12 @@ final class ShellAdvice {
 					+ "interruption), fix " + shown + ((ex.getOperation() == Operation.MIGRATE) ? "" : "'s rollback")
 					+ ", and run: " + typed;
 		}
-		// The engine's advice says what to fix or check; the shell adds what to type afterwards.
-		return ex.getAction() + " Then run: " + typed;
+		// The engine's advice says what to fix or check, and ends "run migrate again": the shell
+		// says instead what to type, once.
+		String action = ex.getAction();
+		Matcher again = RUN_AGAIN.matcher(action);
+		return again.find() ? action.substring(0, again.start()) + ", then run: " + typed
+				: action + " Then run: " + typed;
 	}
 
 	/**

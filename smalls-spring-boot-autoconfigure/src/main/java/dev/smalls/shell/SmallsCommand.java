@@ -84,7 +84,7 @@ public abstract class SmallsCommand {
 	 */
 	public final int execute(List<String> words, PrintWriter out) {
 		String typed = String.join(" ", "smalls", this.name, String.join(" ", words)).strip();
-		out.println("smalls " + this.name + "  " + LocalDateTime.now().format(HEADER_TIME));
+		header(this.name, out);
 		int code;
 		CommandLine line = null;
 		try {
@@ -128,7 +128,13 @@ public abstract class SmallsCommand {
 		return USAGE_ERROR;
 	}
 
-	private static int failure(PrintWriter out, String message, String action) {
+	/** The first line of every command's output: which command ran, and when. */
+	static void header(String name, PrintWriter out) {
+		out.println("smalls " + name + "  " + LocalDateTime.now().format(HEADER_TIME));
+	}
+
+	/** A failure, in the two lines every command ends a failure with. */
+	static int failure(PrintWriter out, String message, String action) {
 		out.println("Error: " + message);
 		out.println("What to do: " + action);
 		return FAILURE;

@@ -12,8 +12,9 @@ import org.springframework.shell.core.ShellRunner;
  * Runs Spring Shell (the interactive prompt, or a {@code @script}) in place of Spring Shell's
  * own application runner, and says what leaving the prompt means: in a web application,
  * {@code exit} closes the shell while the application keeps serving, which Spring Shell
- * alone leaves unsaid. One-shot {@code smalls} commands never get here: {@link OneShotRunner}
- * runs them and ends the process first.
+ * alone leaves unsaid. It passes Spring Shell the arguments after Spring's own options. One-shot
+ * {@code smalls} commands never get here: {@link OneShotRunner} runs them and ends the process
+ * first.
  */
 public class SmallsShellRunner implements ApplicationRunner {
 
@@ -29,10 +30,14 @@ public class SmallsShellRunner implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
 		boolean interactive = this.shellRunner instanceof InteractiveShellRunner;
-		if (this.shellRunner == null || (!interactive && args.getNonOptionArgs().isEmpty())) {
+		// Spring's options (--server.port=8081) are the application's, not the shell's: given
+		// them, the prompt would warn that "arguments will be ignored", and a script or command
+		// would begin with them.
+		String[] shellArgs = OneShot.afterSpringOptions(args.getSourceArgs()).toArray(String[]::new);
+		if (this.shellRunner == null || (!interactive && shellArgs.length == 0)) {
 			return;
 		}
-		this.shellRunner.run(args.getSourceArgs());
+		this.shellRunner.run(shellArgs);
 		String port = this.environment.getProperty("local.server.port");
 		if (interactive && port != null) {
 			// Not through the shell's own writer: Spring Shell's console runner closes it.

@@ -1,6 +1,7 @@
 package dev.smalls.shell;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,20 +16,28 @@ import dev.smalls.TenantsOutcome;
 
 /**
  * {@code smalls status}: every migration and its state, of the application's database or a
- * tenant's; {@code --all-tenants} shows a line per tenant.
+ * tenant's, and the migration files written but not built yet; {@code --all-tenants} shows a
+ * line per tenant.
  */
 public class StatusCommand extends SmallsCommand {
 
 	private final TenantOptions tenants;
+
+	private final MigrationSources sources;
 
 	public StatusCommand(SmallsMigrator migrator) {
 		this(migrator, null);
 	}
 
 	public StatusCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants) {
+		this(migrator, tenants, MigrationSources.unknown());
+	}
+
+	public StatusCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants, MigrationSources sources) {
 		super("status", "Show every migration and whether it is applied, pending, missing or interrupted",
 				"smalls status [--tenant ID | --all-tenants]", 0, TenantOptions.TENANT, TenantOptions.ALL_TENANTS);
 		this.tenants = new TenantOptions(migrator, tenants);
+		this.sources = sources;
 	}
 
 	@Override
@@ -40,8 +49,12 @@ public class StatusCommand extends SmallsCommand {
 		TenantOptions.Target target = this.tenants.toRead(line);
 		target.announce(out);
 		MigrationStatus status = target.migrator().status();
+		List<String> notBuilt = this.sources.notBuilt(() -> status, "does not list it");
 		if (status.migrations().isEmpty()) {
-			out.println("No migrations yet. Create one with: smalls create <description>");
+			if (notBuilt.isEmpty()) {
+				out.println("No migrations yet. " + this.sources.howToWriteTheFirst());
+			}
+			notBuilt.forEach(out::println);
 			return;
 		}
 		ConsoleTable table = new ConsoleTable("SEQUENCE", "NAME", "STATE", "BATCH", "APPLIED AT", "MS");
@@ -52,6 +65,7 @@ public class StatusCommand extends SmallsCommand {
 		table.print(out);
 		out.println("Current sequence: " + MigrationNames.display(status.current()) + ", " + status.pendingCount()
 				+ " pending");
+		notBuilt.forEach(out::println);
 		for (MigrationInfo interrupted : status.inState(MigrationState.INTERRUPTED)) {
 			out.println(interrupted.displayName() + " was interrupted part-way, and nothing else runs until it is "
 					+ "repaired: smalls repair " + MigrationNames.display(interrupted.sequence())

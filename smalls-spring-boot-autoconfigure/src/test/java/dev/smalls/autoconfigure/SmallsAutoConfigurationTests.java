@@ -1,16 +1,14 @@
 package dev.smalls.autoconfigure;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.h2.Driver;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -46,8 +44,8 @@ import dev.smalls.SmallsValidationException;
 import dev.smalls.StepsResult;
 import dev.smalls.autoconfigure.jpa.JpaTestConfiguration;
 import dev.smalls.dialect.H2Dialect;
-import dev.smalls.dialect.LockRequest;
-import dev.smalls.dialect.MigrationLock;
+import dev.smalls.dialect.LockStrategy;
+import dev.smalls.dialect.lock.LockType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -654,9 +652,13 @@ class SmallsAutoConfigurationTests {
 		int locks;
 
 		@Override
-		public @Nullable MigrationLock lock(LockRequest request) throws SQLException {
-			this.locks++;
-			return super.lock(request);
+		public Map<LockStrategy, LockType> locks() {
+			Map<LockStrategy, LockType> counting = new EnumMap<>(LockStrategy.class);
+			super.locks().forEach((strategy, type) -> counting.put(strategy, (request) -> {
+				this.locks++;
+				return type.acquire(request);
+			}));
+			return counting;
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.smalls.autoconfigure;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import dev.smalls.SmallsMigrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,6 +114,36 @@ class SmallsPropertiesTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(locations.get("defaultValue").get(0).asString()).isEqualTo("classpath:smalls/init.sql");
+	}
+
+	/**
+	 * What a property leaves unset is what the builder does without it (as Spring Boot checks
+	 * its Flyway properties against Flyway's configuration): a property's default is the
+	 * engine's, and changing one without the other fails here.
+	 */
+	@Test
+	void defaultValuesAreConsistentWithTheMigratorBuilders() {
+		SmallsProperties properties = new SmallsProperties();
+		SmallsMigrator.Builder builder = SmallsMigrator.builder(new org.springframework.jdbc.datasource.SimpleDriverDataSource());
+		Map<String, Object> propertyDefaults = new java.util.LinkedHashMap<>();
+		propertyDefaults.put("table", properties.getTable());
+		propertyDefaults.put("outOfOrder", properties.isOutOfOrder());
+		propertyDefaults.put("lockTimeout", properties.getLockTimeout());
+		propertyDefaults.put("lockStrategy", properties.getLock());
+		propertyDefaults.put("lockLease", properties.getLockLease());
+		propertyDefaults.put("migrationTimeout", properties.getMigrationTimeout());
+		propertyDefaults.forEach((field, value) -> assertThat(ReflectionTestUtils.getField(builder, field))
+			.as("the builder's default %s", field)
+			.isEqualTo(value));
+		// Every setting of the builder is either one of these or set from the application's
+		// beans and context (the data source, the migrations, the callbacks, ...).
+		List<String> fromTheContext = List.of("dataSource", "migrations", "initializers", "seeders", "initScripts",
+				"seedScripts", "seedGuard", "dialect", "appliedBy", "callbacks", "schema");
+		assertThat(java.util.Arrays.stream(SmallsMigrator.Builder.class.getDeclaredFields())
+			.filter((field) -> !java.lang.reflect.Modifier.isStatic(field.getModifiers()))
+			.map(java.lang.reflect.Field::getName))
+			.containsExactlyInAnyOrderElementsOf(
+					java.util.stream.Stream.concat(propertyDefaults.keySet().stream(), fromTheContext.stream()).toList());
 	}
 
 }

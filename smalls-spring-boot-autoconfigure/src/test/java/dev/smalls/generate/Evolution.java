@@ -8,6 +8,7 @@ import org.assertj.core.api.ListAssert;
 
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrator;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.schema.SchemaMigration;
 import dev.smalls.schema.SchemaPlan;
 import dev.smalls.schema.SchemaSnapshot;
@@ -81,8 +82,7 @@ final class Evolution {
 	}
 
 	private SchemaSnapshot snapshot() {
-		return SchemaSnapshot.read(this.db.dataSource()).without("smalls_history", "smalls_history_lock",
-				"smalls_history_interrupted");
+		return SchemaSnapshot.read(this.db.dataSource()).without(SmallsTables.DEFAULT);
 	}
 
 }

@@ -13,10 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigrator;
-import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
-import dev.smalls.dialect.SmallsDialects;
+import dev.smalls.dialect.lock.LockRequest;
+import dev.smalls.dialect.lock.MigrationLock;
+import dev.smalls.testsupport.Locking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,9 +80,9 @@ class SmallsShellAdviceTests {
 	@Test
 	void aLockHeldByAnotherInstanceNamesTheTimeoutAndTheCommandToRunAgain() throws Exception {
 		try (Connection other = this.dataSource.getConnection()) {
-			MigrationLock lock = SmallsDialects.detect(other)
-				.lock(new LockRequest(other, this.dataSource, this.migrator.getTable(), Duration.ofSeconds(5),
-						LockStrategy.AUTO, LockRequest.DEFAULT_LEASE));
+			MigrationLock lock = Locking.take(LockStrategy.AUTO,
+					Locking.request(other, this.dataSource, this.migrator.getTable(), Duration.ofSeconds(5),
+							LockRequest.DEFAULT_LEASE));
 			assertThat(lock).isNotNull();
 			try {
 				ShellSession.Result result = this.shell.send("smalls migrate");

@@ -19,10 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigrator;
-import dev.smalls.dialect.LockRequest;
 import dev.smalls.dialect.LockStrategy;
-import dev.smalls.dialect.MigrationLock;
-import dev.smalls.dialect.SmallsDialects;
+import dev.smalls.dialect.lock.LockRequest;
+import dev.smalls.dialect.lock.MigrationLock;
+import dev.smalls.testsupport.Locking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,6 +118,26 @@ class SmallsShellCommandsTests {
 	void migrateWithNothingPendingSaysSo() throws Exception {
 		this.migrator.migrate();
 		assertThat(send("smalls migrate")).contains("Nothing to migrate: the database is at 0003.");
+	}
+
+	@Test
+	void statusNamesAMigrationFileThatIsWrittenButNotBuiltAndSaysToBuildTheApplication() throws Exception {
+		send("smalls create add email to people");
+		String output = send("smalls status");
+		assertThat(output).contains("Current sequence: 0000, 3 pending")
+			.contains("M0004AddEmailToPeople.java in " + CREATED.toAbsolutePath().normalize()
+					+ " is written but not built, so smalls does not list it: build the application, then run: "
+					+ "smalls migrate");
+	}
+
+	@Test
+	void migrateNamesAMigrationFileThatIsWrittenButNotBuiltAndSaysToBuildTheApplication() throws Exception {
+		send("smalls create add email to people");
+		String output = send("smalls migrate");
+		assertThat(output).contains("Migrations are complete: batch 1, current sequence 0003.")
+			.contains("M0004AddEmailToPeople.java in " + CREATED.toAbsolutePath().normalize()
+					+ " is written but not built, so smalls did not apply it: build the application, then run: "
+					+ "smalls migrate");
 	}
 
 	@Test
@@ -321,9 +341,9 @@ class SmallsShellCommandsTests {
 		// held lock as free (an engine defect, reported to the lead).
 		this.migrator.migrate(1);
 		try (Connection other = this.dataSource.getConnection()) {
-			MigrationLock lock = SmallsDialects.detect(other)
-				.lock(new LockRequest(other, this.dataSource, this.migrator.getTable(), Duration.ofSeconds(5),
-						LockStrategy.AUTO, LockRequest.DEFAULT_LEASE));
+			MigrationLock lock = Locking.take(LockStrategy.AUTO,
+					Locking.request(other, this.dataSource, this.migrator.getTable(), Duration.ofSeconds(5),
+							LockRequest.DEFAULT_LEASE));
 			assertThat(lock).isNotNull();
 			try {
 				ShellSession.Result result = this.shell.send("smalls lock");

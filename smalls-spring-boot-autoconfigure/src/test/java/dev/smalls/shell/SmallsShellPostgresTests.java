@@ -47,7 +47,7 @@ class SmallsShellPostgresTests {
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.output()).contains("0003_add_city ... FAILED")
 			.contains("Its transaction was rolled back: nothing of it is left.")
-			.contains("What to do: Fix 0003_add_city and run migrate again. Then run: smalls migrate")
+			.contains("What to do: Fix 0003_add_city, then run: smalls migrate\n")
 			.doesNotContain("\tat ");
 		assertThat(this.migrator.status().current()).isEqualTo(2);
 	}

@@ -1,8 +1,11 @@
 package dev.smalls.testapp.generate;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,13 +43,44 @@ class GenerateOneShotProcessTests {
 		assertThat(this.work.resolve("migrations").resolve("M0002AddBinLabels.java")).exists();
 	}
 
+	@Test
+	void generateAgainstADatabaseThatIsNotThereAnswersWithTheTwoLinesOfStatus() throws Exception {
+		int closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		String url = "-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:" + closed + "/nothing";
+
+		Run status = run(url, "smalls", "status");
+		Run generate = run(url, "smalls", "generate", "add", "bin", "labels");
+
+		assertThat(status.output()).contains("Error: smalls could not connect to the database: ");
+		assertThat(generate.exitCode()).as(generate.output()).isEqualTo(1);
+		assertThat(generate.output()).startsWith("smalls generate  ").doesNotContain("\tat ").doesNotContain("Dialect");
+		assertThat(generate.lines()).as(generate.output()).containsExactlyElementsOf(status.lines());
+	}
+
+	@Test
+	void generateBesideAProcessHoldingTheH2FileAnswersWithTheTwoLinesOfStatus() throws Exception {
+		try (Connection running = DriverManager.getConnection("jdbc:h2:file:" + this.work.resolve("db"), "sa", "")) {
+			Run status = run(VALIDATING, "smalls", "status");
+			Run generate = run(VALIDATING, "smalls", "generate", "add", "bin", "labels");
+
+			assertThat(status.output()).contains("What to do: The H2 database file is open in another process");
+			assertThat(generate.exitCode()).as(generate.output()).isEqualTo(1);
+			assertThat(generate.output()).startsWith("smalls generate  ").doesNotContain("\tat ");
+			assertThat(generate.lines()).as(generate.output()).containsExactlyElementsOf(status.lines());
+		}
+	}
+
 	private Run run(String option, String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
-		command.add(option);
 		command.add("-Dspring.datasource.url=jdbc:h2:file:" + this.work.resolve("db"));
+		// Last, so that a URL given here replaces the test's own.
+		command.add(option);
 		command.add("-Dsmalls.create.directory=" + this.work.resolve("migrations"));
 		command.add("-Dsmalls.create.package=com.example.migrations");
 		command.add(GenerateApplication.class.getName());
@@ -58,6 +92,12 @@ class GenerateOneShotProcessTests {
 	}
 
 	record Run(int exitCode, String output) {
+
+		/** The lines after the header, which says which command ran and when. */
+		List<String> lines() {
+			return this.output.lines().skip(1).toList();
+		}
+
 	}
 
 }

@@ -1,0 +1,40 @@
+package dev.smalls.shell;
+
+import java.io.PrintWriter;
+
+import dev.smalls.SmallsException;
+
+/**
+ * A one-shot command's own failure, found while the application was still starting, before
+ * the command could run. {@link OneShotFailureReporter} prints it as the command itself
+ * prints a failure, header and two lines, rather than as a failed start-up: to the person
+ * who typed {@code smalls generate}, the database is the problem, not the application.
+ */
+final class OneShotCommandFailure extends RuntimeException {
+
+	private final String name;
+
+	private final String typed;
+
+	private final SmallsException failure;
+
+	/**
+	 * A failure of a command that did not get to run.
+	 * @param name the command's name after {@code smalls}, e.g. {@code generate}
+	 * @param typed the command as it was typed, to run again
+	 * @param failure what failed
+	 */
+	OneShotCommandFailure(String name, String typed, SmallsException failure) {
+		super(failure.getMessage(), failure);
+		this.name = name;
+		this.typed = typed;
+		this.failure = failure;
+	}
+
+	void print(PrintWriter out) {
+		SmallsCommand.header(this.name, out);
+		SmallsCommand.failure(out, this.failure.getMessage(), ShellAdvice.action(this.failure, this.typed));
+		out.flush();
+	}
+
+}
