@@ -24,18 +24,19 @@ import dev.smalls.generate.MigrationGenerator;
 
 /**
  * Auto-configuration of {@code smalls generate}: a {@link MigrationGenerator} on the
- * application's JPA model, and its command (one-shot and at the Spring Shell prompt). Only with Hibernate and an entity manager
- * factory; an application without JPA never loads any of it.
+ * application's JPA model, and its command (one-shot and at the Spring Shell prompt). Only with
+ * smalls-generate, Hibernate and an entity manager factory; an application without JPA never
+ * loads any of it.
  */
-// Before the shell's configuration, which collects the smalls commands.
+// Before the shell's configuration, which collects the smalls commands. Hibernate's by name, as
+// Spring Boot's own auto-configurations name an optional module's: a class reference would fail
+// to resolve wherever that module is not on the classpath.
 @AutoConfiguration(after = SmallsAutoConfiguration.class,
-		afterName = SmallsGenerateAutoConfiguration.HIBERNATE_JPA_AUTO_CONFIGURATION,
+		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		before = SmallsShellAutoConfiguration.class)
-@ConditionalOnClass({ Metadata.class, LocalContainerEntityManagerFactoryBean.class })
+@ConditionalOnClass({ MigrationGenerator.class, Metadata.class, LocalContainerEntityManagerFactoryBean.class })
 @ConditionalOnBean({ SmallsMigrator.class, LocalContainerEntityManagerFactoryBean.class })
 public final class SmallsGenerateAutoConfiguration {
-
-	static final String HIBERNATE_JPA_AUTO_CONFIGURATION = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration";
 
 	// Lazy: it is only needed when a migration is generated, and an application without a
 	// known package for migrations must still start.

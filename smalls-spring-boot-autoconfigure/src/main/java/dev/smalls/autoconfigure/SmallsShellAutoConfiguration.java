@@ -1,66 +1,70 @@
 package dev.smalls.autoconfigure;
 
+import org.hibernate.boot.Metadata;
+
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.shell.core.ShellRunner;
+import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
-import org.springframework.util.ClassUtils;
 
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsTenants;
-import dev.smalls.shell.CreateCommand;
-import dev.smalls.shell.HistoryCommand;
-import dev.smalls.shell.InitCommand;
-import dev.smalls.shell.LockCommand;
-import dev.smalls.shell.MigrateCommand;
-import dev.smalls.shell.MigrationFileWriter;
-import dev.smalls.shell.MigrationSources;
-import dev.smalls.shell.RepairCommand;
-import dev.smalls.shell.RollbackCommand;
-import dev.smalls.shell.SeedCommand;
-import dev.smalls.shell.SmallsCommand;
+import dev.smalls.commands.CreateCommand;
+import dev.smalls.commands.HistoryCommand;
+import dev.smalls.commands.InitCommand;
+import dev.smalls.commands.LockCommand;
+import dev.smalls.commands.MigrateCommand;
+import dev.smalls.commands.MigrationFileWriter;
+import dev.smalls.commands.MigrationSources;
+import dev.smalls.commands.RepairCommand;
+import dev.smalls.commands.RollbackCommand;
+import dev.smalls.commands.SeedCommand;
+import dev.smalls.commands.SmallsCommand;
 import dev.smalls.shell.SmallsCommandParser;
-import dev.smalls.shell.SmallsCommands;
+import dev.smalls.commands.SmallsCommands;
 import dev.smalls.shell.SmallsShellRunner;
 import dev.smalls.shell.SpringShellCommands;
 import dev.smalls.shell.SpringShellCondition;
-import dev.smalls.shell.SqlCommand;
-import dev.smalls.shell.StatusCommand;
+import dev.smalls.commands.SqlCommand;
+import dev.smalls.commands.StatusCommand;
+import dev.smalls.generate.MigrationGenerator;
 
 /**
  * Auto-configuration of the {@code smalls ...} commands: run once with
  * {@code java -jar app.jar smalls <command>}, and at the Spring Shell prompt when Spring
  * Shell is in use.
  */
-// Before Spring Shell's own configuration, so that its runner and parser back off for ours.
+// Before Spring Shell's own configuration, so that its runner and parser back off for ours. By
+// name, as Spring Boot names an optional module's: Spring Shell may not be on the classpath.
 @AutoConfiguration(after = SmallsAutoConfiguration.class,
-		beforeName = SmallsShellAutoConfiguration.SPRING_SHELL_AUTO_CONFIGURATION)
+		beforeName = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration")
 @ConditionalOnBean(SmallsMigrator.class)
 public final class SmallsShellAutoConfiguration {
-
-	static final String SPRING_SHELL_AUTO_CONFIGURATION = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
 
 	@Bean
 	@ConditionalOnMissingBean
 	StatusCommand smallsStatusCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants,
-			SmallsProperties properties, BeanFactory beanFactory) {
-		return new StatusCommand(migrator, tenants.getIfAvailable(), sources(properties, beanFactory));
+			MigrationSources sources) {
+		return new StatusCommand(migrator, tenants.getIfAvailable(), sources);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	MigrateCommand smallsMigrateCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants,
-			SmallsProperties properties, BeanFactory beanFactory) {
-		return new MigrateCommand(migrator, tenants.getIfAvailable(), sources(properties, beanFactory));
+			MigrationSources sources) {
+		return new MigrateCommand(migrator, tenants.getIfAvailable(), sources);
 	}
 
 	@Bean
@@ -122,16 +126,32 @@ public final class SmallsShellAutoConfiguration {
 		return new MigrationFileWriter(location.directory(), location.packageName());
 	}
 
-	private static MigrationSources sources(SmallsProperties properties, BeanFactory beanFactory) {
-		// From the classpath, as SmallsGenerateAutoConfiguration's condition: a one-shot status
-		// runs without JPA, so without the generate command, in an application that has both.
-		ClassLoader loader = SmallsShellAutoConfiguration.class.getClassLoader();
-		boolean generate = ClassUtils.isPresent("org.hibernate.boot.Metadata", loader)
-				&& ClassUtils.isPresent("org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean", loader);
-		return new MigrationSources(() -> fileWriter(properties.getCreate(), beanFactory), generate);
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationSources smallsMigrationSources(SmallsProperties properties, BeanFactory beanFactory) {
+		return new MigrationSources(() -> fileWriter(properties.getCreate(), beanFactory), false);
+	}
+
+	/**
+	 * Where smalls generate can run: from the classpath, as SmallsGenerateAutoConfiguration's
+	 * condition, since a one-shot status runs without JPA, so without the generate command, in
+	 * an application that has both. Registered before the outer class's beans, so that its
+	 * sources replace theirs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ MigrationGenerator.class, Metadata.class, LocalContainerEntityManagerFactoryBean.class })
+	static class GenerateConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationSources smallsMigrationSourcesWithGenerate(SmallsProperties properties, BeanFactory beanFactory) {
+			return new MigrationSources(() -> fileWriter(properties.getCreate(), beanFactory), true);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SpringShellAutoConfiguration.class)
 	@Conditional(SpringShellCondition.class)
 	static class SpringShellConfiguration {
 

@@ -18,10 +18,10 @@ import dev.smalls.SmallsMigrator;
  * to determine Dialect without JDBC metadata". Read first, the same trouble is said as
  * {@code smalls status} says it (generate reads the status first anyway). Spring calls
  * {@link BeanFactoryInitializer} beans before it creates the application's beans, the entity
- * manager factory among them. Registered in {@code META-INF/spring.factories}, as the other
- * one-shot machinery.
+ * manager factory among them. Added to the application by
+ * {@link OneShotEnvironmentPostProcessor} for one-shot runs only.
  */
-public class GenerateDatabaseCheck implements ApplicationListener<ApplicationPreparedEvent> {
+final class GenerateDatabaseCheck implements ApplicationListener<ApplicationPreparedEvent> {
 
 	@Override
 	public void onApplicationEvent(ApplicationPreparedEvent event) {

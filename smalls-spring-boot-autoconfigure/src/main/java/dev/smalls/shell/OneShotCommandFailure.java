@@ -2,15 +2,20 @@ package dev.smalls.shell;
 
 import java.io.PrintWriter;
 
+import org.springframework.boot.ExitCodeGenerator;
+
 import dev.smalls.SmallsException;
+import dev.smalls.commands.ShellAdvice;
+import dev.smalls.commands.SmallsCommand;
 
 /**
  * A one-shot command's own failure, found while the application was still starting, before
  * the command could run. {@link OneShotFailureReporter} prints it as the command itself
  * prints a failure, header and two lines, rather than as a failed start-up: to the person
- * who typed {@code smalls generate}, the database is the problem, not the application.
+ * who typed {@code smalls generate}, the database is the problem, not the application. The
+ * process exits with the command's exit code for a failure, 1.
  */
-final class OneShotCommandFailure extends RuntimeException {
+final class OneShotCommandFailure extends RuntimeException implements ExitCodeGenerator {
 
 	private final String name;
 
@@ -29,6 +34,11 @@ final class OneShotCommandFailure extends RuntimeException {
 		this.name = name;
 		this.typed = typed;
 		this.failure = failure;
+	}
+
+	@Override
+	public int getExitCode() {
+		return SmallsCommand.FAILURE;
 	}
 
 	void print(PrintWriter out) {

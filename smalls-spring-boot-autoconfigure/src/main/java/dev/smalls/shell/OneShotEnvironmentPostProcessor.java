@@ -17,32 +17,60 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.ClassUtils;
 
 /**
  * For {@code java -jar app.jar smalls <command>}, start only what the command needs: no web
  * server (it would hold the port of the running app and keep the JVM alive), every bean lazy
  * (a bean starts only if the command needs it), no JPA (but for {@code generate}), metrics or
- * Spring Shell, no message
- * listeners, no migrate-on-start-up, no schema generation or SQL init scripts, no banner and
- * no INFO logging, so that the command does exactly what was asked, soon, and its output is
- * the command's own. Explicit {@code -D}, environment and command-line properties still win
- * over these defaults; the application's own configuration files do not.
+ * Spring Shell, no message listeners, no migrate-on-start-up, no schema generation or SQL init
+ * scripts, no banner and no INFO logging, so that the command does exactly what was asked,
+ * soon, and its output is the command's own. Explicit {@code -D}, environment and command-line
+ * properties still win over these defaults; the application's own configuration files do not.
+ * It also adds what runs the command ({@link OneShotRunner}) to the application. Any other
+ * start, and one with {@code smalls.one-shot.enabled=false}, it leaves as it is, having read
+ * only the command line.
+ * <p>
+ * Registered in {@code META-INF/spring.factories}, as an environment post-processor has to
+ * be: it is the one piece of the one-shot run that every application of the starter loads.
  */
 public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
+	/** Whether {@code java -jar app.jar smalls <command>} runs the command. */
+	static final String ENABLED = "smalls.one-shot.enabled";
+
+	/**
+	 * Spring Shell: its command registry scans the application's package, and its runner
+	 * would take the command's words for a shell command.
+	 */
 	static final String SPRING_SHELL_AUTO_CONFIGURATION = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
 
 	/**
-	 * What a command never needs, and what would start whatever lazy initialization says:
-	 * Spring Shell (its command registry scans the application's package), JPA (Spring
-	 * creates the EntityManagerFactory early for load-time weaving; smalls' own beans cannot
-	 * need it, since migrate-on-start-up runs them before JPA) and Micrometer's metrics (a
-	 * registry and its binders, the connection pool's among them, created while the
-	 * application starts). An auto-configuration that is not on the classpath is skipped.
+	 * Micrometer's metrics: a registry and its binders, the connection pool's among them,
+	 * created while the application starts, whatever lazy initialization says.
 	 */
-	private static final List<String> EXCLUDED = List.of(SPRING_SHELL_AUTO_CONFIGURATION,
-			"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-			"org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecutorMetricsAutoConfiguration");
+	static final String METRICS_AUTO_CONFIGURATION = "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration";
+
+	/** Micrometer's metrics of the task executors, for the same reason. */
+	static final String TASK_EXECUTOR_METRICS_AUTO_CONFIGURATION = "org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecutorMetricsAutoConfiguration";
+
+	/**
+	 * JPA: Spring creates the EntityManagerFactory early, for load-time weaving, whatever lazy
+	 * initialization says. smalls' own beans cannot need it, since migrate-on-start-up runs
+	 * them before JPA.
+	 */
+	static final String HIBERNATE_JPA_AUTO_CONFIGURATION = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration";
+
+	/** Spring Data JPA's repositories, which need JPA. */
+	static final String DATA_JPA_REPOSITORIES_AUTO_CONFIGURATION = "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
+
+	/** What a command never needs, and what would start whatever lazy initialization says. */
+	private static final List<String> EXCLUDED = List.of(SPRING_SHELL_AUTO_CONFIGURATION, METRICS_AUTO_CONFIGURATION,
+			TASK_EXECUTOR_METRICS_AUTO_CONFIGURATION);
+
+	/** JPA, left out of the commands that do not need it. */
+	private static final List<String> JPA = List.of(HIBERNATE_JPA_AUTO_CONFIGURATION,
+			DATA_JPA_REPOSITORIES_AUTO_CONFIGURATION);
 
 	/**
 	 * The commands that never need JPA. Only {@code generate} reads the JPA model, but a help
@@ -51,11 +79,6 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 	 */
 	private static final Set<String> WITHOUT_JPA = Set.of("status", "migrate", "rollback", "history", "lock", "sql",
 			"repair", "init", "seed", "create");
-
-	/** JPA, left out of the commands that do not need it. */
-	private static final List<String> JPA = List.of(
-			"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-			"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration");
 
 	/** Message listeners and schedulers that would start working while the command runs. */
 	private static final List<String> AUTO_STARTUPS = List.of("spring.quartz.auto-startup",
@@ -66,12 +89,9 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		PropertySource<?> commandLine = environment.getPropertySources()
-			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
-		Object nonOptionArgs = (commandLine != null)
-				? commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME) : null;
-		String[] words = (nonOptionArgs != null) ? nonOptionArgs.toString().split(",") : new String[0];
-		if (words.length == 0 || !words[0].equals("smalls")) {
+		String[] words = commandWords(environment);
+		if (words.length == 0 || !words[0].equals("smalls")
+				|| !Binder.get(environment).bind(ENABLED, Boolean.class).orElse(true)) {
 			return;
 		}
 		boolean withoutJpa = words.length > 1 && WITHOUT_JPA.contains(words[1]);
@@ -87,13 +107,30 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		// any is read.
 		Set<String> exclusions = new LinkedHashSet<>(
 				Binder.get(environment).bind(EXCLUDE, Bindable.listOf(String.class)).orElse(List.of()));
-		exclusions.addAll(EXCLUDED);
+		ClassLoader classLoader = application.getClassLoader();
+		present(EXCLUDED, classLoader).forEach(exclusions::add);
 		if (withoutJpa) {
-			exclusions.addAll(JPA);
+			present(JPA, classLoader).forEach(exclusions::add);
 		}
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(OneShot.PROPERTY_SOURCE_NAME + "Exclusions",
 					Map.of(EXCLUDE, String.join(",", new ArrayList<>(exclusions)))));
+		// Only now, and only for this application: any other start has none of them.
+		application.addListeners(new OneShotRunner(), new GenerateDatabaseCheck());
+	}
+
+	/** The words of the command line that are not {@code --options}, in order. */
+	private static String[] commandWords(ConfigurableEnvironment environment) {
+		PropertySource<?> commandLine = environment.getPropertySources()
+			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+		Object nonOptionArgs = (commandLine != null)
+				? commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME) : null;
+		return (nonOptionArgs != null) ? nonOptionArgs.toString().split(",") : new String[0];
+	}
+
+	/** The auto-configurations that are there to exclude: an application may have none of them. */
+	private static List<String> present(List<String> autoConfigurations, ClassLoader classLoader) {
+		return autoConfigurations.stream().filter((name) -> ClassUtils.isPresent(name, classLoader)).toList();
 	}
 
 	private static Map<String, Object> defaults() {
@@ -128,7 +165,8 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 
 	@Override
 	public int getOrder() {
-		// After config data, so that these sit above application.properties.
+		// After config data, so that these sit above application.properties, and so that
+		// smalls.one-shot.enabled is read from them too.
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 

@@ -18,8 +18,11 @@ import org.springframework.core.annotation.Order;
  * ({@code java -jar app.jar smalls status}) in two lines, what failed and what to do,
  * instead of Spring Boot's stack trace: the person at the terminal asked for a smalls
  * command, not for the application. A failure of the command's own found during the start-up
- * ({@link OneShotCommandFailure}) is printed as the command prints failures. The process still
- * exits non-zero. Other runs are left to Spring Boot's own reporting.
+ * ({@link OneShotCommandFailure}) is printed as the command prints failures, and a command
+ * that ran and failed ({@link OneShotExit}) has said everything already. The process still
+ * exits non-zero. Other runs are left to Spring Boot's own reporting. Registered in
+ * {@code META-INF/spring.factories}, the only way to a {@link SpringBootExceptionReporter};
+ * Spring Boot creates it only when an application fails to start.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class OneShotFailureReporter implements SpringBootExceptionReporter {
@@ -37,6 +40,9 @@ public class OneShotFailureReporter implements SpringBootExceptionReporter {
 	public boolean reportException(Throwable failure) {
 		if (this.context == null || !OneShot.isOneShot(this.context.getEnvironment())) {
 			return false;
+		}
+		if (failure instanceof OneShotExit) {
+			return true;
 		}
 		logger.debug("The application failed to start", failure);
 		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -8,23 +8,38 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 
 import dev.smalls.SmallsMigrator;
+import dev.smalls.commands.CommandLine;
+import dev.smalls.commands.SmallsCommand;
+import dev.smalls.commands.SmallsCommandRunner;
+import dev.smalls.commands.SmallsCommands;
 
 /**
- * Runs {@code java -jar app.jar smalls <command>} as soon as the application context has
- * started, before any {@code ApplicationRunner} or {@code CommandLineRunner} (a one-shot run
- * does only what it was asked), then ends the process with the command's exit code: 0 when
- * it worked, 1 when it failed, 2 when the command line was wrong or smalls cannot run
- * commands in this application. Needs no Spring Shell; registered in
- * {@code META-INF/spring.factories} so that it runs even when smalls' auto-configuration
- * does not, and can say why.
+ * Runs {@code java -jar app.jar smalls <command>} as soon as the application has started,
+ * before the application's own runners (a one-shot run does only what it was asked), and ends
+ * the run through Spring Boot: a command that worked closes the application, so that the JVM
+ * ends with exit code 0 once nothing else runs; one that did not ends it with
+ * {@link OneShotExit}, whose exit code (1 when it failed, 2 when the command line was wrong or
+ * smalls cannot run commands in this application) Spring Boot exits with. Needs no Spring
+ * Shell; added to the application by {@link OneShotEnvironmentPostProcessor} for one-shot
+ * runs only, so that it runs even when smalls' auto-configuration does not, and can say why.
  */
-public class OneShotRunner implements ApplicationListener<ApplicationStartedEvent>, Ordered {
+final class OneShotRunner implements ApplicationListener<ApplicationStartedEvent>, Ordered {
+
+	/** What a typed reference would name: the auto-configuration package depends on this one. */
+	private static final String SMALLS_AUTO_CONFIGURATION = "dev.smalls.autoconfigure.SmallsAutoConfiguration";
+
+	/** As {@link #SMALLS_AUTO_CONFIGURATION}. */
+	private static final String SMALLS_SHELL_AUTO_CONFIGURATION = "dev.smalls.autoconfigure.SmallsShellAutoConfiguration";
 
 	@Override
 	public void onApplicationEvent(ApplicationStartedEvent event) {
@@ -36,8 +51,10 @@ public class OneShotRunner implements ApplicationListener<ApplicationStartedEven
 		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
 		int code = run(context, words.subList(1, words.size()), out);
 		out.flush();
-		context.close();
-		System.exit(code);
+		if (code != SmallsCommand.OK) {
+			throw new OneShotExit(String.join(" ", words), code);
+		}
+		end(context);
 	}
 
 	static int run(ConfigurableApplicationContext context, List<String> words, PrintWriter out) {
@@ -55,7 +72,7 @@ public class OneShotRunner implements ApplicationListener<ApplicationStartedEven
 			out.flush();
 			return SmallsCommand.USAGE_ERROR;
 		}
-		return commands.run(words, out);
+		return new SmallsCommandRunner(commands).run(words, out);
 	}
 
 	private static String missing(ConfigurableApplicationContext context) {
@@ -65,10 +82,30 @@ public class OneShotRunner implements ApplicationListener<ApplicationStartedEven
 					+ "org.postgresql:postgresql) and set spring.datasource.url.";
 		}
 		String configuration = (context.getBeanNamesForType(SmallsMigrator.class, false, false).length == 0)
-				? "dev.smalls.autoconfigure.SmallsAutoConfiguration"
-				: "dev.smalls.autoconfigure.SmallsShellAutoConfiguration";
+				? SMALLS_AUTO_CONFIGURATION : SMALLS_SHELL_AUTO_CONFIGURATION;
 		return "its smalls auto-configuration is off.\nWhat to do: remove " + configuration
 				+ " from spring.autoconfigure.exclude or @SpringBootApplication(exclude = ...).";
+	}
+
+	/**
+	 * Ends a run whose command worked: the application closes, and with it its connection
+	 * pools and executors, so that once {@code main} returns the JVM ends with exit code 0.
+	 * Spring Boot then looks for the application's runners as it does (by type, in the bean
+	 * factory) and, in a closed context, would create them anew and run them: their
+	 * definitions go with the context.
+	 */
+	private static void end(ConfigurableApplicationContext context) {
+		context.close();
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		if (beanFactory instanceof BeanDefinitionRegistry registry) {
+			for (Class<?> runner : List.of(ApplicationRunner.class, CommandLineRunner.class)) {
+				for (String name : beanFactory.getBeanNamesForType(runner)) {
+					if (registry.containsBeanDefinition(name)) {
+						registry.removeBeanDefinition(name);
+					}
+				}
+			}
+		}
 	}
 
 	@Override

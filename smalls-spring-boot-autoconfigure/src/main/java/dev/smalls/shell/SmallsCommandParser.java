@@ -7,6 +7,8 @@ import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.ParsedInput;
 
+import dev.smalls.commands.SmallsCommands;
+
 /**
  * Reads {@code smalls <command> ...} typed at the Spring Shell prompt into the same words a
  * one-shot run gets from the command line, so that both are parsed alike by the command

@@ -13,7 +13,7 @@ import org.springframework.shell.core.ShellRunner;
  * own application runner, and says what leaving the prompt means: in a web application,
  * {@code exit} closes the shell while the application keeps serving, which Spring Shell
  * alone leaves unsaid. It passes Spring Shell the arguments after Spring's own options. One-shot
- * {@code smalls} commands never get here: {@link OneShotRunner} runs them and ends the process
+ * {@code smalls} commands never get here: {@link OneShotRunner} runs them and ends the run
  * first.
  */
 public class SmallsShellRunner implements ApplicationRunner {

@@ -9,6 +9,8 @@ import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.ExitStatus;
 
+import dev.smalls.commands.SmallsCommand;
+
 /**
  * A smalls command at the Spring Shell prompt: {@code smalls status} there runs the same
  * {@link SmallsCommand} as {@code java -jar app.jar smalls status}, from the same words.

@@ -3,6 +3,9 @@ package dev.smalls.shell;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.shell.core.command.CommandRegistry;
 
+import dev.smalls.commands.SmallsCommand;
+import dev.smalls.commands.SmallsCommands;
+
 /**
  * Offers every {@link SmallsCommand} at the Spring Shell prompt, as {@code smalls <name>}.
  */

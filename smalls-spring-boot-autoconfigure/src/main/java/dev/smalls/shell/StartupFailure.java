@@ -15,6 +15,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
+import dev.smalls.commands.ShellAdvice;
+
 /**
  * What went wrong before a one-shot command could run, in two lines: Spring Boot's own
  * failure analysis where it has one (a missing DataSource URL, a port in use, ...), else the

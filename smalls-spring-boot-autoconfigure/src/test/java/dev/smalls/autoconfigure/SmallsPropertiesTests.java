@@ -106,7 +106,7 @@ class SmallsPropertiesTests {
 				"smalls.url", "smalls.user", "smalls.password", "smalls.driver-class-name",
 				"smalls.generate.ignored-tables", "smalls.lock", "smalls.lock-lease", "smalls.migration-timeout",
 				"smalls.tenants.schemas",
-				"smalls.tenants.parallelism", "smalls.tenants.stop-on-failure");
+				"smalls.tenants.parallelism", "smalls.tenants.stop-on-failure", "smalls.one-shot.enabled");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()

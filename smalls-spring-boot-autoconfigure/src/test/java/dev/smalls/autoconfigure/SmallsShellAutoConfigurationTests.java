@@ -18,10 +18,10 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 
 import dev.smalls.SmallsMigrator;
-import dev.smalls.shell.MigrateCommand;
-import dev.smalls.shell.RollbackCommand;
+import dev.smalls.commands.MigrateCommand;
+import dev.smalls.commands.RollbackCommand;
 import dev.smalls.shell.SmallsCommandParser;
-import dev.smalls.shell.SmallsCommands;
+import dev.smalls.commands.SmallsCommands;
 import dev.smalls.shell.SmallsShellRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +66,7 @@ class SmallsShellAutoConfigurationTests {
 	void runWithSpringShellExcludedShouldLeaveTheShellIntegrationOut() {
 		this.contextRunner
 			.withInitializer((context) -> ConditionEvaluationReport.get(context.getBeanFactory())
-				.recordExclusions(List.of(SmallsShellAutoConfiguration.SPRING_SHELL_AUTO_CONFIGURATION)))
+				.recordExclusions(List.of(SpringShellAutoConfiguration.class.getName())))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(SmallsCommands.class)
 				.doesNotHaveBean(SmallsShellRunner.class)

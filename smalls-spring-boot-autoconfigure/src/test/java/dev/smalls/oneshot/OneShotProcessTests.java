@@ -166,4 +166,49 @@ class OneShotProcessTests {
 		assertThat(run.lines()).as(run.output()).isLessThan(6);
 	}
 
+	@Test
+	void aCommandThatWorksClosesTheApplicationAndTheRunReturnsWithoutSystemExit() throws Exception {
+		JavaProcess.Run run = app(true).property("oneshot.test.announce-end", "true").run("smalls", "migrate");
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.output()).contains("Migrations are complete")
+			.contains("APPLICATION CLOSED")
+			.contains("MAIN RETURNED")
+			.doesNotContain("EXIT CODE EVENT")
+			.doesNotContain("APPLICATION RUNNER RAN");
+	}
+
+	@Test
+	void aCommandThatDoesNotWorkEndsTheRunWithItsExitCodeThroughSpringBoot() throws Exception {
+		JavaProcess.Run failed = app(false).property("oneshot.test.announce-end", "true")
+			.property("oneshot.test.break", "true")
+			.run("smalls", "migrate");
+		assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+		assertThat(failed.output()).contains("Error: Migration 0003_add_city failed:")
+			.contains("EXIT CODE EVENT 1")
+			.contains("APPLICATION CLOSED")
+			.doesNotContain("MAIN RETURNED")
+			.doesNotContain("APPLICATION RUNNER RAN")
+			.doesNotContain("Application run failed")
+			.doesNotContain("\tat ");
+
+		JavaProcess.Run typo = app(false).property("oneshot.test.announce-end", "true").run("smalls", "migrat");
+		assertThat(typo.exitCode()).as(typo.output()).isEqualTo(2);
+		assertThat(typo.output()).contains("Error: unknown command 'smalls migrat'")
+			.contains("EXIT CODE EVENT 2")
+			.doesNotContain("MAIN RETURNED")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void withOneShotRunsTurnedOffASmallsCommandLineStartsTheApplicationAsAnyOther() throws Exception {
+		JavaProcess.Run run = app(false).property("smalls.one-shot.enabled", "false")
+			.property("spring.main.web-application-type", "none")
+			.run("smalls", "status");
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.output()).contains("JPA STARTED")
+			.contains("APPLICATION RUNNER RAN")
+			.doesNotContain("smalls status  ")
+			.doesNotContain("Current sequence");
+	}
+
 }

@@ -3,12 +3,15 @@ package dev.smalls.oneshot;
 import javax.sql.DataSource;
 
 import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeEvent;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.Environment;
 
 import dev.smalls.SmallsMigration;
@@ -18,13 +21,18 @@ import dev.smalls.SqlMigration;
  * An application as a job would start it: a web server, JPA, a runner of its own, and three
  * migrations, the third of which fails while {@code oneshot.test.break=true}. Each of the
  * others says on standard output when it starts, so that a test can tell what a one-shot run
- * started.
+ * started. With {@code oneshot.test.announce-end=true} it also says how the run ended: the exit
+ * code Spring Boot took, the application's close, and {@code main} returning.
  */
 @SpringBootApplication
 public class OneShotTestApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(OneShotTestApplication.class, args);
+		if (Boolean.getBoolean("oneshot.test.announce-end")) {
+			// Only when the run returns: not after System.exit, nor when it throws.
+			System.out.println("MAIN RETURNED");
+		}
 	}
 
 	@Bean
@@ -54,6 +62,19 @@ public class OneShotTestApplication {
 	@Bean
 	CommandLineRunner announceRunner() {
 		return (args) -> System.out.println("APPLICATION RUNNER RAN");
+	}
+
+	/** The exit code Spring Boot takes from a run that ended with one (in {@code handleExitCode}). */
+	@Bean
+	@ConditionalOnBooleanProperty("oneshot.test.announce-end")
+	ApplicationListener<ExitCodeEvent> announceExitCode() {
+		return (event) -> System.out.println("EXIT CODE EVENT " + event.getExitCode());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("oneshot.test.announce-end")
+	ApplicationListener<ContextClosedEvent> announceClose() {
+		return (event) -> System.out.println("APPLICATION CLOSED");
 	}
 
 	/** A bean that needs the database while the application starts, as some applications have. */

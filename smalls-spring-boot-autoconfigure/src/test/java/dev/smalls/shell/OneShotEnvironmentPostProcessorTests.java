@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +21,11 @@ class OneShotEnvironmentPostProcessorTests {
 
 	private final StandardEnvironment environment = new StandardEnvironment();
 
+	private final SpringApplication application = new SpringApplication();
+
 	private void start(String... args) {
 		this.environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
-		new OneShotEnvironmentPostProcessor().postProcessEnvironment(this.environment, new SpringApplication());
+		new OneShotEnvironmentPostProcessor().postProcessEnvironment(this.environment, this.application);
 	}
 
 	private void applicationProperties(Map<String, Object> properties) {
@@ -98,6 +103,46 @@ class OneShotEnvironmentPostProcessorTests {
 		assertThat(this.environment.getProperty("smalls.enabled")).isEqualTo("true");
 		assertThat(this.environment.getProperty("spring.main.lazy-initialization")).isNull();
 		assertThat(OneShot.isOneShot(this.environment)).isFalse();
+	}
+
+	@Test
+	void aOneShotRunGetsWhatRunsTheCommandAndAnyOtherRunNothing() {
+		SpringApplication other = new SpringApplication();
+		int before = other.getListeners().size();
+		new OneShotEnvironmentPostProcessor().postProcessEnvironment(new StandardEnvironment(), other);
+		assertThat(other.getListeners()).hasSize(before);
+		start("smalls", "status");
+		assertThat(this.application.getListeners()).hasAtLeastOneElementOfType(OneShotRunner.class)
+			.hasAtLeastOneElementOfType(GenerateDatabaseCheck.class);
+	}
+
+	@Test
+	void oneShotRunsTurnedOffLeaveACommandToTheApplication() {
+		applicationProperties(Map.of("smalls.enabled", "true", "smalls.one-shot.enabled", "false"));
+		start("smalls", "status");
+		assertThat(OneShot.isOneShot(this.environment)).isFalse();
+		assertThat(this.environment.getProperty("smalls.enabled")).isEqualTo("true");
+		assertThat(this.environment.getProperty("spring.main.lazy-initialization")).isNull();
+		assertThat(this.application.getListeners()).noneMatch(OneShotRunner.class::isInstance);
+	}
+
+	@Test
+	void oneShotRunsAreTurnedOffByAnEnvironmentVariableToo() {
+		this.environment.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
+					Map.of("SMALLS_ONESHOT_ENABLED", "false")));
+		ConfigurationPropertySources.attach(this.environment);
+		start("smalls", "status");
+		assertThat(OneShot.isOneShot(this.environment)).isFalse();
+	}
+
+	@Test
+	void onlyTheAutoConfigurationsThatAreThereAreExcluded() {
+		start("smalls", "status");
+		assertThat(exclusions()).contains(OneShotEnvironmentPostProcessor.SPRING_SHELL_AUTO_CONFIGURATION,
+				OneShotEnvironmentPostProcessor.HIBERNATE_JPA_AUTO_CONFIGURATION,
+				OneShotEnvironmentPostProcessor.DATA_JPA_REPOSITORIES_AUTO_CONFIGURATION)
+			.allMatch((name) -> ClassUtils.isPresent(name, null));
 	}
 
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigrator;
@@ -23,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Where the engine's advice speaks to a programmer, the shell says what to type or set.
  */
-@SpringBootTest(classes = ShellTestApplication.class,
-		properties = { "spring.datasource.url=jdbc:h2:mem:shell-advice;DB_CLOSE_DELAY=-1", "smalls.lock-timeout=300ms" })
+@ShellSessionTest
 class SmallsShellAdviceTests {
 
 	@Autowired

@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsMigrator;
@@ -30,9 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each command typed into the shell: parsed by the shell, run by the shell, output and exit
  * status read back.
  */
-@SpringBootTest(classes = ShellTestApplication.class,
-		properties = { "spring.datasource.url=jdbc:h2:mem:shell-commands;DB_CLOSE_DELAY=-1",
-				"smalls.create.directory=target/shell-tests/created", "smalls.create.package=com.example.migrations" })
+@ShellSessionTest
 class SmallsShellCommandsTests {
 
 	private static final Path CREATED = Path.of("target/shell-tests/created");

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,11 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conflict, never a 200 that did nothing. Each repetition is one burst against a database at
  * 0004.
  */
-@SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:endpoint-bursts;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-				"spring.datasource.hikari.maximum-pool-size=30", "endpoint.test.schema=true",
-				"management.endpoints.web.exposure.include=smalls", "management.endpoint.smalls.access=unrestricted",
-				"smalls.lock-timeout=30s" })
+@UnrestrictedSchemaEndpointTest
 class SmallsEndpointConcurrentWritesWebTests {
 
 	private static final int BURST = 10;

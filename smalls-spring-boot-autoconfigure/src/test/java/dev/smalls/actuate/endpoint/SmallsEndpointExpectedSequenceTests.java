@@ -4,8 +4,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,9 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * A write request that carries the current sequence its sender expects runs only while the
  * database is still there: a retried request cannot run twice.
  */
-@SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:endpoint-expected;DB_CLOSE_DELAY=-1",
-				"management.endpoints.web.exposure.include=smalls", "management.endpoint.smalls.access=unrestricted" })
+@UnrestrictedEndpointTest
 class SmallsEndpointExpectedSequenceTests {
 
 	@LocalServerPort

@@ -9,8 +9,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,9 +21,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Requests the endpoint must refuse, each over real HTTP: answered with smalls'
  * {@code {"error", "action"}} body, a bounded message, and no change to the database.
  */
-@SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:endpoint-hostile;DB_CLOSE_DELAY=-1",
-				"management.endpoints.web.exposure.include=smalls", "management.endpoint.smalls.access=unrestricted" })
+@UnrestrictedEndpointTest
 class SmallsEndpointHostileRequestTests {
 
 	private static final String JSON = "application/json";

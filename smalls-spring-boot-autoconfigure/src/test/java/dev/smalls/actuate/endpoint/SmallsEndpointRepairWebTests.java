@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,10 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Schema migrations over real HTTP: one interrupted part-way (as a killed process leaves it on
  * H2), its repair, and one that must never be rolled back.
  */
-@SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:endpoint-repair;DB_CLOSE_DELAY=-1",
-				"management.endpoints.web.exposure.include=smalls", "management.endpoint.smalls.access=unrestricted",
-				"endpoint.test.schema=true" })
+@UnrestrictedSchemaEndpointTest
 class SmallsEndpointRepairWebTests {
 
 	@LocalServerPort

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,10 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The endpoint over real HTTP with write access granted.
  */
-@SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:endpoint-unrestricted;DB_CLOSE_DELAY=-1",
-				"management.endpoints.web.exposure.include=smalls", "management.endpoint.smalls.access=unrestricted",
-				"smalls.lock-timeout=300ms" })
+@UnrestrictedEndpointTest
 class SmallsEndpointWebTests {
 
 	@LocalServerPort

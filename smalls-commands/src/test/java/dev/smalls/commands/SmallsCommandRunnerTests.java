@@ -1,0 +1,186 @@
+package dev.smalls.commands;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import dev.smalls.SmallsMigration;
+import dev.smalls.SmallsMigrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The commands run on a migrator of H2, as a build plugin would run them: no Spring Boot, no
+ * application context, an exit code that says how it went.
+ */
+class SmallsCommandRunnerTests {
+
+	private final DriverManagerDataSource dataSource = new DriverManagerDataSource(
+			"jdbc:h2:mem:runner-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+
+	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+	private SmallsMigrator migrator(SmallsMigration... migrations) {
+		return SmallsMigrator.builder(this.dataSource).migrations(migrations).build();
+	}
+
+	private int run(SmallsCommandRunner runner, String... words) {
+		return runner.run(List.of(words), this.output);
+	}
+
+	private String output() {
+		return this.output.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void aCommandThatWorksPrintsWhatItDidAndExitsWithZero() {
+		SmallsMigrator migrator = migrator(CREATE_PEOPLE, ADD_AGE);
+		int code = run(SmallsCommandRunner.forMigrator(migrator).build(), "migrate");
+		assertThat(code).as(output()).isEqualTo(SmallsCommand.OK).isZero();
+		assertThat(output()).startsWith("smalls migrate  ")
+			.contains("0001_create_people ... applied")
+			.contains("Migrations are complete: batch 1, current sequence 0002.");
+		assertThat(migrator.status().current()).isEqualTo(2);
+	}
+
+	@Test
+	void aCommandThatFailsSaysWhatFailedAndWhatToDoAndExitsWithOne() {
+		SmallsMigrator migrator = migrator(CREATE_PEOPLE, BROKEN);
+		int code = run(SmallsCommandRunner.forMigrator(migrator).build(), "migrate");
+		assertThat(code).as(output()).isEqualTo(SmallsCommand.FAILURE).isEqualTo(1);
+		assertThat(output()).contains("0002_broken ... FAILED")
+			.contains("Error: Migration 0002_broken failed")
+			.contains("What to do: ")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void aWrongCommandLineRunsNothingAndExitsWithTwo() {
+		SmallsMigrator migrator = migrator(CREATE_PEOPLE, ADD_AGE);
+		int code = run(SmallsCommandRunner.forMigrator(migrator).build(), "migrate", "--to", " 1");
+		assertThat(code).as(output()).isEqualTo(SmallsCommand.USAGE_ERROR).isEqualTo(2);
+		assertThat(output()).contains("Error: --to must be a whole number of 0 or more")
+			.contains("Usage: smalls migrate");
+		assertThat(migrator.status().current()).isZero();
+	}
+
+	@Test
+	void anUnknownCommandListsTheStandardCommandsAndExitsWithTwo() {
+		int code = run(SmallsCommandRunner.forMigrator(migrator(CREATE_PEOPLE)).build(), "rolback", "1");
+		assertThat(code).isEqualTo(SmallsCommand.USAGE_ERROR);
+		assertThat(output()).contains("Error: unknown command 'smalls rolback 1'.")
+			.contains("smalls status")
+			.contains("smalls rollback <N>")
+			.contains("smalls create [--sql] <description words>");
+	}
+
+	@Test
+	void createWritesTheNextMigrationWhereTheRunnerWasTold(@TempDir Path directory) throws Exception {
+		SmallsMigrator migrator = migrator(CREATE_PEOPLE, ADD_AGE);
+		SmallsCommandRunner runner = SmallsCommandRunner.forMigrator(migrator)
+			.newMigrations(directory, "com.example.migrations")
+			.build();
+		int code = run(runner, "create", "add", "email", "to", "people");
+		assertThat(code).as(output()).isZero();
+		Path file = directory.resolve("M0003AddEmailToPeople.java");
+		assertThat(file).exists();
+		assertThat(Files.readString(file)).contains("package com.example.migrations;");
+		assertThat(output()).contains("Created 0003_add_email_to_people in " + file.toAbsolutePath().normalize());
+	}
+
+	@Test
+	void statusNamesAMigrationWrittenButNotBuilt(@TempDir Path directory) {
+		SmallsMigrator migrator = migrator(CREATE_PEOPLE);
+		SmallsCommandRunner runner = SmallsCommandRunner.forMigrator(migrator)
+			.newMigrations(directory, "com.example.migrations")
+			.build();
+		assertThat(run(runner, "create", "add", "age")).isZero();
+		assertThat(run(runner, "status")).isZero();
+		assertThat(output()).contains("M0002AddAge.java in " + directory.toAbsolutePath().normalize()
+				+ " is written but not built");
+	}
+
+	@Test
+	void createWithoutADirectoryForNewMigrationsSaysSoAndExitsWithOne() {
+		int code = run(SmallsCommandRunner.forMigrator(migrator(CREATE_PEOPLE)).build(), "create", "add", "age");
+		assertThat(code).isEqualTo(SmallsCommand.FAILURE);
+		assertThat(output()).contains("Error: smalls does not know where new migrations go here.");
+	}
+
+	@Test
+	void anAddedCommandIsListedAndOneOfAStandardNameReplacesIt() {
+		SmallsCommandRunner runner = SmallsCommandRunner.forMigrator(migrator(CREATE_PEOPLE))
+			.command(new Greeting("hello"))
+			.command(new Greeting("status"))
+			.build();
+		assertThat(runner.commands().all()).extracting(SmallsCommand::getName)
+			.containsExactly("migrate", "rollback", "history", "lock", "sql", "repair", "init", "seed", "create",
+					"hello", "status");
+		assertThat(run(runner, "status")).isZero();
+		assertThat(output()).contains("Hello from status");
+	}
+
+	@Test
+	void aPrintWriterGetsTheSameOutput() {
+		java.io.StringWriter text = new java.io.StringWriter();
+		int code = SmallsCommandRunner.forMigrator(migrator(CREATE_PEOPLE))
+			.build()
+			.run(List.of("status"), new PrintWriter(text));
+		assertThat(code).isZero();
+		assertThat(text.toString()).startsWith("smalls status  ").contains("Current sequence: 0000, 1 pending");
+	}
+
+	@Test
+	void nothingOfSpringBootIsThere() {
+		assertThatExceptionOfType(ClassNotFoundException.class)
+			.isThrownBy(() -> Class.forName("org.springframework.boot.SpringApplication"));
+	}
+
+	private static final SmallsMigration CREATE_PEOPLE = new Migration(1, "create_people",
+			"CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(100))", "DROP TABLE people");
+
+	private static final SmallsMigration ADD_AGE = new Migration(2, "add_age", "ALTER TABLE people ADD COLUMN age INT",
+			"ALTER TABLE people DROP COLUMN age");
+
+	private static final SmallsMigration BROKEN = new Migration(2, "broken",
+			"ALTER TABLE no_such_table ADD COLUMN age INT", "SELECT 1");
+
+	private record Migration(int sequence, String name, String up, String down) implements SmallsMigration {
+
+		@Override
+		public void migrate(JdbcTemplate jdbc) {
+			jdbc.execute(this.up);
+		}
+
+		@Override
+		public void rollback(JdbcTemplate jdbc) {
+			jdbc.execute(this.down);
+		}
+
+	}
+
+	private static final class Greeting extends SmallsCommand {
+
+		Greeting(String name) {
+			super(name, "Say hello", "smalls " + name, 0);
+		}
+
+		@Override
+		protected void run(CommandLine line, PrintWriter out) {
+			out.println("Hello from " + getName());
+		}
+
+	}
+
+}

@@ -1,0 +1,196 @@
+package dev.smalls.generate;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.hibernate.dialect.Dialect;
+
+import dev.smalls.MigrationInfo;
+import dev.smalls.MigrationNames;
+import dev.smalls.MigrationState;
+import dev.smalls.MigrationStatus;
+import dev.smalls.SmallsException;
+import dev.smalls.SmallsMigrator;
+import dev.smalls.SmallsValidationException;
+import dev.smalls.dialect.SmallsTables;
+import dev.smalls.generate.SchemaComparison.Comparison;
+import dev.smalls.schema.Schema;
+import dev.smalls.schema.SchemaMigration;
+import dev.smalls.schema.SchemaPlan;
+import dev.smalls.commands.MigrationFileWriter;
+
+/**
+ * Writes the next migration from the JPA model, as Alembic's and weppy's autogenerate do: it
+ * compares the tables Hibernate maps with the live database and writes a numbered
+ * {@link SchemaMigration} whose {@code change} brings the database to the model, and whose
+ * rollback (derived by smalls) brings it back. Drops are written as comments unless allowed;
+ * with migrations pending it refuses, since the new migration would repeat them. Every name
+ * goes through the checks of the schema operations before anything is written.
+ */
+public final class MigrationGenerator {
+
+	private final SmallsMigrator migrator;
+
+	private final DataSource dataSource;
+
+	private final Supplier<JpaModel> model;
+
+	private final MigrationFileWriter files;
+
+	private final List<String> leftAlone;
+
+	/**
+	 * A generator.
+	 * @param migrator the migrator, for what is applied and pending and for its own tables
+	 * @param dataSource the database to compare, the one smalls migrates
+	 * @param model the JPA model, asked for when a migration is generated
+	 * @param directory where migration files go ({@code smalls.create.directory})
+	 * @param packageName their package ({@code smalls.create.package})
+	 * @param ignoredTables tables generate neither creates, changes nor drops, besides smalls'
+	 * own
+	 */
+	public MigrationGenerator(SmallsMigrator migrator, DataSource dataSource, Supplier<JpaModel> model, Path directory,
+			String packageName, Collection<String> ignoredTables) {
+		this.migrator = migrator;
+		this.dataSource = dataSource;
+		this.model = model;
+		this.files = new MigrationFileWriter(directory, packageName);
+		// Within the schema it reads: smalls' own tables without the schema.
+		List<String> leftAlone = new ArrayList<>(new SmallsTables(migrator.getTable()).all()
+			.stream()
+			.map((table) -> table.substring(table.lastIndexOf('.') + 1))
+			.toList());
+		leftAlone.addAll(ignoredTables);
+		this.leftAlone = List.copyOf(leftAlone);
+	}
+
+	/**
+	 * Compare the model with the database and write the next migration, if there is anything
+	 * to write.
+	 * @param description what the migration does, in words; it names the class and the file
+	 * @param options whether drops are written, and whether pending migrations are ignored
+	 * @return the file written, if any, its operations, the drops withheld and the notes
+	 * @throws SmallsValidationException if migrations are pending, or the model has a name or
+	 * type smalls cannot write; nothing is written then
+	 */
+	public GenerateResult generate(String description, GenerateOptions options) {
+		String name = MigrationFileWriter.name(description);
+		MigrationStatus status = this.migrator.status();
+		if (!options.ignorePending()) {
+			refusePending(status);
+		}
+		Comparison comparison = compare();
+		List<Change> active = comparison.changes().stream()
+			.filter((change) -> options.allowDrop() || !change.removes())
+			.toList();
+		List<Change> withheld = comparison.changes().stream()
+			.filter((change) -> !options.allowDrop() && change.removes())
+			.toList();
+		List<String> notes = new ArrayList<>(comparison.notes());
+		List<String> withheldOperations = describe(withheld, notes);
+		if (active.isEmpty()) {
+			return new GenerateResult(null, null, List.of(), withheldOperations, notes);
+		}
+		int sequence = this.files.nextSequence(status.migrations().stream().mapToInt(MigrationInfo::sequence).max()
+			.orElse(0));
+		SchemaPlan plan = check(new GeneratedMigration(sequence, name, active), comparison.owners());
+		Path written = this.files.write(sequence, name, (packageName, className, migrationName,
+				migrationSequence) -> MigrationSource.write(packageName, className, migrationSequence, migrationName,
+						active, withheld, notes))
+			.file();
+		return new GenerateResult(written, plan.migration(), plan.operations(), withheldOperations, notes);
+	}
+
+	/**
+	 * Refuse while migrations are pending, or written into the directory and not applied (as
+	 * the one generated a moment ago, not yet built): the new one would repeat them.
+	 */
+	private void refusePending(MigrationStatus status) {
+		List<String> pending = new ArrayList<>(status.inState(MigrationState.PENDING).stream()
+			.map((migration) -> MigrationNames.display(migration.sequence(), migration.name()))
+			.toList());
+		this.files.notBuilt(status).forEach((fileName) -> pending.add(fileName + ", written and not applied"));
+		if (!pending.isEmpty()) {
+			throw new SmallsValidationException(pending.size() + " migration" + ((pending.size() == 1) ? " is" : "s are")
+					+ " pending (" + String.join("; ", pending) + "): a migration generated now would repeat what "
+					+ ((pending.size() == 1) ? "it does" : "they do") + ". Nothing was written.",
+					"Build and apply " + ((pending.size() == 1) ? "it" : "them") + " first (smalls migrate), or delete "
+							+ "what you do not want, and generate again; --ignore-pending generates anyway.");
+		}
+	}
+
+	private Comparison compare() {
+		return this.model.get().read((metadata) -> {
+			Dialect dialect = metadata.getDatabase().getDialect();
+			String sequences = dialect.getSequenceSupport().supportsSequences() ? dialect.getQuerySequencesString()
+					: null;
+			try (Connection connection = this.dataSource.getConnection()) {
+				DatabaseSchema database = DatabaseSchema.read(connection, sequences, this.leftAlone);
+				Model model = new ModelReader(metadata, database.dialect()).read();
+				List<Model.Table> compared = model.tables().stream()
+					.filter((table) -> this.leftAlone.stream().noneMatch(table.name()::equalsIgnoreCase))
+					.toList();
+				return new SchemaComparison(new Model(compared, model.sequences(), model.notes()), database).compare();
+			}
+			catch (SQLException ex) {
+				throw new SmallsException("Could not read the database's schema: " + ex.getMessage() + ". Nothing was "
+						+ "written.", "Check that the database is reachable and run smalls generate again.", ex);
+			}
+		});
+	}
+
+	/** Record the operations as smalls will, so that a name it refuses is refused now. */
+	private static SchemaPlan check(GeneratedMigration migration, Map<String, String> owners) {
+		try {
+			return SchemaPlan.of(migration);
+		}
+		catch (SmallsException ex) {
+			String reason = String.valueOf((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage())
+				.replaceFirst("\\.$", "");
+			String owner = owners.entrySet().stream()
+				.filter((entry) -> reason.toLowerCase(Locale.ROOT).contains("'" + entry.getKey() + "'"))
+				.map((entry) -> " (" + entry.getValue() + ")")
+				.findFirst()
+				.orElse("");
+			throw new SmallsValidationException("The JPA model has what smalls cannot write as a schema operation: "
+					+ reason + owner + ". No migration was written.", "Change the mapping (a name through @Table(name = "
+							+ "...), @Column(name = ...) or @JoinColumn(name = ...), with letters, digits and "
+							+ "underscores), or write this migration by hand.");
+		}
+	}
+
+	/** The withheld drops as smalls describes them; a drop it would refuse is a note instead. */
+	private static List<String> describe(List<Change> withheld, List<String> notes) {
+		if (withheld.isEmpty()) {
+			return List.of();
+		}
+		try {
+			return SchemaPlan.of(new GeneratedMigration(1, "withheld", withheld)).operations();
+		}
+		catch (SmallsException ex) {
+			notes.add("What the model no longer has cannot all be written as schema operations ("
+					+ ex.getCause().getMessage() + "): drop it by hand.");
+			return List.of();
+		}
+	}
+
+	/** The migration being generated, recorded from its changes before its file exists. */
+	private record GeneratedMigration(int sequence, String name, List<Change> changes) implements SchemaMigration {
+
+		@Override
+		public void change(Schema schema) {
+			this.changes.forEach((change) -> change.record(schema));
+		}
+
+	}
+
+}
