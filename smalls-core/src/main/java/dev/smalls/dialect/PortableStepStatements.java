@@ -68,6 +68,14 @@ class PortableStepStatements implements StepStatements {
 	 * and highest state it may be in, fingerprint, when it started.
 	 */
 	static void bindMark(PreparedStatement statement, int first, Step step) throws SQLException {
+		statement.setTimestamp(bindMarkFields(statement, first, step), Timestamp.from(Instant.now()));
+	}
+
+	/**
+	 * The parameters of a mark but its time, from {@code first} on.
+	 * @return the index of the time's parameter
+	 */
+	static int bindMarkFields(PreparedStatement statement, int first, Step step) throws SQLException {
 		boolean migrate = step.kind() == Kind.MIGRATE;
 		statement.setInt(first, step.sequence());
 		statement.setString(first + 1, step.name());
@@ -75,7 +83,7 @@ class PortableStepStatements implements StepStatements {
 		statement.setInt(first + 3, migrate ? 0 : step.operations());
 		statement.setInt(first + 4, migrate ? step.operations() : 0);
 		statement.setString(first + 5, step.fingerprint());
-		statement.setTimestamp(first + 6, Timestamp.from(Instant.now()));
+		return first + 6;
 	}
 
 	/**

@@ -5,8 +5,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -53,6 +54,12 @@ final class PostgresStepStatements implements StepStatements {
 
 	private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
+	/**
+	 * The SQL of each shape of round trip, built once per run: what a step sends depends only
+	 * on its kind, the next step's kind and whether it writes its mark, and the run's settings.
+	 */
+	private final Map<Integer, String> sql = new HashMap<>();
+
 	private int serverVersion = -1;
 
 	private @Nullable String transactionSettings;
@@ -65,7 +72,7 @@ final class PostgresStepStatements implements StepStatements {
 
 	@Override
 	public Entry enter(Connection connection, Step step) throws SQLException {
-		PreparedStatement statement = prepare(connection, enterSql(connection, step));
+		PreparedStatement statement = prepare(connection, shape(connection, step, null, true));
 		bindEnter(statement, 1, step);
 		statement.execute();
 		return readEntry(statement, step);
@@ -105,8 +112,8 @@ final class PostgresStepStatements implements StepStatements {
 		int parameter = first;
 		statement.setString(parameter++, step.token());
 		if (step.markInTransaction()) {
-			PortableStepStatements.bindMark(statement, parameter, step);
-			parameter += 7;
+			parameter = PortableStepStatements.bindMarkFields(statement, parameter, step);
+			statement.setObject(parameter++, localTime(Instant.now()));
 		}
 		if (this.takeLock != null && step.kind() != Kind.OTHER) {
 			statement.setInt(parameter++, step.sequence());
@@ -196,8 +203,7 @@ final class PostgresStepStatements implements StepStatements {
 				throw lost;
 			}
 		}
-		String sql = finishSql(step, condition) + "; COMMIT" + ((next != null) ? "; BEGIN; " + enterSql(connection, next) : "");
-		PreparedStatement statement = prepare(connection, sql);
+		PreparedStatement statement = prepare(connection, shape(connection, step, next, false));
 		int parameter = bindFinish(statement, step, appliedAt, executionMillis);
 		if (next != null) {
 			bindEnter(statement, parameter, next);
@@ -221,6 +227,22 @@ final class PostgresStepStatements implements StepStatements {
 	@Override
 	public boolean commitsInFinish() {
 		return true;
+	}
+
+	/**
+	 * The SQL of a round trip, built the first time the run needs its shape: entering
+	 * {@code step}, or finishing it (and committing) and entering {@code next}.
+	 */
+	private String shape(Connection connection, Step step, @Nullable Step next, boolean enter) throws SQLException {
+		int key = (enter ? 1 : 0) | (step.kind().ordinal() << 1) | ((step.markInTransaction() ? 1 : 0) << 3)
+				| ((next != null) ? (1 + next.kind().ordinal() * 2 + (next.markInTransaction() ? 1 : 0)) << 4 : 0);
+		String sql = this.sql.get(key);
+		if (sql == null) {
+			sql = enter ? enterSql(connection, step) : finishSql(step, this.lock.heldCondition()) + "; COMMIT"
+					+ ((next != null) ? "; BEGIN; " + enterSql(connection, next) : "");
+			this.sql.put(key, sql);
+		}
+		return sql;
 	}
 
 	/**
@@ -260,11 +282,20 @@ final class PostgresStepStatements implements StepStatements {
 			statement.setInt(parameter++, step.sequence());
 			statement.setString(parameter++, step.name());
 			statement.setInt(parameter++, step.batch());
-			statement.setTimestamp(parameter++, Timestamp.from(appliedAt));
+			statement.setObject(parameter++, localTime(appliedAt));
 			statement.setLong(parameter++, executionMillis);
 			statement.setString(parameter++, step.appliedBy());
 		}
 		return parameter;
+	}
+
+	/**
+	 * A time as the {@code TIMESTAMP} columns hold it, in the JVM's time zone as
+	 * {@code setTimestamp} would bind it, without the calendar arithmetic the driver does for a
+	 * {@code Timestamp} on every step.
+	 */
+	private static LocalDateTime localTime(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
 	}
 
 	private static SQLException checked(SQLException ex, @Nullable String condition) {
