@@ -152,7 +152,7 @@ public final class MigrationFileWriter {
 	 * The numbered migration files in the directory, compiled or not.
 	 * @return each file's name by its sequence
 	 */
-	public Map<Integer, String> files() {
+	Map<Integer, String> files() {
 		Map<Integer, String> files = new TreeMap<>();
 		numberedFiles(directory()).forEach((file) -> files.put(file.sequence(), file.file().getFileName().toString()));
 		return files;
@@ -178,7 +178,7 @@ public final class MigrationFileWriter {
 	 * Where new migration files go.
 	 * @return the directory, absolute
 	 */
-	public Path directory() {
+	Path directory() {
 		return this.directory.toAbsolutePath().normalize();
 	}
 

@@ -40,7 +40,7 @@ public final class MigrationSources {
 	 * suggested.
 	 * @return the sources
 	 */
-	public static MigrationSources unknown() {
+	static MigrationSources unknown() {
 		return new MigrationSources(() -> null, false);
 	}
 

@@ -1,6 +1,6 @@
 /**
- * Rules for what people type or send, shared by the shell commands and the Actuator
- * endpoint.
+ * Rules for what people type or send, shared by the commands (this module) and the Actuator
+ * endpoint (smalls-spring-boot-autoconfigure).
  */
 @NullMarked
 package dev.smalls.input;

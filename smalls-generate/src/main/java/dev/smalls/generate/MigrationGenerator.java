@@ -21,12 +21,12 @@ import dev.smalls.MigrationStatus;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsValidationException;
+import dev.smalls.commands.MigrationFileWriter;
 import dev.smalls.dialect.SmallsTables;
 import dev.smalls.generate.SchemaComparison.Comparison;
 import dev.smalls.schema.Schema;
 import dev.smalls.schema.SchemaMigration;
 import dev.smalls.schema.SchemaPlan;
-import dev.smalls.commands.MigrationFileWriter;
 
 /**
  * Writes the next migration from the JPA model, as Alembic's and weppy's autogenerate do: it

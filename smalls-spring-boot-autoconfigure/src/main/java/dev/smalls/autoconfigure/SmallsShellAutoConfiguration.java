@@ -32,14 +32,14 @@ import dev.smalls.commands.RepairCommand;
 import dev.smalls.commands.RollbackCommand;
 import dev.smalls.commands.SeedCommand;
 import dev.smalls.commands.SmallsCommand;
-import dev.smalls.shell.SmallsCommandParser;
 import dev.smalls.commands.SmallsCommands;
-import dev.smalls.shell.SmallsShellRunner;
-import dev.smalls.shell.SpringShellCommands;
-import dev.smalls.shell.SpringShellCondition;
 import dev.smalls.commands.SqlCommand;
 import dev.smalls.commands.StatusCommand;
 import dev.smalls.generate.MigrationGenerator;
+import dev.smalls.shell.SmallsCommandParser;
+import dev.smalls.shell.SmallsShellRunner;
+import dev.smalls.shell.SpringShellCommands;
+import dev.smalls.shell.SpringShellCondition;
 
 /**
  * Auto-configuration of the {@code smalls ...} commands: run once with

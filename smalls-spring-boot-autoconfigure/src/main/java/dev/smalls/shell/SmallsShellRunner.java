@@ -13,8 +13,8 @@ import org.springframework.shell.core.ShellRunner;
  * own application runner, and says what leaving the prompt means: in a web application,
  * {@code exit} closes the shell while the application keeps serving, which Spring Shell
  * alone leaves unsaid. It passes Spring Shell the arguments after Spring's own options. One-shot
- * {@code smalls} commands never get here: {@link OneShotRunner} runs them and ends the run
- * first.
+ * {@code smalls} commands never get here (unless {@code smalls.one-shot.enabled=false}):
+ * {@link OneShotRunner} runs them and ends the run first.
  */
 public class SmallsShellRunner implements ApplicationRunner {
 

@@ -20,8 +20,8 @@ import org.springframework.shell.core.command.CommandRegistry;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.commands.MigrateCommand;
 import dev.smalls.commands.RollbackCommand;
-import dev.smalls.shell.SmallsCommandParser;
 import dev.smalls.commands.SmallsCommands;
+import dev.smalls.shell.SmallsCommandParser;
 import dev.smalls.shell.SmallsShellRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;

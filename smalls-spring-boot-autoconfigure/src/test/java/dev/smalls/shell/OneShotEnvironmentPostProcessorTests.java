@@ -13,7 +13,12 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.ClassUtils;
+
+import dev.smalls.SmallsMigrator;
+import dev.smalls.commands.SmallsCommand;
+import dev.smalls.commands.SmallsCommandRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +62,30 @@ class OneShotEnvironmentPostProcessorTests {
 	void everyCommandButGenerateRunsWithoutJpa() {
 		start("smalls", "status");
 		assertThat(exclusions()).contains("org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration");
+	}
+
+	@Test
+	void everyStandardCommandIsKnownToRunWithoutJpa() {
+		// The one-shot run decides from the command's name alone, before any bean exists: a
+		// command added to smalls-commands and not to that list would start JPA for nothing.
+		SmallsMigrator migrator = SmallsMigrator.builder(new SimpleDriverDataSource(new org.h2.Driver(),
+				"jdbc:h2:mem:one-shot-names;DB_CLOSE_DELAY=-1")).build();
+		List<String> names = SmallsCommandRunner.forMigrator(migrator)
+			.build()
+			.commands()
+			.all()
+			.stream()
+			.map(SmallsCommand::getName)
+			.toList();
+		assertThat(names).contains("status", "migrate", "create");
+		for (String name : names) {
+			StandardEnvironment environment = new StandardEnvironment();
+			environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource("smalls", name));
+			new OneShotEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+			assertThat(Binder.get(environment).bind("spring.autoconfigure.exclude", Bindable.listOf(String.class)).get())
+				.as(name)
+				.contains("org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration");
+		}
 	}
 
 	@Test
