@@ -84,7 +84,15 @@ final class MigrationStep {
 			@Nullable SmallsMigration next, @Nullable String nextName) {
 		Attempt attempt = new Attempt(operation, migration, name);
 		try {
-			attempt.prepare(batch, appliedBy);
+			Entered entered = this.entered;
+			if (entered != null && entered.step().sequence() == migration.sequence()
+					&& entered.step().kind() == kind(operation)) {
+				// Prepared when the last step entered it, for this run's batch.
+				attempt.step = entered.step();
+			}
+			else {
+				attempt.prepare(batch, appliedBy);
+			}
 			Step following = (next != null && nextName != null) ? enterable(operation, next, nextName, batch, appliedBy)
 					: null;
 			return migration.transactional() ? attempt.inTransaction(work, following)
@@ -138,6 +146,10 @@ final class MigrationStep {
 	 * @param step the step as entered
 	 * @param entry what entering it found
 	 */
+	private static Kind kind(Operation operation) {
+		return (operation == Operation.MIGRATE) ? Kind.MIGRATE : Kind.ROLLBACK;
+	}
+
 	private record Entered(Step step, Entry entry) {
 	}
 
@@ -165,7 +177,8 @@ final class MigrationStep {
 			this.operation = operation;
 			this.migration = migration;
 			this.name = name;
-			this.step = step(0, "", Step.CODE, 0);
+			// What a failure before prepare() reports: no token, as it never enters.
+			this.step = new Step(kind(operation), migration.sequence(), name, 0, "", "", true, Step.CODE, 0);
 		}
 
 		/** Read what the step is; a schema migration's operations are checked here, before anything runs. */
@@ -176,9 +189,8 @@ final class MigrationStep {
 		}
 
 		private Step step(int batch, String appliedBy, String fingerprint, int operations) {
-			return new Step((this.operation == Operation.MIGRATE) ? Kind.MIGRATE : Kind.ROLLBACK,
-					this.migration.sequence(), this.name, batch, appliedBy, Tokens.next(), true, fingerprint,
-					operations);
+			return new Step(kind(this.operation), this.migration.sequence(), this.name, batch, appliedBy,
+					Tokens.next(), true, fingerprint, operations);
 		}
 
 		private @Nullable Long inTransaction(Consumer<JdbcTemplate> work, @Nullable Step next) throws Throwable {
