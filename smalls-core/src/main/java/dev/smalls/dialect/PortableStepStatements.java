@@ -120,14 +120,7 @@ class PortableStepStatements implements StepStatements {
 		}
 		String condition = this.lock.heldCondition();
 		if (condition == null) {
-			try {
-				this.lock.verify(connection);
-			}
-			catch (SQLException ex) {
-				CheckFailed lost = new CheckFailed(Reason.LOCK_LOST, ex.getMessage());
-				lost.initCause(ex);
-				throw lost;
-			}
+			verify(this.lock, connection);
 		}
 		boolean held = switch (step.kind()) {
 			case MIGRATE -> insertHistory(connection, step, condition, appliedAt, executionMillis) == 1;
@@ -137,6 +130,22 @@ class PortableStepStatements implements StepStatements {
 		if (!held) {
 			throw new CheckFailed(Reason.LOCK_LOST, "the lock is no longer held by this run: its condition "
 					+ condition + " is false");
+		}
+	}
+
+	/**
+	 * Check a lock that no SQL condition can check (a lease, renewed in the step's
+	 * transaction) before the step is recorded.
+	 * @throws CheckFailed if it is lost
+	 */
+	static void verify(MigrationLock lock, Connection connection) throws SQLException {
+		try {
+			lock.verify(connection);
+		}
+		catch (SQLException ex) {
+			CheckFailed lost = new CheckFailed(Reason.LOCK_LOST, ex.getMessage());
+			lost.initCause(ex);
+			throw lost;
 		}
 	}
 

@@ -194,14 +194,7 @@ final class PostgresStepStatements implements StepStatements {
 		String condition = this.lock.heldCondition();
 		if (condition == null && this.takeLock == null) {
 			// A lease: renewed in this transaction, or found lost.
-			try {
-				this.lock.verify(connection);
-			}
-			catch (SQLException ex) {
-				CheckFailed lost = new CheckFailed(Reason.LOCK_LOST, ex.getMessage());
-				lost.initCause(ex);
-				throw lost;
-			}
+			PortableStepStatements.verify(this.lock, connection);
 		}
 		PreparedStatement statement = prepare(connection, shape(connection, step, next, false));
 		int parameter = bindFinish(statement, step, appliedAt, executionMillis);
