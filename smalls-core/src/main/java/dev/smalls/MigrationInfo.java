@@ -14,9 +14,28 @@ import org.jspecify.annotations.Nullable;
  * @param appliedAt when it was applied, {@code null} when pending
  * @param executionMillis how long it took, {@code null} when pending
  * @param appliedBy who applied it ({@code user@host}), {@code null} when pending
+ * @param checksum the checksum recorded when it was applied ({@code ops:}, {@code sql:} or
+ * {@code own:} and a SHA-256 digest), {@code null} when pending or applied before smalls
+ * recorded checksums
  */
 public record MigrationInfo(int sequence, String name, MigrationState state, @Nullable Integer batch,
-		@Nullable Instant appliedAt, @Nullable Long executionMillis, @Nullable String appliedBy) {
+		@Nullable Instant appliedAt, @Nullable Long executionMillis, @Nullable String appliedBy,
+		@Nullable String checksum) {
+
+	/**
+	 * A migration without a recorded checksum.
+	 * @param sequence the sequence number
+	 * @param name the name
+	 * @param state its state
+	 * @param batch the batch it was applied in, {@code null} when pending
+	 * @param appliedAt when it was applied, {@code null} when pending
+	 * @param executionMillis how long it took, {@code null} when pending
+	 * @param appliedBy who applied it, {@code null} when pending
+	 */
+	public MigrationInfo(int sequence, String name, MigrationState state, @Nullable Integer batch,
+			@Nullable Instant appliedAt, @Nullable Long executionMillis, @Nullable String appliedBy) {
+		this(sequence, name, state, batch, appliedAt, executionMillis, appliedBy, null);
+	}
 
 	/**
 	 * The migration as people see it, e.g. {@code 0001_create_users}.

@@ -19,6 +19,15 @@ public enum MigrationState {
 	 * that commits DDL at once: some of its operations may be in effect. Nothing runs past it
 	 * until it is repaired.
 	 */
-	INTERRUPTED
+	INTERRUPTED,
+
+	/**
+	 * Recorded as applied, but its code changed since: its checksum (its
+	 * {@link SmallsMigration#checksum()}, or a schema migration's operations) differs from the
+	 * one recorded when it was applied. Nothing migrates until a person has checked it and
+	 * accepted the new checksum ({@code smalls repair --accept <sequence>}), unless the
+	 * migrator only warns ({@link EditedMigrations#WARN}).
+	 */
+	EDITED
 
 }

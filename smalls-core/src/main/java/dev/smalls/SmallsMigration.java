@@ -1,5 +1,7 @@
 package dev.smalls;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -43,6 +45,22 @@ public interface SmallsMigration {
 	 */
 	default boolean transactional() {
 		return true;
+	}
+
+	/**
+	 * What identifies this migration's code, for telling whether an applied migration was
+	 * edited since. Without one, smalls records the digest of the statements the migration
+	 * sent when it was applied (a {@code SchemaMigration}: the digest of its operations, which
+	 * it can compare at every start-up). Return a value of your own, e.g. a version you bump
+	 * whenever you change the migration, to have code migrations checked as well: an applied
+	 * migration whose value differs from the recorded one is shown as
+	 * {@link MigrationState#EDITED}, and migrating refuses until someone checks it and runs
+	 * {@code smalls repair --accept <sequence>}.
+	 * @return a value that changes when the migration's meaning changes, or {@code null}
+	 * (the default) to leave it to smalls
+	 */
+	default @Nullable String checksum() {
+		return null;
 	}
 
 	/**

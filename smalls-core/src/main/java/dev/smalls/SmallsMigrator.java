@@ -45,7 +45,8 @@ public final class SmallsMigrator {
 		this.engine = new Engine(new Engine.Settings(builder.dataSource, builder.migrations, builder.initializers,
 				builder.seeders, builder.initScripts, builder.seedScripts, builder.table, builder.outOfOrder,
 				builder.lockTimeout, builder.lockStrategy, builder.lockLease, builder.seedGuard, builder.dialect,
-				builder.appliedBy, builder.callbacks, builder.schema, builder.migrationTimeout));
+				builder.appliedBy, builder.callbacks, builder.schema, builder.migrationTimeout,
+				builder.editedMigrations));
 	}
 
 	/**
@@ -88,6 +89,21 @@ public final class SmallsMigrator {
 	 */
 	public RepairResult repair(int sequence) {
 		return this.engine.repair(sequence);
+	}
+
+	/**
+	 * Record the checksum an applied migration's code gives now, after a person checked that
+	 * its edit is safe ({@code smalls repair --accept <sequence>}): it is no longer
+	 * {@link MigrationState#EDITED}. Only the history row's checksum changes; nothing runs.
+	 * Runs under the lock.
+	 * @param sequence the edited migration's sequence
+	 * @return the migration as now recorded
+	 * @throws SmallsValidationException if the code has no such migration, it is not applied,
+	 * or it is code without a {@link SmallsMigration#checksum()} (whose edits smalls cannot
+	 * tell); nothing was changed
+	 */
+	public MigrationInfo acceptChecksum(int sequence) {
+		return this.engine.acceptChecksum(sequence);
 	}
 
 	/**
@@ -225,6 +241,8 @@ public final class SmallsMigrator {
 		private @Nullable String schema;
 
 		private @Nullable Duration migrationTimeout;
+
+		private EditedMigrations editedMigrations = EditedMigrations.FAIL;
 
 		private Builder(DataSource dataSource) {
 			Assert.notNull(dataSource, "'dataSource' must not be null");
@@ -428,6 +446,19 @@ public final class SmallsMigrator {
 		 */
 		public Builder callbacks(SmallsCallback... callbacks) {
 			return callbacks(List.of(callbacks));
+		}
+
+		/**
+		 * What to do when an applied migration was edited since it was applied
+		 * ({@link MigrationState#EDITED}): refuse to migrate and roll back (the default), or
+		 * warn and go on.
+		 * @param editedMigrations what to do
+		 * @return this builder
+		 */
+		public Builder editedMigrations(EditedMigrations editedMigrations) {
+			Assert.notNull(editedMigrations, "'editedMigrations' must not be null");
+			this.editedMigrations = editedMigrations;
+			return this;
 		}
 
 		/**

@@ -72,6 +72,9 @@ public class SmallsValidationException extends SmallsException {
 		/** A migration was interrupted part-way on a database that cannot roll DDL back. */
 		INTERRUPTED,
 
+		/** An applied migration's code changed since it was applied (its checksum differs). */
+		EDITED_MIGRATION,
+
 		/** Seeding is refused in this environment. */
 		SEED_REFUSED,
 

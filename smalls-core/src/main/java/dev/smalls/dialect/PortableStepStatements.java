@@ -176,6 +176,7 @@ class PortableStepStatements implements StepStatements {
 		insert.setTimestamp(4, Timestamp.from(appliedAt));
 		insert.setLong(5, executionMillis);
 		insert.setString(6, step.appliedBy());
+		insert.setString(7, step.checksum());
 		return insert.executeUpdate();
 	}
 

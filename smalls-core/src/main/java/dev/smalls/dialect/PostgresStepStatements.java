@@ -249,8 +249,9 @@ final class PostgresStepStatements implements StepStatements {
 		return switch (step.kind()) {
 			case MIGRATE -> "WITH " + mark + ", checked AS (SELECT " + check + " + 1 / (SELECT count(*) FROM mark) "
 					+ "AS ok) INSERT INTO " + this.settings.historyTable()
-					+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by) SELECT CAST(? AS INT), "
-					+ "CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP), CAST(? AS BIGINT), CAST(? AS VARCHAR) "
+					+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum) SELECT CAST(? AS INT), "
+					+ "CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP), CAST(? AS BIGINT), CAST(? AS VARCHAR), "
+					+ "CAST(? AS VARCHAR) "
 					// Used, so that the planner keeps the check rather than drop it as a column nobody reads.
 					+ "FROM checked WHERE ok IS NOT NULL";
 			case ROLLBACK -> "WITH " + mark + ", gone AS (DELETE FROM " + this.settings.historyTable()
@@ -278,6 +279,7 @@ final class PostgresStepStatements implements StepStatements {
 			statement.setObject(parameter++, localTime(appliedAt));
 			statement.setLong(parameter++, executionMillis);
 			statement.setString(parameter++, step.appliedBy());
+			statement.setString(parameter++, step.checksum());
 		}
 		return parameter;
 	}

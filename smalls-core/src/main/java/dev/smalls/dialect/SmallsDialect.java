@@ -166,7 +166,7 @@ public interface SmallsDialect extends TableSupport {
 	 * @return a {@code SELECT}
 	 */
 	default String selectHistory(String table) {
-		return "SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by FROM " + table;
+		return "SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum FROM " + table;
 	}
 
 	/**
@@ -179,14 +179,34 @@ public interface SmallsDialect extends TableSupport {
 	}
 
 	/**
-	 * The statement that records an applied migration, with six parameters in the order of
+	 * The query for the applied sequences and their checksums: what a start-up reads when the
+	 * migrations have checksums to compare.
+	 * @param table the table's name
+	 * @return a {@code SELECT} of an integer and a text column
+	 */
+	default String selectAppliedChecksums(String table) {
+		return "SELECT sequence_no, checksum FROM " + table;
+	}
+
+	/**
+	 * The statement that records a checksum a person accepted, with two parameters: the
+	 * checksum and the sequence.
+	 * @param table the table's name
+	 * @return an {@code UPDATE}
+	 */
+	default String updateChecksum(String table) {
+		return "UPDATE " + table + " SET checksum = ? WHERE sequence_no = ?";
+	}
+
+	/**
+	 * The statement that records an applied migration, with seven parameters in the order of
 	 * {@link #selectHistory(String)}'s columns.
 	 * @param table the table's name
 	 * @return an {@code INSERT}
 	 */
 	default String insertHistory(String table) {
 		return "INSERT INTO " + table
-				+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by) VALUES (?, ?, ?, ?, ?, ?)";
+				+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)";
 	}
 
 	/**
@@ -197,8 +217,8 @@ public interface SmallsDialect extends TableSupport {
 	 * @return an {@code INSERT ... SELECT ... WHERE}
 	 */
 	default String insertHistory(String table, String heldCondition) {
-		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by) "
-				+ "SELECT ?, ?, ?, ?, ?, ? WHERE " + heldCondition;
+		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum) "
+				+ "SELECT ?, ?, ?, ?, ?, ?, ? WHERE " + heldCondition;
 	}
 
 	/**

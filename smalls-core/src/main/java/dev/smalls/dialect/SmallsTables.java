@@ -2,6 +2,8 @@ package dev.smalls.dialect;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * smalls' own tables: their names, all derived from the history table's, their definitions,
  * and the layout they form. Whatever creates, reads or leaves these tables alone (the engine,
@@ -23,8 +25,10 @@ public record SmallsTables(String history) {
 	/**
 	 * The layout this smalls writes. 1: the history table, and the marks table once a
 	 * migration needed one (smalls 0.1). 2: all three tables always, and the layout table.
+	 * 3: a checksum column in the history table, which older releases leave empty (an empty
+	 * checksum is never taken for an edited migration, so they keep working beside this one).
 	 */
-	public static final int LAYOUT = 2;
+	public static final int LAYOUT = 3;
 
 	/**
 	 * The oldest layout this smalls can still read and write without upgrading: what it
@@ -108,7 +112,7 @@ public record SmallsTables(String history) {
 	public String createHistory(String timestampType) {
 		return "CREATE TABLE " + this.history + " (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
 				+ "batch INT NOT NULL, applied_at " + timestampType + " NOT NULL, execution_ms BIGINT NOT NULL, "
-				+ "applied_by VARCHAR(255) NOT NULL)";
+				+ "applied_by VARCHAR(255) NOT NULL, checksum VARCHAR(100))";
 	}
 
 	/**
@@ -171,7 +175,22 @@ public record SmallsTables(String history) {
 	public List<String> upgradeTo(int layout, String timestampType) {
 		// 2: the marks and layout tables, created as missing tables. Later layouts add their
 		// columns here (ALTER TABLE ... ADD ...), each a step from the one before.
+		if (layout == 3) {
+			return List.of("ALTER TABLE " + this.history + " ADD COLUMN checksum VARCHAR(100)");
+		}
 		return List.of();
+	}
+
+	/**
+	 * A query that succeeds only once the upgrade to {@code layout} is in effect: where DDL
+	 * commits at once, an upgrade cut short before its layout was recorded is found done by
+	 * the next run, which then does not repeat it.
+	 * @param layout the layout upgraded to
+	 * @return a {@code SELECT} that returns no rows, or {@code null} if there is nothing to
+	 * check
+	 */
+	public @Nullable String upgradedProbe(int layout) {
+		return (layout == 3) ? "SELECT checksum FROM " + this.history + " WHERE 1 = 0" : null;
 	}
 
 }

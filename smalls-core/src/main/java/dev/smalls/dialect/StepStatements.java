@@ -146,12 +146,35 @@ public interface StepStatements extends AutoCloseable {
 	 * operations' digest, or {@link #CODE}
 	 * @param operations how many operations a schema migration has (0 for code): a mark
 	 * committed part-way may have any of them in effect
+	 * @param checksum what the history row records of the code that ran (migrate only), or
+	 * {@code null}
 	 */
 	record Step(Kind kind, int sequence, String name, int batch, String appliedBy, String token,
-			boolean markInTransaction, String fingerprint, int operations) {
+			boolean markInTransaction, String fingerprint, int operations, @Nullable String checksum) {
 
 		/** The fingerprint of a migration of code, whose operations smalls does not know. */
 		public static final String CODE = "code";
+
+		/**
+		 * A step that has no history row to write: its kind, a token, and nothing else.
+		 * @param kind what it does
+		 * @param name what it is, for messages
+		 * @param token its token
+		 * @return the step
+		 */
+		public static Step other(Kind kind, String name, String token) {
+			return new Step(kind, 0, name, 0, "", token, false, CODE, 0, null);
+		}
+
+		/**
+		 * The same step, recording a checksum.
+		 * @param checksum the checksum
+		 * @return the step
+		 */
+		public Step withChecksum(@Nullable String checksum) {
+			return new Step(this.kind, this.sequence, this.name, this.batch, this.appliedBy, this.token,
+					this.markInTransaction, this.fingerprint, this.operations, checksum);
+		}
 
 	}
 

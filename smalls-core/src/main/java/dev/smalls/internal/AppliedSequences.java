@@ -2,18 +2,24 @@ package dev.smalls.internal;
 
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The sequences recorded as applied, ascending: all the start-up check reads, and all that
  * planning a migrate needs. Internal: not for use outside smalls.
  */
 final class AppliedSequences {
 
-	private static final AppliedSequences NONE = new AppliedSequences(new int[0]);
+	private static final AppliedSequences NONE = new AppliedSequences(new int[0], null);
 
 	private final int[] sequences;
 
-	private AppliedSequences(int[] sequences) {
+	/** The recorded checksums, by position, when they were read. */
+	private final @Nullable String @Nullable [] checksums;
+
+	private AppliedSequences(int[] sequences, @Nullable String @Nullable [] checksums) {
 		this.sequences = sequences;
+		this.checksums = checksums;
 	}
 
 	/**
@@ -39,7 +45,44 @@ final class AppliedSequences {
 				break;
 			}
 		}
-		return new AppliedSequences(applied);
+		return new AppliedSequences(applied, null);
+	}
+
+	/**
+	 * The applied sequences with the checksums recorded for them.
+	 * @param sequences the sequences, in any order, the first {@code count} used
+	 * @param checksums the checksums, in the same order
+	 * @param count how many
+	 * @return the sequences
+	 */
+	public static AppliedSequences of(int[] sequences, @Nullable String[] checksums, int count) {
+		for (int i = 1; i < count; i++) {
+			if (sequences[i - 1] > sequences[i]) {
+				// Rarely: sort (sequence, position) pairs, and the checksums with them.
+				long[] order = new long[count];
+				for (int j = 0; j < count; j++) {
+					order[j] = ((long) sequences[j] << 32) | j;
+				}
+				Arrays.sort(order);
+				int[] sorted = new int[count];
+				@Nullable String[] sums = new String[count];
+				for (int j = 0; j < count; j++) {
+					sorted[j] = (int) (order[j] >> 32);
+					sums[j] = checksums[(int) order[j]];
+				}
+				return new AppliedSequences(sorted, sums);
+			}
+		}
+		return new AppliedSequences(Arrays.copyOf(sequences, count), Arrays.copyOf(checksums, count));
+	}
+
+	/**
+	 * The checksum recorded for the sequence at a position.
+	 * @param index from 0 to {@link #size()} - 1
+	 * @return the checksum, or {@code null} if none was recorded or none was read
+	 */
+	public @Nullable String checksumAt(int index) {
+		return (this.checksums != null) ? this.checksums[index] : null;
 	}
 
 	/**

@@ -11,10 +11,13 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.EditedMigrations;
 import dev.smalls.LockStatus;
 import dev.smalls.MigrateResult;
 import dev.smalls.MigrationExecution;
+import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
+import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
 import dev.smalls.RepairResult;
 import dev.smalls.RollbackResult;
@@ -120,8 +123,11 @@ public final class Engine {
 	public MigrateResult migrate(int target) {
 		try (RunSession session = open()) {
 			// With nothing pending (every start-up but a deploy's first): one read, no lock.
-			AppliedSequences unlocked = session.readSequences();
+			AppliedSequences unlocked = this.catalog.hasChecksums() ? session.readChecksums() : session.readSequences();
 			int[] unlockedPlan = this.planner.migrate((unlocked != null) ? unlocked : AppliedSequences.none(), target);
+			if (unlocked != null) {
+				refuseIfEdited(this.planner.edited(unlocked), "migrate");
+			}
 			if (unlocked != null && unlockedPlan.length == 0) {
 				// Nothing is written, so the tables' layout does not matter yet: older tables are
 				// upgraded, and a newer smalls' refused, by the first run that writes.
@@ -165,6 +171,14 @@ public final class Engine {
 					MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
 					SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
 					List<HistoryRow> rows = plan.apply(locked.history());
+					refuseIfEdited(rows.stream()
+						.filter((row) -> {
+							int index = this.catalog.indexOf(row.sequence());
+							return index >= 0 && Checksums.edited(row.checksum(), this.catalog.checksumAt(index));
+						})
+						.map((row) -> this.catalog.indexOf(row.sequence()))
+						.sorted()
+						.toList(), "roll back");
 					while (true) {
 						refuseOutsideTransactions(session, locked.lock(), rows.stream()
 							.mapToInt((row) -> this.catalog.indexOf(row.sequence()))
@@ -187,6 +201,76 @@ public final class Engine {
 				}
 			});
 		}
+	}
+
+	/**
+	 * Record the checksum the code of an applied migration gives now, once a person checked
+	 * that the edit is safe.
+	 * @param sequence the migration
+	 * @return the migration as now recorded
+	 */
+	public MigrationInfo acceptChecksum(int sequence) {
+		this.catalog.validate();
+		int index = this.catalog.indexOf(sequence);
+		if (index < 0) {
+			throw new SmallsValidationException(Problem.INVALID_ARGUMENT, List.of(sequence),
+					"The code has no migration " + MigrationNames.display(sequence) + ": there is no checksum to "
+							+ "accept. Nothing was changed.",
+					"Run status to see the migrations and their states; accept a migration shown as EDITED.");
+		}
+		String display = MigrationNames.display(sequence, this.catalog.nameAt(index));
+		String checksum = this.catalog.checksumAt(index);
+		if (checksum == null) {
+			throw new SmallsValidationException(Problem.INVALID_ARGUMENT, List.of(sequence), display + " is code "
+					+ "that declares no checksum(): smalls records the statements it sends when it is applied, and "
+					+ "never takes it for edited. There is nothing to accept. Nothing was changed.",
+					"To have it checked at every start-up, return a value from its checksum() method.");
+		}
+		try (RunSession session = open(); LockedRun locked = lock(session, session.readSequences())) {
+			locked.hold();
+			HistoryRow row = locked.history().row(sequence);
+			if (row == null) {
+				throw new SmallsValidationException(Problem.INVALID_ARGUMENT, List.of(sequence),
+						display + " is not applied: there is no recorded checksum to replace. Nothing was changed.",
+						"Accept only a migration that status shows as EDITED.");
+			}
+			session.autoCommit(true);
+			session.acceptChecksum(sequence, checksum);
+			RunSession.Logging.logger.info("smalls recorded the checksum of " + display + " as it is in the code now ("
+					+ checksum + "; it was " + row.checksum() + ")");
+			return new MigrationInfo(sequence, this.catalog.nameAt(index), MigrationState.APPLIED, row.batch(),
+					row.appliedAt(), row.executionMillis(), row.appliedBy(), checksum);
+		}
+	}
+
+	/**
+	 * Refuse, or warn, when applied migrations were edited since they were applied.
+	 * @param edited their positions in the catalog
+	 * @param what what is refused, for the message
+	 */
+	private void refuseIfEdited(List<Integer> edited, String what) {
+		if (edited.isEmpty()) {
+			return;
+		}
+		List<Integer> sequences = edited.stream().map(this.catalog::sequenceAt).toList();
+		String names = String.join(", ", edited.stream()
+			.map((index) -> MigrationNames.display(this.catalog.sequenceAt(index), this.catalog.nameAt(index)))
+			.toList());
+		boolean one = edited.size() == 1;
+		String message = names + (one ? " was" : " were") + " edited after " + (one ? "it was" : "they were")
+				+ " applied: the checksum of " + (one ? "its" : "their") + " code differs from the one recorded in "
+				+ this.history.name() + ".";
+		if (this.settings.editedMigrations() == EditedMigrations.WARN) {
+			RunSession.Logging.logger.warn(message + " smalls goes on, as it is set to only warn.");
+			return;
+		}
+		throw new SmallsValidationException(Problem.EDITED_MIGRATION, sequences,
+				message + " Nothing was run: smalls will not " + what + " while databases that ran the old code and "
+						+ "databases that will run the new one may differ.",
+				"Check what changed. If the edit changes nothing a database already has (a comment, a rename in "
+						+ "code), record the new checksum with repair --accept " + sequences.get(0)
+						+ "; otherwise restore the migration as it was and put the change in a new migration. To "
+						+ "only warn, build the migrator with editedMigrations(EditedMigrations.WARN).");
 	}
 
 	private MigrationExecutor executor(RunSession session, LockedRun locked) {
@@ -330,13 +414,14 @@ public final class Engine {
 	 * @param callbacks told of every run
 	 * @param schema the schema to run in (a tenant's), or {@code null} for the connection's default
 	 * @param migrationTimeout the longest one migration may run, or {@code null} for no limit
+	 * @param editedMigrations what to do when an applied migration was edited
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
 			List<SqlScript> seedScripts, String table, boolean outOfOrder, Duration lockTimeout,
 			LockStrategy lockStrategy, Duration lockLease, SeedGuard seedGuard,
 			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks,
-			@Nullable String schema, @Nullable Duration migrationTimeout) {
+			@Nullable String schema, @Nullable Duration migrationTimeout, EditedMigrations editedMigrations) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * behind smalls' back, leaving the history to record work that was undone, or to forget work
  * that was committed. Such a call is refused with an exception and remembered, and the step
  * fails even if the migration swallows the exception. Savepoints stay available.
+ * <p>
+ * While armed with a {@link StatementCapture}, the statements the migration prepares or
+ * executes are recorded there: what a code migration's checksum is made of.
  */
 final class GuardedConnection implements InvocationHandler {
 
@@ -26,6 +30,8 @@ final class GuardedConnection implements InvocationHandler {
 	private boolean armed;
 
 	private @Nullable String violation;
+
+	private @Nullable StatementCapture capture;
 
 	GuardedConnection(Connection target) {
 		this.target = target;
@@ -40,16 +46,34 @@ final class GuardedConnection implements InvocationHandler {
 
 	/** From now until {@link #disarm()}, refuse transaction control. */
 	void arm() {
-		this.armed = true;
-		this.violation = null;
+		arm(null);
 	}
 
 	/**
-	 * Stop refusing.
+	 * From now until {@link #disarm()}, refuse transaction control and record statements.
+	 * @param capture where to record the statements, or {@code null} not to
+	 */
+	void arm(@Nullable StatementCapture capture) {
+		this.armed = true;
+		this.violation = null;
+		this.capture = capture;
+	}
+
+	/**
+	 * Record statements, or stop recording them, without refusing anything.
+	 * @param capture where to record them, or {@code null} to stop
+	 */
+	void capture(@Nullable StatementCapture capture) {
+		this.capture = capture;
+	}
+
+	/**
+	 * Stop refusing (and recording).
 	 * @return what the migration tried while armed, or {@code null} if nothing
 	 */
 	@Nullable String disarm() {
 		this.armed = false;
+		this.capture = null;
 		return this.violation;
 	}
 
@@ -75,13 +99,46 @@ final class GuardedConnection implements InvocationHandler {
 			case "toString":
 				return "smalls guarded " + this.target;
 			default:
-				try {
-					return method.invoke(this.target, args);
+				Object result = call(this.target, method, args);
+				StatementCapture capture = this.capture;
+				if (capture != null) {
+					if ((name.equals("prepareStatement") || name.equals("prepareCall")) && args[0] instanceof String sql) {
+						capture.record(sql);
+					}
+					else if (name.equals("createStatement") && result instanceof Statement statement) {
+						return capturing(statement, capture);
+					}
 				}
-				catch (InvocationTargetException ex) {
-					throw ex.getCause();
-				}
+				return result;
 		}
+	}
+
+	private static @Nullable Object call(Object target, Method method, @Nullable Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	/** A plain statement whose SQL, given when it runs, is recorded. */
+	private static Statement capturing(Statement statement, StatementCapture capture) {
+		return (Statement) Proxy.newProxyInstance(GuardedConnection.class.getClassLoader(),
+				new Class<?>[] { Statement.class }, (proxy, method, args) -> {
+					String name = method.getName();
+					if (args != null && args.length > 0 && args[0] instanceof String sql
+							&& (name.startsWith("execute") || name.equals("addBatch"))) {
+						capture.record(sql);
+					}
+					return switch (name) {
+						case "equals" -> proxy == args[0];
+						case "hashCode" -> System.identityHashCode(proxy);
+						case "unwrap" -> ((Class<?>) args[0]).isInstance(proxy) ? proxy : statement.unwrap((Class<?>) args[0]);
+						case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy) || statement.isWrapperFor((Class<?>) args[0]);
+						default -> call(statement, method, args);
+					};
+				});
 	}
 
 	private static @Nullable String refused(String name, @Nullable Object[] args) {

@@ -2,6 +2,8 @@ package dev.smalls.internal;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One applied migration as recorded in the history table. Internal: not for use outside
  * smalls.
@@ -12,7 +14,8 @@ import java.time.Instant;
  * @param appliedAt when
  * @param executionMillis how long its migrate step took
  * @param appliedBy who applied it
+ * @param checksum the checksum recorded, or {@code null}
  */
 record HistoryRow(int sequence, String name, int batch, Instant appliedAt, long executionMillis,
-		String appliedBy) {
+		String appliedBy, @Nullable String checksum) {
 }

@@ -60,6 +60,37 @@ final class HistoryTable {
 	}
 
 	/**
+	 * Read the applied sequences and the checksums recorded for them: what a start-up reads
+	 * when the migrations have checksums to compare.
+	 * @param connection the run's connection, in auto-commit mode
+	 * @param dialect the database's dialect
+	 * @return the sequences, or {@code null} if the table does not exist
+	 * @throws SQLException if the table exists but cannot be read
+	 */
+	public @Nullable AppliedSequences readChecksums(Connection connection, SmallsDialect dialect) throws SQLException {
+		try {
+			return query(connection, dialect, dialect.selectAppliedChecksums(this.name), (rs) -> {
+				int[] sequences = new int[64];
+				@Nullable String[] checksums = new String[64];
+				int count = 0;
+				while (rs.next()) {
+					if (count == sequences.length) {
+						sequences = Arrays.copyOf(sequences, count * 2);
+						checksums = Arrays.copyOf(checksums, count * 2);
+					}
+					sequences[count] = rs.getInt(1);
+					checksums[count++] = rs.getString(2);
+				}
+				return AppliedSequences.of(sequences, checksums, count);
+			});
+		}
+		catch (SQLException ex) {
+			// Tables of an older layout, not upgraded yet (nothing was applied since): no checksums.
+			return readSequences(connection, dialect);
+		}
+	}
+
+	/**
 	 * Read every row.
 	 * @param connection the run's connection
 	 * @param dialect the database's dialect
@@ -67,15 +98,56 @@ final class HistoryTable {
 	 * @throws SQLException if the table exists but cannot be read
 	 */
 	public @Nullable History read(Connection connection, SmallsDialect dialect) throws SQLException {
-		return query(connection, dialect, dialect.selectHistory(this.name), (rs) -> {
+		try {
+			return read(connection, dialect, dialect.selectHistory(this.name));
+		}
+		catch (SQLException ex) {
+			if (!connection.getAutoCommit()) {
+				// Under the lock the tables have this smalls' layout: the failure is real.
+				throw ex;
+			}
+			// Tables of an older layout, not upgraded yet: rows without checksums.
+			try {
+				return read(connection, dialect,
+						"SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by FROM " + this.name);
+			}
+			catch (SQLException older) {
+				ex.addSuppressed(older);
+				throw ex;
+			}
+		}
+	}
+
+	private @Nullable History read(Connection connection, SmallsDialect dialect, String sql) throws SQLException {
+		return query(connection, dialect, sql, (rs) -> {
+			boolean checksums = rs.getMetaData().getColumnCount() >= 7;
 			List<HistoryRow> rows = new ArrayList<>();
 			while (rs.next()) {
 				Timestamp appliedAt = rs.getTimestamp(4);
 				rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getInt(3),
-						(appliedAt != null) ? appliedAt.toInstant() : Instant.EPOCH, rs.getLong(5), rs.getString(6)));
+						(appliedAt != null) ? appliedAt.toInstant() : Instant.EPOCH, rs.getLong(5), rs.getString(6),
+						checksums ? rs.getString(7) : null));
 			}
 			return new History(rows);
 		});
+	}
+
+	/**
+	 * Record a checksum a person accepted.
+	 * @param connection the run's connection, under the lock
+	 * @param dialect the database's dialect
+	 * @param sequence the migration's sequence
+	 * @param checksum the checksum
+	 * @return whether the row was there
+	 * @throws SQLException on failure
+	 */
+	public boolean updateChecksum(Connection connection, SmallsDialect dialect, int sequence, String checksum)
+			throws SQLException {
+		try (java.sql.PreparedStatement update = connection.prepareStatement(dialect.updateChecksum(this.name))) {
+			update.setString(1, checksum);
+			update.setInt(2, sequence);
+			return update.executeUpdate() == 1;
+		}
 	}
 
 	private <T> @Nullable T query(Connection connection, SmallsDialect dialect, String sql, Extractor<T> extractor)

@@ -120,7 +120,7 @@ final class LockedRun implements AutoCloseable {
 		if (!this.lock.perTransaction() || this.held != null) {
 			return;
 		}
-		Step holding = new Step(Kind.OTHER, 0, "", 0, "", Tokens.next(), false, Step.CODE, 0);
+		Step holding = Step.other(Kind.OTHER, "", Tokens.next());
 		try {
 			this.held = SideTransaction.enter(this.session, this.lock, holding, this.settings);
 		}
@@ -145,7 +145,7 @@ final class LockedRun implements AutoCloseable {
 			return;
 		}
 		StepStatements statements = this.session.statements(this.lock, this.settings.statementTimeout());
-		Step planning = new Step(Kind.OTHER, 0, "", 0, "", Tokens.next(), false, Step.CODE, 0);
+		Step planning = Step.other(Kind.OTHER, "", Tokens.next());
 		Connection connection = this.session.connection();
 		long deadline = System.nanoTime() + this.settings.lockTimeout().toNanos();
 		long pause = 10;

@@ -33,6 +33,12 @@ final class MigrationCatalog {
 
 	private final List<Integer> problemSequences;
 
+	/** The checksums the code gives, computed when first asked for. */
+	private volatile @Nullable Checksummed checksums;
+
+	private record Checksummed(@Nullable String[] byIndex, boolean any) {
+	}
+
 	public MigrationCatalog(Collection<? extends SmallsMigration> migrations) {
 		SmallsMigration[] given = migrations.toArray(new SmallsMigration[0]);
 		String[] givenNames = new String[given.length];
@@ -193,6 +199,47 @@ final class MigrationCatalog {
 	public @Nullable String nameOf(int sequence) {
 		int index = indexOf(sequence);
 		return (index >= 0) ? this.names[index] : null;
+	}
+
+	/**
+	 * The checksum the code of the migration at a position gives now.
+	 * @param index from 0 to {@link #size()} - 1
+	 * @return the checksum, or {@code null} for code that declares none
+	 */
+	public @Nullable String checksumAt(int index) {
+		return checksums().byIndex()[index];
+	}
+
+	/**
+	 * Whether any migration's code gives a checksum: only then is there anything to compare
+	 * with the history.
+	 * @return {@code true} if one does
+	 */
+	public boolean hasChecksums() {
+		return checksums().any();
+	}
+
+	private Checksummed checksums() {
+		Checksummed checksums = this.checksums;
+		if (checksums == null) {
+			@Nullable String[] byIndex = new String[this.migrations.length];
+			boolean any = false;
+			for (int i = 0; i < byIndex.length; i++) {
+				try {
+					byIndex[i] = Checksums.of(this.migrations[i],
+							MigrationNames.display(this.sequences[i], this.names[i]));
+				}
+				catch (RuntimeException ex) {
+					// Code that cannot say what it records (a refused operation, a failing checksum()):
+					// not compared here; the step that runs it fails with a report of its own.
+					byIndex[i] = null;
+				}
+				any |= byIndex[i] != null;
+			}
+			checksums = new Checksummed(byIndex, any);
+			this.checksums = checksums;
+		}
+		return checksums;
 	}
 
 	/**

@@ -201,14 +201,37 @@ final class MigrationPlanner {
 			}
 			else {
 				boolean inCode = codeSequence == rowSequence;
-				migrations.add(new MigrationInfo(rowSequence, inCode ? this.catalog.nameAt(i) : row.name(),
-						inCode ? MigrationState.APPLIED : MigrationState.MISSING, row.batch(), row.appliedAt(),
-						row.executionMillis(), row.appliedBy()));
+				MigrationState state = !inCode ? MigrationState.MISSING
+						: Checksums.edited(row.checksum(), this.catalog.checksumAt(i)) ? MigrationState.EDITED
+								: MigrationState.APPLIED;
+				migrations.add(new MigrationInfo(rowSequence, inCode ? this.catalog.nameAt(i) : row.name(), state,
+						row.batch(), row.appliedAt(), row.executionMillis(), row.appliedBy(), row.checksum()));
 				i += inCode ? 1 : 0;
 				r++;
 			}
 		}
 		return new MigrationStatus(history.current(), migrations);
+	}
+
+	/**
+	 * The applied migrations whose code gives another checksum than the one recorded.
+	 * @param applied the applied sequences, with their checksums
+	 * @return the edited migrations' positions in the catalog, ascending
+	 */
+	public List<Integer> edited(AppliedSequences applied) {
+		List<Integer> edited = new ArrayList<>();
+		int next = 0;
+		for (int i = 0; i < this.catalog.size() && next < applied.size(); i++) {
+			int sequence = this.catalog.sequenceAt(i);
+			while (next < applied.size() && applied.sequenceAt(next) < sequence) {
+				next++;
+			}
+			if (next < applied.size() && applied.sequenceAt(next) == sequence
+					&& Checksums.edited(applied.checksumAt(next), this.catalog.checksumAt(i))) {
+				edited.add(i);
+			}
+		}
+		return edited;
 	}
 
 	private static void requireNonNegative(int value, String what, String action) {

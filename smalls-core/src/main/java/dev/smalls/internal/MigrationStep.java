@@ -173,12 +173,17 @@ final class MigrationStep {
 
 		private boolean committing;
 
+		/** What a migrate step records: a checksum the code gives, or one of the statements it sends. */
+		private @Nullable String checksum;
+
+		private @Nullable StatementCapture capture;
+
 		Attempt(Operation operation, SmallsMigration migration, String name) {
 			this.operation = operation;
 			this.migration = migration;
 			this.name = name;
 			// What a failure before prepare() reports: no token, as it never enters.
-			this.step = new Step(kind(operation), migration.sequence(), name, 0, "", "", true, Step.CODE, 0);
+			this.step = new Step(kind(operation), migration.sequence(), name, 0, "", "", true, Step.CODE, 0, null);
 		}
 
 		/** Read what the step is; a schema migration's operations are checked here, before anything runs. */
@@ -190,7 +195,7 @@ final class MigrationStep {
 
 		private Step step(int batch, String appliedBy, String fingerprint, int operations) {
 			return new Step(kind(this.operation), this.migration.sequence(), this.name, batch, appliedBy,
-					Tokens.next(), true, fingerprint, operations);
+					Tokens.next(), true, fingerprint, operations, null);
 		}
 
 		private @Nullable Long inTransaction(Consumer<JdbcTemplate> work, @Nullable Step next) throws Throwable {
@@ -224,8 +229,9 @@ final class MigrationStep {
 			Step step = this.step;
 			try {
 				this.stage = Stage.RUN;
+				startChecksum();
 				long started = System.nanoTime();
-				transactions.arm();
+				transactions.arm(this.capture);
 				Throwable thrown = null;
 				try {
 					code(work).accept(transactions.jdbc());
@@ -247,7 +253,7 @@ final class MigrationStep {
 					throw thrown;
 				}
 				long millis = (System.nanoTime() - started) / 1_000_000;
-				Entry following = finish(MigrationStep.this.statements, connection, step, millis, next);
+				Entry following = finish(MigrationStep.this.statements, connection, recorded(step), millis, next);
 				this.committing = true;
 				transactions.commit(transaction, MigrationStep.this.statements.commitsInFinish());
 				if (following != null && next != null) {
@@ -304,11 +310,29 @@ final class MigrationStep {
 			}
 		}
 
+		/**
+		 * Before a migrate step runs: the checksum its code gives, or else a capture of the
+		 * statements it sends.
+		 */
+		private void startChecksum() {
+			if (this.operation == Operation.MIGRATE) {
+				this.checksum = Checksums.of(this.migration, this.name);
+				this.capture = (this.checksum == null) ? new StatementCapture() : null;
+			}
+		}
+
+		/** The step with the checksum its history row records. */
+		private Step recorded(Step step) {
+			StatementCapture capture = this.capture;
+			return (this.checksum != null) ? step.withChecksum(this.checksum)
+					: (capture != null) ? step.withChecksum(Checksums.executed(capture)) : step;
+		}
+
 		/** The step as the statements see it when a mark was committed before it ran. */
 		private Step premarked() {
 			Step step = this.step;
 			return new Step(step.kind(), step.sequence(), step.name(), step.batch(), step.appliedBy(), step.token(),
-					false, step.fingerprint(), step.operations());
+					false, step.fingerprint(), step.operations(), step.checksum());
 		}
 
 		/**
@@ -360,15 +384,19 @@ final class MigrationStep {
 				this.preMarked = true;
 				this.stage = Stage.RUN;
 				session.autoCommit(true);
+				startChecksum();
 				long started = System.nanoTime();
 				try {
+					session.transactions().capture(this.capture);
 					code(work).accept(session.transactions().jdbc());
 				}
 				finally {
+					session.transactions().capture(null);
 					if (this.schemaMark != null) {
 						this.schemaMark.stop();
 					}
 				}
+				step = recorded(step);
 				long millis = (System.nanoTime() - started) / 1_000_000;
 				if (side != null) {
 					finish(side.statements(), side.connection(), step, millis, null);

@@ -99,8 +99,10 @@ final class OwnTables {
 		// A layout recorded after each step: where DDL commits at once, a run cut short resumes
 		// at the step it did not record (so each step is written to be safe to repeat).
 		for (int layout = from + 1; layout <= SmallsTables.LAYOUT; layout++) {
-			for (String statement : this.tables.upgradeTo(layout, timestamp)) {
-				execute(connection, statement);
+			if (!upgraded(connection, layout)) {
+				for (String statement : this.tables.upgradeTo(layout, timestamp)) {
+					execute(connection, statement);
+				}
 			}
 			write(connection, this.tables.updateLayout(), layout, by);
 		}
@@ -127,6 +129,25 @@ final class OwnTables {
 				throw new SQLException("The layout row of " + this.tables.layout() + " changed while smalls upgraded "
 						+ "it");
 			}
+		}
+	}
+
+	/**
+	 * Whether an upgrade is in effect already: asked only where DDL commits at once (where it
+	 * does not, an upgrade and its layout commit together, and a failed query could end the
+	 * transaction).
+	 */
+	private boolean upgraded(Connection connection, int layout) {
+		String probe = this.tables.upgradedProbe(layout);
+		if (probe == null || this.dialect.supportsTransactionalDdl()) {
+			return false;
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.executeQuery(probe).close();
+			return true;
+		}
+		catch (SQLException ex) {
+			return false;
 		}
 	}
 

@@ -186,6 +186,33 @@ final class RunSession implements AutoCloseable {
 	}
 
 	/**
+	 * The applied sequences and their recorded checksums, without a lock.
+	 * @return the sequences, or {@code null} if the history table does not exist
+	 */
+	@Nullable AppliedSequences readChecksums() {
+		try {
+			return this.history.readChecksums(this.connection, this.dialect);
+		}
+		catch (SQLException ex) {
+			throw failure("read its history table " + table(), ex);
+		}
+	}
+
+	/**
+	 * Record a checksum a person accepted, under the lock.
+	 * @param sequence the migration
+	 * @param checksum its checksum
+	 */
+	void acceptChecksum(int sequence, String checksum) {
+		try {
+			this.history.updateChecksum(this.connection, this.dialect, sequence, checksum);
+		}
+		catch (SQLException ex) {
+			throw failure("record the checksum of " + sequence + " in its history table " + table(), ex);
+		}
+	}
+
+	/**
 	 * The layout of smalls' tables, without the lock.
 	 * @param historyExists whether the history table was found
 	 * @return the layout

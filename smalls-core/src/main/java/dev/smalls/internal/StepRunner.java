@@ -66,7 +66,7 @@ final class StepRunner {
 		String current = this.kind;
 		StepTransactions transactions = session.transactions();
 		StepStatements statements = session.statements(lock, settings.statementTimeout());
-		Step step = new Step(Kind.OTHER, 0, this.kind, 0, "", Tokens.next(), false, Step.CODE, 0);
+		Step step = Step.other(Kind.OTHER, this.kind, Tokens.next());
 		session.autoCommit(false);
 		TransactionStatus transaction;
 		try {

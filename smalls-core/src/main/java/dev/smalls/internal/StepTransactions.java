@@ -189,6 +189,24 @@ final class StepTransactions implements AutoCloseable {
 	}
 
 	/**
+	 * Refuse transaction control from migration code until {@link #disarm()}, and record the
+	 * statements it sends.
+	 * @param capture where to record them, or {@code null} not to
+	 */
+	void arm(@Nullable StatementCapture capture) {
+		this.guard.arm(capture);
+	}
+
+	/**
+	 * Record the statements migration code sends, without refusing anything (a migration that
+	 * is not transactional).
+	 * @param capture where to record them, or {@code null} to stop
+	 */
+	void capture(@Nullable StatementCapture capture) {
+		this.guard.capture(capture);
+	}
+
+	/**
 	 * Allow transaction control again.
 	 * @return what the migration code tried, or {@code null}
 	 */

@@ -146,6 +146,10 @@ public final class ColumnDefinition {
 		return this.primaryKey;
 	}
 
+	boolean isUnique() {
+		return this.unique;
+	}
+
 	@Nullable Object defaultValue() {
 		return this.defaultValue;
 	}

@@ -117,6 +117,15 @@ public final class SchemaPlan {
 	}
 
 	/**
+	 * The migration's checksum: a digest of what its operations mean, the same on every JVM
+	 * and in every smalls release (see {@code OperationDigest}).
+	 * @return 64 hexadecimal digits
+	 */
+	public String checksum() {
+		return OperationDigest.of(this.operations);
+	}
+
+	/**
 	 * The SQL that moving from one state to another runs on a database, without running it
 	 * (the counterpart of Django's {@code sqlmigrate}): each operation as an SQL comment,
 	 * followed by its statements, each ending in {@code ;}. What depends on the schema at run

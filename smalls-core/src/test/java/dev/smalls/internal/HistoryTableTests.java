@@ -74,6 +74,7 @@ class HistoryTableTests {
 			insert.setTimestamp(4, java.sql.Timestamp.from(java.time.Instant.parse("2026-11-22T10:00:00Z")));
 			insert.setLong(5, millis);
 			insert.setString(6, "me@host");
+			insert.setString(7, null);
 			insert.executeUpdate();
 		}
 	}
@@ -97,7 +98,7 @@ class HistoryTableTests {
 							try (Connection other = connect(); Statement statement = other.createStatement()) {
 								create(other);
 								statement.execute("INSERT INTO smalls_history VALUES (1, 'a', 1, CURRENT_TIMESTAMP, 3, "
-										+ "'other@host')");
+										+ "'other@host', NULL)");
 							}
 							// A state that does not say "no such table", as some databases report it:
 							// smalls has to ask the metadata, and finds the table there.

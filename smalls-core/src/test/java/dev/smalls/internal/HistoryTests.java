@@ -28,8 +28,8 @@ class HistoryTests {
 
 	@Test
 	void rowsKeepEveryColumnSortedBySequence() {
-		History history = new History(List.of(new HistoryRow(5, "b", 2, AT, 7, "me@host"),
-				new HistoryRow(1, "a", 1, AT, 3, "me@host"), new HistoryRow(3, "c", 2, AT, 1, "me@host")));
+		History history = new History(List.of(new HistoryRow(5, "b", 2, AT, 7, "me@host", null),
+				new HistoryRow(1, "a", 1, AT, 3, "me@host", null), new HistoryRow(3, "c", 2, AT, 1, "me@host", null)));
 		assertThat(history.current()).isEqualTo(5);
 		assertThat(history.maxBatch()).isEqualTo(2);
 		assertThat(history.rows()).extracting(HistoryRow::name).containsExactly("a", "c", "b");

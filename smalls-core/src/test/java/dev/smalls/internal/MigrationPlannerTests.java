@@ -153,7 +153,7 @@ class MigrationPlannerTests {
 	}
 
 	private static HistoryRow row(int sequence, int batch) {
-		return new HistoryRow(sequence, "m" + sequence, batch, AT, 1, "me@host");
+		return new HistoryRow(sequence, "m" + sequence, batch, AT, 1, "me@host", null);
 	}
 
 	private static History history(HistoryRow... rows) {
