@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.RepairResult;
 import dev.smalls.SmallsException;
@@ -16,7 +17,8 @@ import dev.smalls.SmallsValidationException.Problem;
  * {@code smalls repair <sequence>}: undo exactly what a schema migration interrupted part-way
  * (a process killed while its DDL committed statement by statement) left in effect, so that
  * migrate can run it again; an interrupted rollback is repaired by applying again what it had
- * undone.
+ * undone. {@code smalls repair --accept <sequence>}: record the checksum an edited migration's
+ * code gives now, once a person has checked the edit.
  */
 public class RepairCommand extends SmallsCommand {
 
@@ -29,7 +31,9 @@ public class RepairCommand extends SmallsCommand {
 	public RepairCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants) {
 		super("repair", "Undo what an interrupted schema migration left in effect (or forget the interruption of a "
 				+ "migration of code, once you have undone it), so that it can run again",
-				"smalls repair <sequence> [--tenant ID]", 1, TenantOptions.TENANT);
+				"smalls repair <sequence> [--tenant ID] | smalls repair --accept <sequence> [--tenant ID]", 1,
+				TenantOptions.TENANT, Option.flag("accept", "record the checksum of an EDITED migration as its code gives "
+						+ "it now, after you checked the edit; nothing runs"));
 		this.tenants = new TenantOptions(migrator, tenants);
 	}
 
@@ -42,6 +46,10 @@ public class RepairCommand extends SmallsCommand {
 		int sequence = number(line.arguments().get(0), "The sequence", 1);
 		TenantOptions.Target target = this.tenants.toChange(line, false);
 		target.announce(out);
+		if ("true".equals(line.option("accept"))) {
+			accept(target, sequence, out);
+			return;
+		}
 		RepairResult result = repair(target, sequence);
 		String shown = result.displayName();
 		String verb = result.applied() ? "applied again" : "undone";
@@ -64,6 +72,20 @@ public class RepairCommand extends SmallsCommand {
 							: "nothing of " + shown + " is in effect any more") + ", and it is pending."));
 			out.println("To apply it, run: smalls migrate" + tenant);
 		}
+	}
+
+	private static void accept(TenantOptions.Target target, int sequence, PrintWriter out) {
+		MigrationInfo accepted;
+		try {
+			accepted = target.migrator().acceptChecksum(sequence);
+		}
+		catch (SmallsValidationException ex) {
+			throw new SmallsException(String.valueOf(ex.getMessage()), ex.getAction(), ex);
+		}
+		out.println("Recorded the checksum of " + accepted.displayName() + " as its code gives it now ("
+				+ accepted.checksum() + "). Nothing ran; the database is as it was.");
+		out.println(accepted.displayName() + " is " + accepted.state() + "; smalls migrate"
+				+ TenantOptions.suffix(target.tenant()) + " no longer refuses it.");
 	}
 
 	private static RepairResult repair(TenantOptions.Target target, int sequence) {

@@ -92,6 +92,11 @@ public final class ShellAdvice {
 					+ "undoes exactly the operations of it that took effect; for a migration of code, undo by hand "
 					+ "what the message says may be in effect first: repair only forgets the interruption. Then run: "
 					+ typed;
+			case EDITED_MIGRATION -> "Check what changed in " + shown(sequences) + " since " + ((sequences.size() == 1)
+					? "it was" : "they were") + " applied. If the edit changes nothing a database already has, run: "
+					+ "smalls repair --accept " + first + tenant + " (then " + typed + " again). Otherwise restore the "
+					+ "migration as it was and put the change in a new migration. To only warn, set "
+					+ "smalls.edited-migrations=warn.";
 			case IRREVERSIBLE -> "Roll back no further than " + first + ": smalls rollback " + first + tenant
 					+ " keeps it applied and rolls back what is above it. To undo what it did, write a new migration "
 					+ "that does, and apply it with smalls migrate" + tenant + ".";

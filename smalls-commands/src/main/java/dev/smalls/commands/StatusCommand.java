@@ -34,7 +34,7 @@ public class StatusCommand extends SmallsCommand {
 	}
 
 	public StatusCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants, MigrationSources sources) {
-		super("status", "Show every migration and whether it is applied, pending, missing or interrupted",
+		super("status", "Show every migration and whether it is applied, pending, missing, interrupted or edited",
 				"smalls status [--tenant ID | --all-tenants]", 0, TenantOptions.TENANT, TenantOptions.ALL_TENANTS);
 		this.tenants = new TenantOptions(migrator, tenants);
 		this.sources = sources;
@@ -70,6 +70,13 @@ public class StatusCommand extends SmallsCommand {
 			out.println(interrupted.displayName() + " was interrupted part-way, and nothing else runs until it is "
 					+ "repaired: smalls repair " + MigrationNames.display(interrupted.sequence())
 					+ TenantOptions.suffix(target.tenant()));
+		}
+		for (MigrationInfo edited : status.inState(MigrationState.EDITED)) {
+			out.println(edited.displayName() + " was edited after it was applied (its checksum differs from the "
+					+ "recorded one), and migrate refuses until it is checked: if the edit changes nothing the "
+					+ "database has, run smalls repair --accept " + MigrationNames.display(edited.sequence())
+					+ TenantOptions.suffix(target.tenant()) + "; otherwise restore it and put the change in a new "
+					+ "migration.");
 		}
 		status.notes().forEach((note) -> out.println("Note: " + note));
 		if (target.tenant() == null && this.tenants.configured()) {

@@ -76,6 +76,7 @@ final class SmallsMigratorBuilders {
 			.seedScripts(scripts(this.properties.getSeed().getLocations(), SmallsProperties.Seed.DEFAULT_LOCATIONS))
 			.table(this.properties.getTable())
 			.outOfOrder(this.properties.isOutOfOrder())
+			.editedMigrations(this.properties.getEditedMigrations())
 			.lockTimeout(this.properties.getLockTimeout())
 			.lockStrategy(this.properties.getLock())
 			.lockLease(this.properties.getLockLease())

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.smalls.EditedMigrations;
 import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.lock.LockRequest;
 
@@ -33,6 +34,13 @@ public class SmallsProperties {
 	 * false, it stops migrate with an error.
 	 */
 	private boolean outOfOrder;
+
+	/**
+	 * What to do when an applied migration was edited since it was applied (its checksum
+	 * differs from the recorded one): 'fail' refuses to migrate and roll back (start-up fails
+	 * with advice), 'warn' logs a warning and goes on.
+	 */
+	private EditedMigrations editedMigrations = EditedMigrations.FAIL;
 
 	/**
 	 * How long to wait for another instance that holds the migration lock.
@@ -120,6 +128,14 @@ public class SmallsProperties {
 
 	public void setOutOfOrder(boolean outOfOrder) {
 		this.outOfOrder = outOfOrder;
+	}
+
+	public EditedMigrations getEditedMigrations() {
+		return this.editedMigrations;
+	}
+
+	public void setEditedMigrations(EditedMigrations editedMigrations) {
+		this.editedMigrations = editedMigrations;
 	}
 
 	public Duration getLockTimeout() {

@@ -103,6 +103,14 @@ final class StartupAdvice {
 					+ "} to /actuator/smalls/repair), then start the application again. For a schema migration "
 					+ "repair undoes exactly the operations of it that took effect; for a migration of code, undo by "
 					+ "hand what the message says may be in effect first: repair only forgets the interruption.";
+			case EDITED_MIGRATION -> "Check what changed in " + displayAll(sequences) + " since "
+					+ ((sequences.size() == 1) ? "it was" : "they were") + " applied. If the edit changes nothing a "
+					+ "database already has, record the new checksum ('smalls repair --accept "
+					+ (sequences.isEmpty() ? "N" : MigrationNames.display(sequences.get(0))) + "' as a one-shot run, "
+					+ "or POST {\"sequence\": " + (sequences.isEmpty() ? "N" : sequences.get(0)) + "} to "
+					+ "/actuator/smalls/accept) and start again; otherwise restore the migration as it was and put "
+					+ "the change in a new migration. To start anyway and only log a warning, set "
+					+ "smalls.edited-migrations=warn.";
 			case SEED_REFUSED -> "Remove the profile from smalls.seed.forbidden-profiles if this database really "
 					+ "should get seed data, or seed with force.";
 			case SCRIPT_NOT_FOUND -> "Fix the location in smalls.init.locations or smalls.seed.locations, or "

@@ -161,6 +161,40 @@ class SmallsFailureAnalyzerTests {
 		}
 	}
 
+	@Test
+	void anEditedMigrationAdvisesCheckingItThenAcceptingOrRestoringIt(CapturedOutput output) {
+		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
+			SmallsMigrator.builder(db.dataSource()).migrations(new Versioned("v1")).build().migrate();
+			failToStart(db, EditedNotes.class);
+			Report report = Report.of(output);
+			assertThat(report.description()).contains("0001_create_notes was edited after it was applied")
+				.contains("Nothing was run");
+			assertThat(report.action()).startsWith("Check what changed in 0001 since it was applied.")
+				.contains("'smalls repair --accept 0001' as a one-shot run")
+				.contains("POST {\"sequence\": 1} to /actuator/smalls/accept")
+				.contains("set smalls.edited-migrations=warn");
+		}
+	}
+
+	@Test
+	void anApplicationSetToWarnStartsPastAnEditedMigrationAndSaysSo(CapturedOutput output) {
+		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
+			SmallsMigrator.builder(db.dataSource()).migrations(new Versioned("v1")).build().migrate();
+			List<String> args = new ArrayList<>();
+			for (String property : db.springProperties()) {
+				args.add("--" + property);
+			}
+			args.add("--smalls.enabled=true");
+			args.add("--smalls.edited-migrations=warn");
+			new SpringApplicationBuilder(Smalls.class, EditedNotes.class).web(WebApplicationType.NONE)
+				.logStartupInfo(false)
+				.run(args.toArray(new String[0]))
+				.close();
+			assertThat(output.getAll()).contains("0001_create_notes was edited after it was applied")
+				.contains("smalls goes on, as it is set to only warn");
+		}
+	}
+
 	private static void failToStart(FreshDatabase db, Class<?> migrations, String... properties) {
 		List<String> args = new ArrayList<>();
 		for (String property : db.springProperties()) {
@@ -198,6 +232,52 @@ class SmallsFailureAnalyzerTests {
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 			SmallsAutoConfiguration.class })
 	static class Smalls {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EditedNotes {
+
+		@Bean
+		SmallsMigration notes() {
+			return new Versioned("v2");
+		}
+
+	}
+
+	/** A migration that declares its checksum: a version its author bumps with every edit. */
+	static class Versioned implements SmallsMigration {
+
+		private final String version;
+
+		Versioned(String version) {
+			this.version = version;
+		}
+
+		@Override
+		public int sequence() {
+			return 1;
+		}
+
+		@Override
+		public String name() {
+			return "create_notes";
+		}
+
+		@Override
+		public String checksum() {
+			return this.version;
+		}
+
+		@Override
+		public void migrate(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE notes (id INT)");
+		}
+
+		@Override
+		public void rollback(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE notes");
+		}
 
 	}
 

@@ -70,6 +70,10 @@ final class EndpointAdvice {
 			case INVALID_ARGUMENT -> repairing
 					? "GET " + statusPath(request) + " shows a migration that needs repair as INTERRUPTED."
 					: ex.getAction();
+			case EDITED_MIGRATION -> "Check what changed in " + shown(sequences) + " since it was applied. If the edit "
+					+ "changes nothing a database already has, POST " + body(request, "\"sequence\": " + first)
+							+ " to /actuator/smalls/accept, then send this request again; "
+					+ "otherwise restore the migration as it was and put the change in a new migration.";
 			case IRREVERSIBLE -> "Roll back no further than " + MigrationNames.display(first) + ": POST "
 					+ body(request, "\"to\": " + first) + " to /actuator/smalls/rollback keeps it applied and rolls "
 					+ "back what is above it. To undo what it did, write a new migration that does, and deploy it.";

@@ -98,7 +98,7 @@ final class EndpointTenants {
 		if (this.tenants != null) {
 			throw new InvalidRequest("This application has tenants (" + known(this.tenants) + "), and the request "
 					+ "names none. Nothing was changed.", "Add \"tenant\": \"<id>\" to act on one tenant"
-							+ (request.action().equals(WriteRequest.REPAIR) ? ""
+							+ (request.action().equals(WriteRequest.REPAIR) || request.action().equals(WriteRequest.ACCEPT) ? ""
 									: ", or \"allTenants\": true to act on every one")
 							+ ". The application's default schema is not a tenant, and start-up does not migrate it.");
 		}

@@ -39,7 +39,7 @@ final class RequestKeys {
 			if (body.contains(key) || query.containsKey(key)) {
 				throw new InvalidRequest("'" + key + "' cannot be sent in the body or the query string: the path "
 						+ "says what to do. Nothing was changed.", "Leave \"" + key + "\" out, and POST to "
-								+ "/actuator/smalls/migrate, /actuator/smalls/rollback or /actuator/smalls/repair, "
+								+ "/actuator/smalls/migrate, /actuator/smalls/rollback, /actuator/smalls/repair or /actuator/smalls/accept, "
 								+ "whichever you mean.");
 			}
 		}

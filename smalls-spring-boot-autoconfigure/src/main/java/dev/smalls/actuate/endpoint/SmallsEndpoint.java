@@ -36,7 +36,7 @@ import dev.smalls.actuate.endpoint.WriteRequest.InvalidRequest;
  * {@code /actuator/smalls}: the migration status and the migration lock (and, in a
  * multi-tenant application, each tenant's status at a glance, and one tenant's in full at
  * {@code /actuator/smalls/tenants/{tenant}}); where the operator grants write access,
- * {@code POST /actuator/smalls/migrate}, {@code /rollback} and {@code /repair}, each for the
+ * {@code POST /actuator/smalls/migrate}, {@code /rollback}, {@code /repair} and {@code /accept}, each for the
  * application's database, one tenant ({@code "tenant"}) or every tenant
  * ({@code "allTenants"}). Write access is off by default because rollback destroys data. A
  * write request may carry {@code "expected"}, the current sequence its sender saw: when the
@@ -47,7 +47,7 @@ import dev.smalls.actuate.endpoint.WriteRequest.InvalidRequest;
  * string into one map, each overwriting the one before; {@link SmallsEndpointRequestFilter}
  * refuses, with 400 and before anything runs, a request that relies on that:
  * <ul>
- * <li>The path: the action ({@code /migrate}, {@code /rollback}, {@code /repair}) and, for a
+ * <li>The path: the action ({@code /migrate}, {@code /rollback}, {@code /repair}, {@code /accept}) and, for a
  * tenant's status, the tenant ({@code /tenants/{tenant}}), and nothing else. An
  * {@code "action"} key in a write's body or query string is refused, as are {@code tenant}
  * and {@code kind} in a read's query string: security rules see the path, so the path alone
@@ -156,13 +156,13 @@ public class SmallsEndpoint {
 	}
 
 	/**
-	 * Migrate, roll back or repair. Values arrive as text so that a wrong one gets an answer
+	 * Migrate, roll back, repair or accept an edited migration's checksum. Values arrive as text so that a wrong one gets an answer
 	 * that names it rather than a bare 400.
-	 * @param action {@code migrate}, {@code rollback} or {@code repair}
+	 * @param action {@code migrate}, {@code rollback}, {@code repair} or {@code accept}
 	 * @param to the target sequence
 	 * @param batches how many batches to roll back
 	 * @param expected the current sequence the request was meant for
-	 * @param sequence the interrupted migration to repair
+	 * @param sequence the interrupted migration to repair, or the edited one to accept
 	 * @param tenant the tenant to act on
 	 * @param allTenants {@code true} to act on every tenant
 	 * @return what was done, or why nothing was
@@ -207,6 +207,7 @@ public class SmallsEndpoint {
 			case WriteRequest.ROLLBACK -> WriteResults.rolledBack(expecting(target, request,
 					() -> (to != null) ? target.rollback(to) : target.rollbackBatches(request.batches()),
 					RollbackResult::rolledBack, RollbackResult::current));
+			case WriteRequest.ACCEPT -> WriteResults.accepted(target.acceptChecksum(request.sequence()), request);
 			default -> WriteResults.repaired(target.repair(request.sequence()), request);
 		};
 	}
@@ -279,18 +280,20 @@ public class SmallsEndpoint {
 	 *
 	 * @param sequence its sequence
 	 * @param name its name
-	 * @param state applied, pending, missing or interrupted
+	 * @param state applied, pending, missing, interrupted or edited
 	 * @param batch its batch, when applied
 	 * @param migratedAt when it was applied
 	 * @param executionMillis how long it took
 	 * @param appliedBy who applied it
+	 * @param checksum the checksum recorded when it was applied, if any
 	 */
 	public record MigrationDescriptor(int sequence, String name, MigrationState state, @Nullable Integer batch,
-			@Nullable Instant migratedAt, @Nullable Long executionMillis, @Nullable String appliedBy) {
+			@Nullable Instant migratedAt, @Nullable Long executionMillis, @Nullable String appliedBy,
+			@Nullable String checksum) {
 
 		MigrationDescriptor(MigrationInfo info) {
 			this(info.sequence(), info.name(), info.state(), info.batch(), info.appliedAt(), info.executionMillis(),
-					info.appliedBy());
+					info.appliedBy(), info.checksum());
 		}
 
 	}
@@ -320,20 +323,21 @@ public class SmallsEndpoint {
 	 * @param missing how many applied migrations are missing from the code
 	 * @param interrupted how many schema migrations were interrupted and need repair
 	 * @param error why the tenant's status could not be read, instead of the others
+	 * @param edited how many applied migrations were edited since (their checksum differs)
 	 */
 	public record TenantDescriptor(@Nullable Integer current, @Nullable Integer pending, @Nullable Integer missing,
-			@Nullable Integer interrupted, @Nullable String error) {
+			@Nullable Integer interrupted, @Nullable String error, @Nullable Integer edited) {
 
 		static TenantDescriptor of(TenantOutcome<MigrationStatus> outcome) {
 			MigrationStatus status = outcome.result();
 			if (status == null) {
 				SmallsException failure = outcome.failure();
 				return new TenantDescriptor(null, null, null, null, (failure != null) ? failure.getMessage()
-						: "Skipped: an earlier tenant failed, and smalls.tenants.stop-on-failure is set.");
+						: "Skipped: an earlier tenant failed, and smalls.tenants.stop-on-failure is set.", null);
 			}
 			return new TenantDescriptor(status.current(), status.pendingCount(),
 					status.inState(MigrationState.MISSING).size(), status.inState(MigrationState.INTERRUPTED).size(),
-					null);
+					null, status.inState(MigrationState.EDITED).size());
 		}
 
 	}

@@ -55,7 +55,7 @@ public class SmallsEndpointErrorResolver implements HandlerExceptionResolver, Or
 			return write(response, 405, "/actuator/smalls does not take " + Texts.shown(request.getMethod())
 					+ " here. Nothing was changed.",
 					"GET /actuator/smalls for the status (/actuator/smalls/tenants/<id> for a tenant's); POST to "
-							+ "/actuator/smalls/migrate, /actuator/smalls/rollback or /actuator/smalls/repair to change it.");
+							+ "/actuator/smalls/migrate, /actuator/smalls/rollback, /actuator/smalls/repair or /actuator/smalls/accept to change it.");
 		}
 		return null;
 	}

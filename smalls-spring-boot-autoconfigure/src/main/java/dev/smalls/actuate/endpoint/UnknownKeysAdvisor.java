@@ -72,7 +72,7 @@ public class UnknownKeysAdvisor implements OperationInvokerAdvisor {
 					.stream()
 					.map((key) -> "\"" + key + "\"")
 					.collect(Collectors.joining(", ")) + ", e.g. " + WriteRequest.examples(action) + "."
-						: "POST to /actuator/smalls/migrate, /actuator/smalls/rollback or /actuator/smalls/repair.");
+						: "POST to /actuator/smalls/migrate, /actuator/smalls/rollback, /actuator/smalls/repair or /actuator/smalls/accept.");
 	}
 
 }

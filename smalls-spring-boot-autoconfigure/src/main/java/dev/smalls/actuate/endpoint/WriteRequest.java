@@ -17,7 +17,8 @@ import dev.smalls.input.WholeNumbers;
  * @param to the target sequence, or {@code null}
  * @param batches how many batches to roll back, or {@code null}
  * @param expected the current sequence the caller expects, or {@code null}
- * @param sequence the interrupted migration to repair, or {@code null}
+ * @param sequence the interrupted migration to repair, or the edited one whose checksum to
+ * accept, or {@code null}
  * @param tenant the tenant to act on, or {@code null}
  * @param allTenants whether to act on every tenant
  */
@@ -30,13 +31,15 @@ record WriteRequest(String action, @Nullable Integer to, @Nullable Integer batch
 
 	static final String REPAIR = "repair";
 
-	static final List<String> ACTIONS = List.of(MIGRATE, ROLLBACK, REPAIR);
+	static final String ACCEPT = "accept";
+
+	static final List<String> ACTIONS = List.of(MIGRATE, ROLLBACK, REPAIR, ACCEPT);
 
 	/** The keys of each action's body. */
 	static List<String> keys(String action) {
 		return switch (action) {
 			case ROLLBACK -> List.of("to", "batches", "expected", "tenant", "allTenants");
-			case REPAIR -> List.of("sequence", "tenant");
+			case REPAIR, ACCEPT -> List.of("sequence", "tenant");
 			default -> List.of("to", "expected", "tenant", "allTenants");
 		};
 	}
@@ -45,7 +48,7 @@ record WriteRequest(String action, @Nullable Integer to, @Nullable Integer batch
 	static String examples(String action) {
 		return switch (action) {
 			case ROLLBACK -> "{\"to\": 1}, or {\"batches\": 1, \"expected\": 3}";
-			case REPAIR -> "{\"sequence\": 4}";
+			case REPAIR, ACCEPT -> "{\"sequence\": 4}";
 			default -> "{} for everything pending, or {\"to\": 3, \"expected\": 2}";
 		};
 	}
@@ -54,7 +57,7 @@ record WriteRequest(String action, @Nullable Integer to, @Nullable Integer batch
 			@Nullable String sequence, @Nullable String tenant, @Nullable String allTenants) {
 		if (!ACTIONS.contains(action)) {
 			throw new InvalidRequest("Unknown action '" + Texts.shown(action) + "'. Nothing was changed.",
-					"POST to /actuator/smalls/migrate, /actuator/smalls/rollback or /actuator/smalls/repair.");
+					"POST to /actuator/smalls/migrate, /actuator/smalls/rollback, /actuator/smalls/repair or /actuator/smalls/accept.");
 		}
 		Map<String, @Nullable String> given = new LinkedHashMap<>();
 		given.put("to", to);
@@ -83,6 +86,11 @@ record WriteRequest(String action, @Nullable Integer to, @Nullable Integer batch
 			throw new InvalidRequest("A repair needs 'sequence', the interrupted migration's. Nothing was changed.",
 					"POST {\"sequence\": N} to /actuator/smalls/repair; GET /actuator/smalls shows the migration to "
 							+ "repair as INTERRUPTED.");
+		}
+		if (action.equals(ACCEPT) && request.sequence() == null) {
+			throw new InvalidRequest("Accepting a checksum needs 'sequence', the edited migration's. Nothing was "
+					+ "changed.", "POST {\"sequence\": N} to /actuator/smalls/accept; GET /actuator/smalls shows an "
+							+ "edited migration as EDITED.");
 		}
 		if (request.allTenants() && request.tenant() != null) {
 			throw new InvalidRequest("Give 'tenant' or 'allTenants', not both. Nothing was changed.",

@@ -8,6 +8,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import dev.smalls.MigrateResult;
 import dev.smalls.MigrationExecution;
+import dev.smalls.MigrationInfo;
 import dev.smalls.RepairResult;
 import dev.smalls.RollbackResult;
 import dev.smalls.SmallsException;
@@ -39,6 +40,17 @@ final class WriteResults {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("rolledBack", executions(result.rolledBack()));
 		body.put("current", result.current());
+		return body;
+	}
+
+	static Map<String, Object> accepted(MigrationInfo migration, WriteRequest request) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("sequence", migration.sequence());
+		body.put("name", migration.name());
+		body.put("state", migration.state().name());
+		body.put("checksum", migration.checksum());
+		body.put("next", "Nothing ran; the recorded checksum is now the code's. To apply what is pending, POST "
+				+ EndpointAdvice.body(request) + " to /actuator/smalls/migrate.");
 		return body;
 	}
 

@@ -72,6 +72,11 @@ public class SmallsHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("pending", pending.size())
 			.withDetail("missing", status.inState(MigrationState.MISSING).size())
 			.withDetail("table", this.migrator.getTable());
+		List<MigrationInfo> edited = status.inState(MigrationState.EDITED);
+		if (!edited.isEmpty()) {
+			// Shown, not DOWN: the application runs on the schema it has; the edit is for a person to check.
+			builder.withDetail("edited", edited.stream().map(MigrationInfo::displayName).toList());
+		}
 		lock(builder);
 		SmallsMigrationException failure = this.lastRun.getFailure();
 		if (failure != null) {
