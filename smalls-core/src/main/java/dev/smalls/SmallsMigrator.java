@@ -107,6 +107,28 @@ public final class SmallsMigrator {
 	}
 
 	/**
+	 * Rehearse the pending migrations' rollbacks where nothing is kept: on a scratch schema
+	 * (a database on MariaDB/MySQL, a temporary file on SQLite) smalls applies the migrations
+	 * the database has, then the pending ones, rolls those back newest first and applies them
+	 * again, comparing the schema after every step. A rollback that forgets an index, a
+	 * default or a foreign key is named with the object. The migrated database is not
+	 * touched. Needs the right to create a schema.
+	 * @return what was rehearsed and found
+	 */
+	public RehearsalResult rehearse() {
+		return this.engine.rehearse(false);
+	}
+
+	/**
+	 * Rehearse every migration's rollback, from an empty scratch schema, as {@link #rehearse()}
+	 * does for the pending ones: what a CI build runs to check them all.
+	 * @return what was rehearsed and found
+	 */
+	public RehearsalResult rehearseAll() {
+		return this.engine.rehearse(true);
+	}
+
+	/**
 	 * The SQL a migration would run on this database, or its rollback, without running it (the
 	 * counterpart of Django's {@code sqlmigrate}). Only a schema migration's operations can be
 	 * written out; for a migration of code the preview says so.

@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.dialect.lock.LockType;
@@ -53,6 +55,12 @@ public class MySqlDialect implements SmallsDialect {
 	public String insertHistory(String table, String heldCondition) {
 		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum) "
 				+ "SELECT ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE " + heldCondition;
+	}
+
+	@Override
+	public Scratch createScratch(DataSource dataSource, Connection connection, String name) throws SQLException {
+		// A schema is a database here.
+		return Scratch.schema(dataSource, connection, "CREATE DATABASE " + name, name, "DROP DATABASE " + name);
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.dialect.lock.LockType;
@@ -94,6 +96,20 @@ public interface SmallsDialect extends TableSupport {
 	 */
 	default boolean setsSchemaPerTransaction() {
 		return false;
+	}
+
+	/**
+	 * Create an empty place to run migrations in that must leave nothing behind: by default a
+	 * new schema ({@code CREATE SCHEMA}), dropped with {@code DROP SCHEMA ... CASCADE}.
+	 * @param dataSource the migrated data source
+	 * @param connection a connection to it, in auto-commit mode
+	 * @param name the name to give it, a plain identifier
+	 * @return the scratch place; close it to drop it
+	 * @throws SQLException if it cannot be created (e.g. for want of the right to)
+	 */
+	default Scratch createScratch(DataSource dataSource, Connection connection, String name) throws SQLException {
+		return Scratch.schema(dataSource, connection, "CREATE SCHEMA " + name, name,
+				"DROP SCHEMA " + name + " CASCADE");
 	}
 
 	/**

@@ -1,12 +1,18 @@
 package dev.smalls.dialect;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.smalls.dialect.lock.LockType;
 import dev.smalls.dialect.lock.LockTypes;
@@ -62,6 +68,26 @@ public class SqliteDialect implements SmallsDialect {
 	@Override
 	public StepStatements stepStatements(StepStatements.Settings settings, MigrationLock lock) {
 		return new SqliteStepStatements(this, settings, lock);
+	}
+
+	@Override
+	public Scratch createScratch(DataSource dataSource, Connection connection, String name) throws SQLException {
+		// No schemas: a database file of its own, deleted when done.
+		Path file;
+		try {
+			file = Files.createTempFile(name, ".db");
+		}
+		catch (IOException ex) {
+			throw new SQLException("smalls could not create a temporary database file: " + ex.getMessage(), ex);
+		}
+		return new Scratch(new DriverManagerDataSource("jdbc:sqlite:" + file), null, () -> {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				throw new SQLException("smalls could not delete " + file + ": " + ex.getMessage(), ex);
+			}
+		});
 	}
 
 	@Override

@@ -1,9 +1,11 @@
 package dev.smalls.internal;
 
 import java.net.InetAddress;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,6 +20,7 @@ import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
+import dev.smalls.RehearsalResult;
 import dev.smalls.MigrationStatus;
 import dev.smalls.RepairResult;
 import dev.smalls.RollbackResult;
@@ -34,6 +37,7 @@ import dev.smalls.SqlPreview;
 import dev.smalls.SqlScript;
 import dev.smalls.StepsResult;
 import dev.smalls.dialect.LockStrategy;
+import dev.smalls.dialect.Scratch;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.lock.MigrationLock;
 
@@ -200,6 +204,54 @@ public final class Engine {
 					}
 				}
 			});
+		}
+	}
+
+	/**
+	 * Rehearse the pending migrations (or every one) on a scratch schema: apply, roll back,
+	 * apply again, comparing the schema after each step.
+	 * @param everything {@code true} to rehearse every migration, not only the pending ones
+	 * @return what was found
+	 */
+	public RehearsalResult rehearse(boolean everything) {
+		this.catalog.validate();
+		long started = System.nanoTime();
+		Scratch scratch;
+		SmallsDialect dialect;
+		int base;
+		try (RunSession session = open()) {
+			AppliedSequences applied = session.readSequences();
+			int[] pending = this.planner.migrate((applied != null) ? applied : AppliedSequences.none(),
+					MigrationPlanner.EVERYTHING);
+			int first = everything ? 0 : (pending.length > 0) ? pending[0] : -1;
+			if (first < 0 || this.catalog.size() == 0) {
+				return new RehearsalResult(List.of(), List.of(), List.of(), (System.nanoTime() - started) / 1_000_000);
+			}
+			base = (first == 0) ? 0 : this.catalog.sequenceAt(first - 1);
+			dialect = session.dialect();
+			String name = "smalls_rehearsal_" + UUID.randomUUID().toString().substring(0, 8);
+			try {
+				scratch = dialect.createScratch(this.settings.dataSource(), session.connection(), name);
+			}
+			catch (SQLException ex) {
+				throw new SmallsException("smalls could not create a scratch schema to rehearse in (" + name + "): "
+						+ Failures.causeOf(ex) + ". Nothing was run.", "Rehearsing needs the right to create a "
+								+ "schema (a database on MariaDB/MySQL) on this server: rehearse as a user who may, "
+								+ "or against a database of its own, e.g. in CI.", ex);
+			}
+		}
+		// The session is closed first: a pool of one connection must serve the scratch run too.
+		try {
+			return new Rehearsal(this.settings, scratch, dialect).run(base, started);
+		}
+		finally {
+			try {
+				scratch.close();
+			}
+			catch (SQLException ex) {
+				RunSession.Logging.logger.warn("smalls could not drop its scratch schema " + scratch.schema() + " ("
+						+ Failures.causeOf(ex) + "); drop it by hand.");
+			}
 		}
 	}
 

@@ -42,7 +42,19 @@ final class StepTransactions implements AutoCloseable {
 	private static final TransactionDefinition SUSPEND = new DefaultTransactionDefinition(
 			TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 
+	/**
+	 * A data source that migration code may use by name, whose work must go to another one's
+	 * connection: set around a rehearsal on a scratch database reached through a data source
+	 * of its own (SQLite's temporary file), so that a migration that builds a template on the
+	 * application's {@code DataSource} works on the scratch file, not on the real database.
+	 */
+	static final ThreadLocal<@Nullable DataSource> STAND_IN_FOR = new ThreadLocal<>();
+
 	private final DataSource dataSource;
+
+	private final @Nullable DataSource standsInFor;
+
+	private final @Nullable Object standInUnbound;
 
 	private final StepTransactionManager transactionManager;
 
@@ -67,7 +79,15 @@ final class StepTransactions implements AutoCloseable {
 		this.suspended = inTransaction ? this.transactionManager.getTransaction(SUSPEND) : null;
 		// A connection bound outside any transaction is not suspended by that: set it aside.
 		this.unbound = TransactionSynchronizationManager.unbindResourceIfPossible(dataSource);
-		TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(this.guard.proxy()));
+		ConnectionHolder holder = new ConnectionHolder(this.guard.proxy());
+		TransactionSynchronizationManager.bindResource(dataSource, holder);
+		DataSource standsInFor = STAND_IN_FOR.get();
+		this.standsInFor = (standsInFor != null && standsInFor != dataSource) ? standsInFor : null;
+		this.standInUnbound = (this.standsInFor != null)
+				? TransactionSynchronizationManager.unbindResourceIfPossible(this.standsInFor) : null;
+		if (this.standsInFor != null) {
+			TransactionSynchronizationManager.bindResource(this.standsInFor, holder);
+		}
 		this.jdbc = new JdbcTemplate(dataSource);
 	}
 
@@ -175,11 +195,17 @@ final class StepTransactions implements AutoCloseable {
 	 */
 	void outside(Runnable work) {
 		Object holder = TransactionSynchronizationManager.unbindResource(this.dataSource);
+		if (this.standsInFor != null) {
+			TransactionSynchronizationManager.unbindResource(this.standsInFor);
+		}
 		try {
 			work.run();
 		}
 		finally {
 			TransactionSynchronizationManager.bindResource(this.dataSource, holder);
+			if (this.standsInFor != null) {
+				TransactionSynchronizationManager.bindResource(this.standsInFor, holder);
+			}
 		}
 	}
 
@@ -219,6 +245,12 @@ final class StepTransactions implements AutoCloseable {
 		TransactionSynchronizationManager.unbindResourceIfPossible(this.dataSource);
 		if (this.unbound != null) {
 			TransactionSynchronizationManager.bindResource(this.dataSource, this.unbound);
+		}
+		if (this.standsInFor != null) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(this.standsInFor);
+			if (this.standInUnbound != null) {
+				TransactionSynchronizationManager.bindResource(this.standsInFor, this.standInUnbound);
+			}
 		}
 		if (this.suspended != null) {
 			this.transactionManager.commit(this.suspended);
