@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -26,6 +27,10 @@ import dev.smalls.dialect.SmallsTables;
  * primary key, indexes (unique constraints appear as unique indexes) and foreign keys, as
  * comparable values. It covers the connection's current schema (catalog on MariaDB/MySQL).
  * <p>
+ * A snapshot can be kept to compare with later (drift): each {@link Table#encode() table as
+ * text} to store, {@link Table#decode(String) read back} and {@link #of(Collection) put
+ * together} again by a later smalls.
+ * <p>
  * Names the database made up itself ({@code SYS_IDX_46}, {@code CONSTRAINT_8C},
  * {@code sqlite_autoindex_t_1}) differ between two creations of the same table, so they are
  * left out ({@code null}): two snapshots of the same schema compare equal whatever the
@@ -38,6 +43,16 @@ public final class SchemaSnapshot {
 	SchemaSnapshot(Collection<Table> tables) {
 		this.tables = new TreeMap<>();
 		tables.forEach((table) -> this.tables.put(key(table.name()), table));
+	}
+
+	/**
+	 * A snapshot of some tables, e.g. tables stored as text and {@link Table#decode(String)
+	 * read back}.
+	 * @param tables the tables, with names that differ in more than case
+	 * @return the snapshot
+	 */
+	public static SchemaSnapshot of(Collection<Table> tables) {
+		return new SchemaSnapshot(tables);
 	}
 
 	/**
@@ -98,6 +113,22 @@ public final class SchemaSnapshot {
 	}
 
 	/**
+	 * The same snapshot with only some tables.
+	 * @param names the tables to keep, in any case; names of no table are ignored
+	 * @return the snapshot of those tables
+	 */
+	public SchemaSnapshot only(String... names) {
+		List<Table> kept = new ArrayList<>();
+		for (String name : names) {
+			Table table = table(name);
+			if (table != null && !kept.contains(table)) {
+				kept.add(table);
+			}
+		}
+		return new SchemaSnapshot(kept);
+	}
+
+	/**
 	 * The same snapshot without some tables.
 	 * @param names the tables to leave out, in any case
 	 * @return the snapshot without them
@@ -112,25 +143,30 @@ public final class SchemaSnapshot {
 	}
 
 	/**
-	 * How this schema differs from another: one sentence per difference, empty if none.
-	 * Column order is not compared (a column added back by a rollback comes last).
-	 * @param other the schema to compare with, e.g. the one before a migration
-	 * @return the differences
+	 * How this schema differs from another: one sentence per difference, empty if none, each
+	 * naming the table and the column, index or key, with this schema's value first and the
+	 * other's as expected, e.g. {@code column users.email: type VARCHAR(100), expected
+	 * VARCHAR(50)} or {@code table notes is new}. Column order is not compared (a column added
+	 * back by a rollback comes last), nor how a database spells the same default.
+	 * @param other the schema to compare with, e.g. the one before a migration, or the one the
+	 * history says this schema should have
+	 * @return the differences, table by table in the order of their names
 	 */
 	public List<String> differencesFrom(SchemaSnapshot other) {
+		Set<String> names = new TreeSet<>(this.tables.keySet());
+		names.addAll(other.tables.keySet());
 		List<String> differences = new ArrayList<>();
-		for (Table table : other.tables()) {
-			if (table(table.name()) == null) {
-				differences.add("table " + table.name() + " is missing");
+		for (String name : names) {
+			Table ours = this.tables.get(name);
+			Table theirs = other.tables.get(name);
+			if (ours == null) {
+				differences.add("table " + Objects.requireNonNull(theirs).name() + " is missing");
 			}
-		}
-		for (Table table : tables()) {
-			Table theirs = other.table(table.name());
-			if (theirs == null) {
-				differences.add("table " + table.name() + " is new");
+			else if (theirs == null) {
+				differences.add("table " + ours.name() + " is new");
 			}
 			else {
-				table.compareWith(theirs, differences);
+				ours.compareWith(theirs, differences);
 			}
 		}
 		return differences;
@@ -199,34 +235,29 @@ public final class SchemaSnapshot {
 				.orElse(null);
 		}
 
-		void compareWith(Table other, List<String> differences) {
-			String at = "table " + this.name + ": ";
-			for (Column column : other.columns) {
-				if (column(column.name()) == null) {
-					differences.add(at + "column " + column.name() + " is missing");
-				}
-			}
-			for (Column column : this.columns) {
-				Column theirs = other.column(column.name());
-				if (theirs == null) {
-					differences.add(at + "column " + column.name() + " is new");
-				}
-				else if (!column.equals(theirs)) {
-					differences.add(at + "column " + theirs + " is now " + column);
-				}
-			}
-			if (!Objects.equals(this.primaryKey, other.primaryKey)) {
-				differences.add(at + "primary key " + other.primaryKey + " is now " + this.primaryKey);
-			}
-			compare(at, "index", this.indexes, other.indexes, differences);
-			compare(at, "foreign key", this.foreignKeys, other.foreignKeys, differences);
+		/**
+		 * This table as text to store, which {@link #decode(String)} reads back, in this and
+		 * any later smalls release. The text is the same for equal tables, on any JVM; its first
+		 * token names its format ({@code smalls-table-v1}).
+		 * @return the text, one line per column, key and index
+		 */
+		public String encode() {
+			return TableCodec.encode(this);
 		}
 
-		private static <T> void compare(String at, String what, List<T> ours, List<T> theirs, List<String> differences) {
-			theirs.stream().filter((item) -> !ours.contains(item))
-				.forEach((item) -> differences.add(at + what + " " + item + " is missing"));
-			ours.stream().filter((item) -> !theirs.contains(item))
-				.forEach((item) -> differences.add(at + what + " " + item + " is new"));
+		/**
+		 * A table from the text {@link #encode()} made of it.
+		 * @param text the text
+		 * @return the table, equal to the one encoded
+		 * @throws IllegalArgumentException if the text is not a table smalls wrote, or is in a
+		 * format of a later smalls
+		 */
+		public static Table decode(String text) {
+			return TableCodec.decode(text);
+		}
+
+		void compareWith(Table other, List<String> differences) {
+			TableComparison.compare(this, other, differences);
 		}
 
 		@Override

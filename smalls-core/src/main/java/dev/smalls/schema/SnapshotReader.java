@@ -6,10 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
@@ -21,11 +24,15 @@ import dev.smalls.schema.SchemaSnapshot.ForeignKey;
 import dev.smalls.schema.SchemaSnapshot.Index;
 import dev.smalls.schema.SchemaSnapshot.PrimaryKey;
 import dev.smalls.schema.SchemaSnapshot.Table;
+import dev.smalls.schema.SnapshotSource.IndexColumn;
+import dev.smalls.schema.SnapshotSource.KeyColumn;
+import dev.smalls.schema.SnapshotSource.ReferenceColumn;
 
 /**
- * Reads a {@link SchemaSnapshot} from JDBC metadata. The dialect's {@link SchemaDdl} says
- * which names the database made up, and corrects foreign key names where a driver reports
- * them wrongly (SQLite).
+ * Reads a {@link SchemaSnapshot} from JDBC metadata: the tables and their columns in one call
+ * each, keys and indexes from the connection's {@link SnapshotSource}. The dialect's
+ * {@link SchemaDdl} says which names the database made up, and corrects foreign key names
+ * where a driver reports them wrongly (SQLite).
  */
 final class SnapshotReader {
 
@@ -58,12 +65,21 @@ final class SnapshotReader {
 	}
 
 	SchemaSnapshot read() throws SQLException {
-		List<Table> tables = new ArrayList<>();
-		for (String table : tableNames()) {
-			PrimaryKey primaryKey = primaryKey(table);
-			tables.add(new Table(table, columns(table), primaryKey, indexes(table, primaryKey), foreignKeys(table)));
+		List<String> names = tableNames();
+		Set<String> tables = new HashSet<>(names);
+		Map<String, List<Column>> columns = columns(tables);
+		SnapshotSource source = SnapshotSource.of(this.connection, this.catalog, this.schema);
+		Map<String, List<KeyColumn>> primaryKeys = source.primaryKeys(tables);
+		Map<String, List<IndexColumn>> indexes = source.indexes(tables);
+		Map<String, List<ReferenceColumn>> foreignKeys = source.foreignKeys(tables);
+		List<Table> read = new ArrayList<>();
+		for (String table : names) {
+			PrimaryKey primaryKey = primaryKey(primaryKeys.getOrDefault(table, List.of()));
+			read.add(new Table(table, columns.getOrDefault(table, List.of()), primaryKey,
+					indexes(indexes.getOrDefault(table, List.of()), primaryKey),
+					foreignKeys(table, foreignKeys.getOrDefault(table, List.of()))));
 		}
-		return new SchemaSnapshot(tables);
+		return new SchemaSnapshot(read);
 	}
 
 	private List<String> tableNames() throws SQLException {
@@ -81,21 +97,27 @@ final class SnapshotReader {
 		return names;
 	}
 
-	private List<Column> columns(String table) throws SQLException {
-		List<Column> columns = new ArrayList<>();
-		try (ResultSet result = this.metaData.getColumns(this.catalog, this.schema, escape(table), "%")) {
+	/** The columns of every table in one call, in their order in each table. */
+	private Map<String, List<Column>> columns(Set<String> tables) throws SQLException {
+		Map<String, Map<Integer, Column>> columns = new HashMap<>();
+		try (ResultSet result = this.metaData.getColumns(this.catalog, this.schema, "%", "%")) {
 			while (result.next()) {
-				if (!table.equals(result.getString("TABLE_NAME"))) {
+				String table = result.getString("TABLE_NAME");
+				if (!tables.contains(table)) {
 					continue;
 				}
-				columns.add(new Column(result.getString("COLUMN_NAME"), result.getString("TYPE_NAME"),
-						result.getInt("COLUMN_SIZE"), result.getInt("DECIMAL_DIGITS"),
-						result.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-						normalizeDefault(result.getString("COLUMN_DEF")),
-						"YES".equalsIgnoreCase(result.getString("IS_AUTOINCREMENT"))));
+				Map<Integer, Column> ofTable = columns.computeIfAbsent(table, (name) -> new TreeMap<>());
+				ofTable.put(result.getInt("ORDINAL_POSITION"),
+						new Column(result.getString("COLUMN_NAME"), result.getString("TYPE_NAME"),
+								result.getInt("COLUMN_SIZE"), result.getInt("DECIMAL_DIGITS"),
+								result.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+								normalizeDefault(result.getString("COLUMN_DEF")),
+								"YES".equalsIgnoreCase(result.getString("IS_AUTOINCREMENT"))));
 			}
 		}
-		return columns;
+		Map<String, List<Column>> ordered = new HashMap<>();
+		columns.forEach((table, ofTable) -> ordered.put(table, List.copyOf(ofTable.values())));
+		return ordered;
 	}
 
 	/** MariaDB reports "no default" on a nullable column as the text {@code NULL}. */
@@ -106,31 +128,22 @@ final class SnapshotReader {
 		return reported.strip();
 	}
 
-	private @Nullable PrimaryKey primaryKey(String table) throws SQLException {
+	private @Nullable PrimaryKey primaryKey(List<KeyColumn> rows) {
 		Map<Integer, String> columns = new TreeMap<>();
 		String name = null;
-		try (ResultSet result = this.metaData.getPrimaryKeys(this.catalog, this.schema, table)) {
-			while (result.next()) {
-				columns.put(result.getInt("KEY_SEQ"), result.getString("COLUMN_NAME"));
-				name = result.getString("PK_NAME");
-			}
+		for (KeyColumn row : rows) {
+			columns.put(row.position(), row.column());
+			name = row.keyName();
 		}
 		return columns.isEmpty() ? null : new PrimaryKey(named(name), List.copyOf(columns.values()));
 	}
 
-	private List<Index> indexes(String table, @Nullable PrimaryKey primaryKey) throws SQLException {
+	private List<Index> indexes(List<IndexColumn> rows, @Nullable PrimaryKey primaryKey) {
 		Map<String, Boolean> unique = new LinkedHashMap<>();
 		Map<String, Map<Integer, String>> columns = new LinkedHashMap<>();
-		try (ResultSet result = this.metaData.getIndexInfo(this.catalog, this.schema, table, false, false)) {
-			while (result.next()) {
-				String name = result.getString("INDEX_NAME");
-				if (name == null || result.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
-					continue;
-				}
-				unique.put(name, !result.getBoolean("NON_UNIQUE"));
-				columns.computeIfAbsent(name, (key) -> new TreeMap<>())
-					.put(result.getInt("ORDINAL_POSITION"), String.valueOf(result.getString("COLUMN_NAME")));
-			}
+		for (IndexColumn row : rows) {
+			unique.put(row.index(), row.unique());
+			columns.computeIfAbsent(row.index(), (key) -> new TreeMap<>()).put(row.position(), row.column());
 		}
 		List<Index> indexes = new ArrayList<>();
 		for (Map.Entry<String, Map<Integer, String>> index : columns.entrySet()) {
@@ -147,28 +160,24 @@ final class SnapshotReader {
 		return indexes;
 	}
 
-	private List<ForeignKey> foreignKeys(String table) throws SQLException {
-		Map<String, List<String[]>> rows = new LinkedHashMap<>();
-		try (ResultSet result = this.metaData.getImportedKeys(this.catalog, this.schema, table)) {
-			while (result.next()) {
-				String name = String.valueOf(result.getString("FK_NAME"));
-				String referenced = result.getString("PKTABLE_NAME");
-				rows.computeIfAbsent(name + "\u0000" + referenced, (key) -> new ArrayList<>())
-					.add(new String[] { result.getString("KEY_SEQ"), result.getString("FKCOLUMN_NAME"), referenced,
-							result.getString("PKCOLUMN_NAME"), rule(result.getShort("UPDATE_RULE")),
-							rule(result.getShort("DELETE_RULE")), name });
-			}
+	private List<ForeignKey> foreignKeys(String table, List<ReferenceColumn> rows) throws SQLException {
+		Map<String, List<ReferenceColumn>> byKey = new LinkedHashMap<>();
+		for (ReferenceColumn row : rows) {
+			byKey.computeIfAbsent(row.keyName() + "\u0000" + row.referencedTable(), (key) -> new ArrayList<>()).add(row);
 		}
-		Map<List<String>, String> correctNames = this.ddl.foreignKeyNames(this.connection, table);
+		Map<List<String>, String> correctNames = byKey.isEmpty() ? null
+				: this.ddl.foreignKeyNames(this.connection, table);
 		List<ForeignKey> keys = new ArrayList<>();
-		for (List<String[]> key : rows.values()) {
-			key.sort(Comparator.comparingInt((row) -> Integer.parseInt(row[0])));
-			List<String> from = key.stream().map((row) -> row[1]).toList();
+		for (List<ReferenceColumn> key : byKey.values()) {
+			key.sort(Comparator.comparingInt(ReferenceColumn::position));
+			ReferenceColumn first = key.get(0);
+			List<String> from = key.stream().map(ReferenceColumn::column).toList();
 			String name = (correctNames != null)
 					? correctNames.get(from.stream().map((column) -> column.toLowerCase(Locale.ROOT)).toList())
-					: named(key.get(0)[6]);
-			keys.add(new ForeignKey(name, from, key.get(0)[2], key.stream().map((row) -> row[3]).toList(),
-					key.get(0)[4], key.get(0)[5]));
+					: named(first.keyName());
+			keys.add(new ForeignKey(name, from, first.referencedTable(),
+					key.stream().map(ReferenceColumn::referencedColumn).toList(), rule(first.updateRule()),
+					rule(first.deleteRule())));
 		}
 		keys.sort(Comparator.comparing((ForeignKey key) -> String.valueOf(key.name()))
 			.thenComparing((key) -> key.columns().toString()));
@@ -188,15 +197,6 @@ final class SnapshotReader {
 	/** A name, or {@code null} if the database made it up or reported none. */
 	private @Nullable String named(@Nullable String name) {
 		return (name == null || name.isBlank() || name.equals("null") || this.ddl.isGeneratedName(name)) ? null : name;
-	}
-
-	/** The table's name as a {@code LIKE} pattern: {@code _} in a name is a wildcard there. */
-	private String escape(String table) throws SQLException {
-		String escape = this.metaData.getSearchStringEscape();
-		if (escape == null || escape.isEmpty()) {
-			return table;
-		}
-		return table.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
 	}
 
 }
