@@ -46,7 +46,7 @@ public final class SmallsMigrator {
 				builder.seeders, builder.initScripts, builder.seedScripts, builder.table, builder.outOfOrder,
 				builder.lockTimeout, builder.lockStrategy, builder.lockLease, builder.seedGuard, builder.dialect,
 				builder.appliedBy, builder.callbacks, builder.schema, builder.migrationTimeout,
-				builder.editedMigrations));
+				builder.editedMigrations, builder.recordSchema, builder.driftIgnoredTables));
 	}
 
 	/**
@@ -104,6 +104,50 @@ public final class SmallsMigrator {
 	 */
 	public MigrationInfo acceptChecksum(int sequence) {
 		return this.engine.acceptChecksum(sequence);
+	}
+
+	/**
+	 * How the live schema differs from the schema the history says it should have (what
+	 * Flyway, Liquibase and Atlas keep for their paid editions): every extra, missing or
+	 * different table, column, type, nullability, default, index, unique constraint and
+	 * foreign key, smalls' own tables and the {@link Builder#driftIgnoredTables ignored ones}
+	 * aside. The schema to compare with is the one recorded when the last migrate or rollback
+	 * that changed something ended: the tables that run changed as it left them, every other
+	 * table as recorded before it, so a hand change made before a run is still reported after
+	 * it. Reads only.
+	 * @return the drift, or that nothing was recorded yet
+	 */
+	public DriftResult drift() {
+		return this.engine.drift();
+	}
+
+	/**
+	 * Record the live schema as the one the history says it should have, once a person has
+	 * checked its drift and keeps it ({@code smalls drift --accept}). Only smalls' schema table
+	 * changes. Runs under the lock.
+	 * @return the drift that was accepted
+	 */
+	public DriftResult acceptDrift() {
+		return this.engine.acceptDrift();
+	}
+
+	/**
+	 * The exact SQL of every pending migration, code migrations included, in order (what
+	 * Flyway keeps for its paid dry runs): smalls runs them where nothing is kept and records
+	 * every statement they send on the connection it binds, so {@code JdbcTemplate},
+	 * {@code JdbcClient}, {@code NamedParameterJdbcTemplate} and plain JDBC on the migrated
+	 * {@code DataSource} are all seen. Where DDL is transactional (PostgreSQL, SQLite) they run
+	 * in the migrated database in one transaction that is rolled back; where it commits at
+	 * once (MariaDB/MySQL, H2, HSQLDB) on a scratch schema, after the applied migrations were
+	 * replayed there (so they see the schema, not the data). A migration that is not
+	 * transactional does not run: a schema migration's statements are shown from its
+	 * operations. Nothing of the migrated database changes, but in the rolled-back
+	 * transaction the migrations take the locks they take, and sequences they advance stay
+	 * advanced.
+	 * @return the plan
+	 */
+	public MigrationPlan plan() {
+		return this.engine.plan();
 	}
 
 	/**
@@ -265,6 +309,10 @@ public final class SmallsMigrator {
 		private @Nullable Duration migrationTimeout;
 
 		private EditedMigrations editedMigrations = EditedMigrations.FAIL;
+
+		private boolean recordSchema = true;
+
+		private List<String> driftIgnoredTables = List.of();
 
 		private Builder(DataSource dataSource) {
 			Assert.notNull(dataSource, "'dataSource' must not be null");
@@ -480,6 +528,30 @@ public final class SmallsMigrator {
 		public Builder editedMigrations(EditedMigrations editedMigrations) {
 			Assert.notNull(editedMigrations, "'editedMigrations' must not be null");
 			this.editedMigrations = editedMigrations;
+			return this;
+		}
+
+		/**
+		 * Whether a migrate or rollback that changes something records the schema at its end
+		 * (in {@code <history>_schema}), for {@link SmallsMigrator#drift()} to compare with
+		 * (the default). Recording reads the schema before the run's first step and after its
+		 * last: for a schema of thousands of tables that is a second or so per deploy that
+		 * migrates, never at a start-up with nothing pending.
+		 * @param recordSchema whether to record it
+		 * @return this builder
+		 */
+		public Builder recordSchema(boolean recordSchema) {
+			this.recordSchema = recordSchema;
+			return this;
+		}
+
+		/**
+		 * Tables a drift check leaves out: tables the application manages itself.
+		 * @param tables their names, in any case
+		 * @return this builder
+		 */
+		public Builder driftIgnoredTables(List<String> tables) {
+			this.driftIgnoredTables = List.copyOf(tables);
 			return this;
 		}
 

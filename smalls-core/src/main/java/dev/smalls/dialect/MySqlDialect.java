@@ -58,6 +58,11 @@ public class MySqlDialect implements SmallsDialect {
 	}
 
 	@Override
+	public String textType() {
+		return "LONGTEXT";
+	}
+
+	@Override
 	public Scratch createScratch(DataSource dataSource, Connection connection, String name) throws SQLException {
 		// A schema is a database here.
 		return Scratch.schema(dataSource, connection, "CREATE DATABASE " + name, name, "DROP DATABASE " + name);

@@ -41,6 +41,11 @@ public class PostgresDialect implements SmallsDialect {
 	}
 
 	@Override
+	public String textType() {
+		return "TEXT";
+	}
+
+	@Override
 	public SchemaDdl schemaDdl() {
 		return new PostgresSchemaDdl();
 	}

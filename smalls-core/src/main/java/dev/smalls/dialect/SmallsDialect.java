@@ -165,6 +165,14 @@ public interface SmallsDialect extends TableSupport {
 	}
 
 	/**
+	 * The type of a column of long text (a table's definition in smalls' schema table).
+	 * @return e.g. {@code CLOB}
+	 */
+	default String textType() {
+		return "CLOB";
+	}
+
+	/**
 	 * The statement that writes a mark, with seven parameters: sequence, name, operation
 	 * ({@code MIGRATE} or {@code ROLLBACK}), the lowest and the highest state it may be in,
 	 * fingerprint, start time.

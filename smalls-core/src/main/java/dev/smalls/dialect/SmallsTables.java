@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code <history>_interrupted}: a row per step that may be in effect in part.</li>
  * <li>{@code <history>_layout}: one row saying which {@linkplain #LAYOUT layout} the tables
  * have, so that a newer smalls knows to upgrade them and an older one knows to stop.</li>
+ * <li>{@code <history>_schema}: the schema as the history says it should be, a row per
+ * table, written when a run that changed something ends: what a drift check compares the
+ * live schema with.</li>
  * <li>{@code <history>_lock}: kept by the row lock and the lease. It is part of the lock's
  * protocol, which instances of different smalls releases share during a rolling deploy, so
  * its definition lives with the lock and never changes with the layout.</li>
@@ -26,7 +29,9 @@ public record SmallsTables(String history) {
 	 * The layout this smalls writes. 1: the history table, and the marks table once a
 	 * migration needed one (smalls 0.1). 2: all three tables always, and the layout table.
 	 * 3: a checksum column in the history table, which older releases leave empty (an empty
-	 * checksum is never taken for an edited migration, so they keep working beside this one).
+	 * checksum is never taken for an edited migration, so they keep working beside this one),
+	 * and the schema table (which older releases do not write: a run of theirs leaves it
+	 * behind the schema, and the next run of this one writes it again).
 	 */
 	public static final int LAYOUT = 3;
 
@@ -97,11 +102,31 @@ public record SmallsTables(String history) {
 	}
 
 	/**
+	 * The table of the schema as the history says it should be.
+	 * @return {@code <history>_schema}
+	 */
+	public String schema() {
+		return this.history + "_schema";
+	}
+
+	/**
 	 * Every one of smalls' own tables.
-	 * @return the history, marks, layout and lock tables
+	 * @return the history, marks, layout, schema and lock tables
 	 */
 	public List<String> all() {
-		return List.of(this.history, marks(), layout(), lock());
+		return List.of(this.history, marks(), layout(), schema(), lock());
+	}
+
+	/**
+	 * The schema table's definition: a row per table, its definition in the text form of
+	 * {@code SchemaSnapshot.Table#encode()}.
+	 * @param timestampType the database's type for a point in time
+	 * @param textType the database's type for long text
+	 * @return a {@code CREATE TABLE}
+	 */
+	public String createSchema(String timestampType, String textType) {
+		return "CREATE TABLE " + schema() + " (table_name VARCHAR(255) NOT NULL PRIMARY KEY, definition " + textType
+				+ " NOT NULL, recorded_at " + timestampType + " NOT NULL)";
 	}
 
 	/**

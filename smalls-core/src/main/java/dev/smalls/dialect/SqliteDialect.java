@@ -71,6 +71,11 @@ public class SqliteDialect implements SmallsDialect {
 	}
 
 	@Override
+	public String textType() {
+		return "TEXT";
+	}
+
+	@Override
 	public Scratch createScratch(DataSource dataSource, Connection connection, String name) throws SQLException {
 		// No schemas: a database file of its own, deleted when done.
 		Path file;

@@ -1,6 +1,7 @@
 package dev.smalls.internal;
 
 import java.net.InetAddress;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -13,15 +14,17 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.DriftResult;
 import dev.smalls.EditedMigrations;
 import dev.smalls.LockStatus;
 import dev.smalls.MigrateResult;
 import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
+import dev.smalls.MigrationPlan;
 import dev.smalls.MigrationState;
-import dev.smalls.RehearsalResult;
 import dev.smalls.MigrationStatus;
+import dev.smalls.RehearsalResult;
 import dev.smalls.RepairResult;
 import dev.smalls.RollbackResult;
 import dev.smalls.SeedGuard;
@@ -39,7 +42,9 @@ import dev.smalls.StepsResult;
 import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.Scratch;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.dialect.lock.MigrationLock;
+import dev.smalls.schema.SchemaSnapshot;
 
 /**
  * What {@code SmallsMigrator} does, wired once from its builder's settings: a session per
@@ -141,17 +146,26 @@ public final class Engine {
 				try (LockedRun locked = lock(session, unlocked)) {
 					MigrationExecutor executor = executor(session, locked);
 					MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
-					while (true) {
-						// Something looked pending: plan again, under the lock.
-						SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
-						int[] plan = this.planner.migrate(locked.history().sequences(), target);
-						refuseOutsideTransactions(session, locked.lock(), plan);
-						try {
-							return executor.apply(locked.history(), plan, appliedBy(), progress);
+					Recording recording = null;
+					try {
+						while (true) {
+							// Something looked pending: plan again, under the lock.
+							SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
+							int[] plan = this.planner.migrate(locked.history().sequences(), target);
+							refuseOutsideTransactions(session, locked.lock(), plan);
+							if (recording == null && plan.length > 0) {
+								recording = startRecording(session, locked);
+							}
+							try {
+								return executor.apply(locked.history(), plan, appliedBy(), progress);
+							}
+							catch (MigrationExecutor.PlanChanged changed) {
+								locked.reread();
+							}
 						}
-						catch (MigrationExecutor.PlanChanged changed) {
-							locked.reread();
-						}
+					}
+					finally {
+						finishRecording(session, locked, recording, progress);
 					}
 				}
 			});
@@ -183,27 +197,197 @@ public final class Engine {
 						.map((row) -> this.catalog.indexOf(row.sequence()))
 						.sorted()
 						.toList(), "roll back");
-					while (true) {
-						refuseOutsideTransactions(session, locked.lock(), rows.stream()
-							.mapToInt((row) -> this.catalog.indexOf(row.sequence()))
-							.toArray());
-						try {
-							return executor.undo(locked.history(), rows, progress);
-						}
-						catch (MigrationExecutor.PlanChanged changed) {
-							// What is left of the plan, as far as it is still applied: a rollback undoes
-							// what it was asked to, however the others moved.
-							locked.reread();
-							SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
-							History now = locked.history();
-							List<Integer> done = progress.done.stream().map(MigrationExecution::sequence).toList();
-							rows = rows.stream()
-								.filter((row) -> !done.contains(row.sequence()) && now.row(row.sequence()) != null)
-								.toList();
-						}
+					Recording recording = rows.isEmpty() ? null : startRecording(session, locked);
+					try {
+						return undo(session, locked, executor, progress, rows);
+					}
+					finally {
+						finishRecording(session, locked, recording, progress);
 					}
 				}
 			});
+		}
+	}
+
+	private RollbackResult undo(RunSession session, LockedRun locked, MigrationExecutor executor,
+			MigrationExecutor.Progress progress, List<HistoryRow> planned) {
+		List<HistoryRow> rows = planned;
+		while (true) {
+			refuseOutsideTransactions(session, locked.lock(), rows.stream()
+				.mapToInt((row) -> this.catalog.indexOf(row.sequence()))
+				.toArray());
+			try {
+				return executor.undo(locked.history(), rows, progress);
+			}
+			catch (MigrationExecutor.PlanChanged changed) {
+				// What is left of the plan, as far as it is still applied: a rollback undoes
+				// what it was asked to, however the others moved.
+				locked.reread();
+				SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
+				History now = locked.history();
+				List<Integer> done = progress.done.stream().map(MigrationExecution::sequence).toList();
+				rows = rows.stream()
+					.filter((row) -> !done.contains(row.sequence()) && now.row(row.sequence()) != null)
+					.toList();
+			}
+		}
+	}
+
+	/** What a run read of the schema before its first step, for the recording after its last. */
+	private record Recording(ExpectedSchema expected, ExpectedSchema.@Nullable Recorded recorded,
+			@Nullable SchemaSnapshot before) {
+	}
+
+	private @Nullable Recording startRecording(RunSession session, LockedRun locked) {
+		if (!this.settings.recordSchema()) {
+			return null;
+		}
+		ExpectedSchema expected = new ExpectedSchema(new SmallsTables(this.history.name()), session.dialect());
+		return locked.underLock("read the schema before the run, for drift checks", (connection) -> {
+			ExpectedSchema.Recorded recorded = expected.read(connection);
+			return new Recording(expected, recorded, (recorded != null) ? expected.live(connection) : null);
+		});
+	}
+
+	/**
+	 * Record the schema after a run that changed something. A failure here does not fail the
+	 * run, whose work is committed: it is logged, and drift checks compare with the last
+	 * recording until a run records again.
+	 */
+	private void finishRecording(RunSession session, LockedRun locked, @Nullable Recording recording,
+			MigrationExecutor.Progress progress) {
+		if (recording == null || progress.done.isEmpty()) {
+			return;
+		}
+		try {
+			locked.underLock("record the schema after the run, for drift checks", (connection) -> recording.expected()
+				.record(connection, recording.recorded(), recording.before(), recording.expected().live(connection)));
+		}
+		catch (RuntimeException ex) {
+			RunSession.Logging.logger.warn("smalls could not record the schema after the run, for drift checks ("
+					+ Failures.causeOf(ex) + "); what ran is committed. Drift checks compare with the last recording "
+					+ "until a run records again.", ex);
+		}
+	}
+
+	/**
+	 * How the live schema differs from the recorded one.
+	 * @return the drift
+	 */
+	public DriftResult drift() {
+		try (RunSession session = open()) {
+			ExpectedSchema expected = new ExpectedSchema(new SmallsTables(this.history.name()), session.dialect());
+			return inSchema(session, "compare the schema with the one recorded", (connection) -> {
+				ExpectedSchema.Recorded recorded = expected.read(connection);
+				if (recorded == null) {
+					return new DriftResult(false, null, List.of());
+				}
+				String[] ignored = this.settings.driftIgnoredTables().toArray(new String[0]);
+				SchemaSnapshot live = expected.live(connection).without(ignored);
+				return new DriftResult(true, recorded.recordedAt(),
+						live.differencesFrom(recorded.schema().without(ignored)));
+			});
+		}
+	}
+
+	/**
+	 * Record the live schema as the one the history says it should have, after a person
+	 * checked its drift.
+	 * @return the drift that was accepted
+	 */
+	public DriftResult acceptDrift() {
+		DriftResult accepted = drift();
+		try (RunSession session = open(); LockedRun locked = lock(session, session.readSequences())) {
+			ExpectedSchema expected = new ExpectedSchema(new SmallsTables(this.history.name()), session.dialect());
+			locked.underLock("record the schema as it is", (connection) -> {
+				expected.accept(connection, expected.live(connection));
+				return null;
+			});
+		}
+		return accepted;
+	}
+
+	/** Work in the run's schema: a tenant's is set in a transaction of its own where the database sets it per transaction. */
+	private <T> T inSchema(RunSession session, String what, LockedRun.SqlWork<T> work) {
+		Connection connection = session.connection();
+		String schema = session.schema();
+		try {
+			if (schema == null || !session.dialect().setsSchemaPerTransaction()) {
+				return work.run(connection);
+			}
+			session.autoCommit(false);
+			try {
+				session.dialect().useSchema(connection, schema);
+				return work.run(connection);
+			}
+			finally {
+				connection.rollback();
+				session.autoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			throw RunSession.failure(what, ex);
+		}
+	}
+
+	/**
+	 * The statements of every pending migration, obtained by running them where nothing is
+	 * kept: in a transaction that is rolled back where DDL is transactional, else on a scratch
+	 * schema after the applied migrations were replayed there.
+	 * @return the plan
+	 */
+	public MigrationPlan plan() {
+		this.catalog.validate();
+		Scratch scratch;
+		SmallsDialect dialect;
+		int[] replay;
+		int[] pending;
+		try (RunSession session = open()) {
+			AppliedSequences applied = session.readSequences();
+			AppliedSequences seen = (applied != null) ? applied : AppliedSequences.none();
+			pending = this.planner.migrate(seen, MigrationPlanner.EVERYTHING);
+			dialect = session.dialect();
+			if (pending.length == 0) {
+				return new MigrationPlan(dialect.databaseName(), false, List.of());
+			}
+			if (dialect.supportsTransactionalDdl()) {
+				return new MigrationPlan(dialect.databaseName(), false,
+						new PlanRun(session, this.catalog).run(new int[0], pending));
+			}
+			replay = java.util.stream.IntStream.range(0, this.catalog.size())
+				.filter((index) -> seen.contains(this.catalog.sequenceAt(index)))
+				.toArray();
+			scratch = createScratch(session, "smalls_plan_", "make the plan in");
+		}
+		try (RunSession session = RunSession.open(scratch.dataSource(), scratch.schema(), this.history, this.dialect,
+				LockStrategy.SESSION)) {
+			return new MigrationPlan(dialect.databaseName(), true, new PlanRun(session, this.catalog).run(replay, pending));
+		}
+		finally {
+			drop(scratch);
+		}
+	}
+
+	private Scratch createScratch(RunSession session, String prefix, String purpose) {
+		String name = prefix + UUID.randomUUID().toString().substring(0, 8);
+		try {
+			return session.dialect().createScratch(this.settings.dataSource(), session.connection(), name);
+		}
+		catch (SQLException ex) {
+			throw new SmallsException("smalls could not create a scratch schema to " + purpose + " (" + name + "): "
+					+ Failures.causeOf(ex) + ". Nothing was run.", "This needs the right to create a schema (a "
+							+ "database on MariaDB/MySQL) on this server: run it as a user who may, or against a "
+							+ "database of its own, e.g. in CI.", ex);
+		}
+	}
+
+	private static void drop(Scratch scratch) {
+		try {
+			scratch.close();
+		}
+		catch (SQLException ex) {
+			RunSession.Logging.logger.warn("smalls could not drop its scratch schema " + scratch.schema() + " ("
+					+ Failures.causeOf(ex) + "); drop it by hand.");
 		}
 	}
 
@@ -229,29 +413,14 @@ public final class Engine {
 			}
 			base = (first == 0) ? 0 : this.catalog.sequenceAt(first - 1);
 			dialect = session.dialect();
-			String name = "smalls_rehearsal_" + UUID.randomUUID().toString().substring(0, 8);
-			try {
-				scratch = dialect.createScratch(this.settings.dataSource(), session.connection(), name);
-			}
-			catch (SQLException ex) {
-				throw new SmallsException("smalls could not create a scratch schema to rehearse in (" + name + "): "
-						+ Failures.causeOf(ex) + ". Nothing was run.", "Rehearsing needs the right to create a "
-								+ "schema (a database on MariaDB/MySQL) on this server: rehearse as a user who may, "
-								+ "or against a database of its own, e.g. in CI.", ex);
-			}
+			scratch = createScratch(session, "smalls_rehearsal_", "rehearse in");
 		}
 		// The session is closed first: a pool of one connection must serve the scratch run too.
 		try {
 			return new Rehearsal(this.settings, scratch, dialect).run(base, started);
 		}
 		finally {
-			try {
-				scratch.close();
-			}
-			catch (SQLException ex) {
-				RunSession.Logging.logger.warn("smalls could not drop its scratch schema " + scratch.schema() + " ("
-						+ Failures.causeOf(ex) + "); drop it by hand.");
-			}
+			drop(scratch);
 		}
 	}
 
@@ -467,13 +636,17 @@ public final class Engine {
 	 * @param schema the schema to run in (a tenant's), or {@code null} for the connection's default
 	 * @param migrationTimeout the longest one migration may run, or {@code null} for no limit
 	 * @param editedMigrations what to do when an applied migration was edited
+	 * @param recordSchema whether a run that changes something records the schema, for drift
+	 * checks
+	 * @param driftIgnoredTables tables a drift check leaves out
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
 			List<SqlScript> seedScripts, String table, boolean outOfOrder, Duration lockTimeout,
 			LockStrategy lockStrategy, Duration lockLease, SeedGuard seedGuard,
 			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks,
-			@Nullable String schema, @Nullable Duration migrationTimeout, EditedMigrations editedMigrations) {
+			@Nullable String schema, @Nullable Duration migrationTimeout, EditedMigrations editedMigrations,
+			boolean recordSchema, List<String> driftIgnoredTables) {
 	}
 
 }

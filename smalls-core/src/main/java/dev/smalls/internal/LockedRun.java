@@ -181,6 +181,60 @@ final class LockedRun implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Do some work on the run's connection while the lock is held: where each transaction
+	 * takes the lock, in a transaction of its own that takes it (waiting for it as a step
+	 * does); otherwise in auto-commit mode, as the run holds the lock already.
+	 * @param what what the work is, for errors
+	 * @param work the work
+	 * @param <T> what it returns
+	 * @return what it returned
+	 */
+	<T> T underLock(String what, SqlWork<T> work) {
+		Connection connection = this.session.connection();
+		if (!this.lock.perTransaction()) {
+			this.session.autoCommit(true);
+			try {
+				return work.run(connection);
+			}
+			catch (SQLException ex) {
+				throw RunSession.failure(what, ex);
+			}
+		}
+		StepStatements statements = this.session.statements(this.lock, this.settings.statementTimeout());
+		Step step = Step.other(Kind.OTHER, "", Tokens.next());
+		long deadline = System.nanoTime() + this.settings.lockTimeout().toNanos();
+		long pause = 10;
+		while (true) {
+			this.session.autoCommit(false);
+			try {
+				if (statements.enter(connection, step) == Entry.GO) {
+					T result = work.run(connection);
+					connection.commit();
+					this.session.autoCommit(true);
+					return result;
+				}
+				connection.rollback();
+			}
+			catch (SQLException ex) {
+				rollbackQuietly(connection, ex);
+				throw RunSession.failure(what, ex);
+			}
+			pause = Pause.next(pause, deadline, () -> this.locks.timedOut(null));
+		}
+	}
+
+	/**
+	 * Work on a connection.
+	 * @param <T> what it returns
+	 */
+	@FunctionalInterface
+	interface SqlWork<T> {
+
+		T run(Connection connection) throws SQLException;
+
+	}
+
 	private List<Interrupted> readMarks(Connection connection) {
 		try {
 			return this.session.marks().read(connection);

@@ -85,7 +85,8 @@ final class Rehearsal {
 		this.engine = new Engine(new Engine.Settings(scratch.dataSource(), settings.migrations(), List.of(), List.of(),
 				List.of(), List.of(), settings.table(), settings.outOfOrder(), settings.lockTimeout(),
 				settings.lockStrategy(), settings.lockLease(), SeedGuard.ALLOW, settings.dialect(), "smalls rehearse",
-				List.of(recorder), scratch.schema(), settings.migrationTimeout(), EditedMigrations.WARN));
+				List.of(recorder), scratch.schema(), settings.migrationTimeout(), EditedMigrations.WARN, false,
+				List.of()));
 	}
 
 	/**

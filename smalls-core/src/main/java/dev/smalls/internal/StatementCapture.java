@@ -3,7 +3,11 @@ package dev.smalls.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The statements a migration's code sent while it ran, as SQL text, in order: what a code
@@ -19,7 +23,19 @@ final class StatementCapture {
 
 	private int count;
 
+	private final @Nullable List<String> statements;
+
+	/** A capture that keeps only the digest. */
 	StatementCapture() {
+		this(false);
+	}
+
+	/**
+	 * A capture.
+	 * @param keep whether to keep the statements themselves too (for a plan)
+	 */
+	StatementCapture(boolean keep) {
+		this.statements = keep ? new ArrayList<>() : null;
 		try {
 			this.digest = MessageDigest.getInstance("SHA-256");
 		}
@@ -37,6 +53,17 @@ final class StatementCapture {
 		this.digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
 		this.digest.update(bytes);
 		this.count++;
+		if (this.statements != null) {
+			this.statements.add(sql);
+		}
+	}
+
+	/**
+	 * The statements recorded, when kept.
+	 * @return the statements in order, empty if they were not kept
+	 */
+	List<String> statements() {
+		return (this.statements != null) ? List.copyOf(this.statements) : List.of();
 	}
 
 	/**
