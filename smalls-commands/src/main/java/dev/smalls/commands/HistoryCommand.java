@@ -3,6 +3,7 @@ package dev.smalls.commands;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,7 @@ import dev.smalls.SmallsTenants;
 
 /**
  * {@code smalls history}: the applied migrations, newest first, of the application's
- * database or a tenant's.
+ * database or a tenant's. With {@code --json}, one JSON document.
  */
 public class HistoryCommand extends SmallsCommand {
 
@@ -26,7 +27,7 @@ public class HistoryCommand extends SmallsCommand {
 
 	public HistoryCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants) {
 		super("history", "Show the applied migrations, newest first, with batch, time and who applied them",
-				"smalls history [--tenant ID]", 0, TenantOptions.TENANT);
+				"smalls history [--tenant ID] [--json]", 0, TenantOptions.TENANT, JSON);
 		this.tenants = new TenantOptions(migrator, tenants);
 	}
 
@@ -34,15 +35,7 @@ public class HistoryCommand extends SmallsCommand {
 	protected void run(CommandLine line, PrintWriter out) {
 		TenantOptions.Target target = this.tenants.toRead(line);
 		target.announce(out);
-		// Recorded in the history: applied, missing from the code, or interrupted while being
-		// rolled back. A migration interrupted while being applied was never recorded.
-		List<MigrationInfo> applied = target.migrator()
-			.status()
-			.migrations()
-			.stream()
-			.filter((migration) -> migration.batch() != null)
-			.sorted(Comparator.comparing(MigrationInfo::batch).thenComparing(MigrationInfo::sequence).reversed())
-			.toList();
+		List<MigrationInfo> applied = applied(target);
 		if (applied.isEmpty()) {
 			out.println("Nothing has been applied yet.");
 			return;
@@ -53,6 +46,30 @@ public class HistoryCommand extends SmallsCommand {
 					ConsoleTable.time(migration.appliedAt()), migration.executionMillis(), migration.appliedBy());
 		}
 		table.print(out);
+	}
+
+	/**
+	 * {@code tenant} (the tenant's id, or {@code null}), then {@code migrations}, newest
+	 * first, each as {@code status --json} shows it.
+	 */
+	@Override
+	protected void runJson(CommandLine line, Map<String, @Nullable Object> document) {
+		TenantOptions.Target target = this.tenants.toRead(line);
+		List<MigrationInfo> applied = applied(target);
+		document.put("tenant", target.tenant());
+		document.put("migrations", applied.stream().map(MigrationsJson::migration).toList());
+	}
+
+	private static List<MigrationInfo> applied(TenantOptions.Target target) {
+		// Recorded in the history: applied, missing from the code, or interrupted while being
+		// rolled back. A migration interrupted while being applied was never recorded.
+		return target.migrator()
+			.status()
+			.migrations()
+			.stream()
+			.filter((migration) -> migration.batch() != null)
+			.sorted(Comparator.comparing(MigrationInfo::batch).thenComparing(MigrationInfo::sequence).reversed())
+			.toList();
 	}
 
 	private static String note(MigrationInfo migration) {

@@ -20,8 +20,10 @@ import dev.smalls.SmallsValidationException;
  * {@code migrate --to 3}, ...), prints what it did and says how it went in an exit code:
  * {@link SmallsCommand#OK} (0) when it worked, {@link SmallsCommand#FAILURE} (1) when it
  * failed, {@link SmallsCommand#USAGE_ERROR} (2) when the command line was wrong and nothing
- * ran. It needs nothing of Spring Boot: a one-shot run of an application
- * ({@code java -jar app.jar smalls status}), a build plugin and a test run commands alike.
+ * ran, {@link SmallsCommand#FINDINGS} (3) when it ran and found what a CI gate should stop on
+ * ({@code generate --check}: the entities and the database differ). It needs nothing of
+ * Spring Boot: a one-shot run of an application ({@code java -jar app.jar smalls status}), a
+ * build plugin and a test run commands alike.
  * <pre>
  * int exitCode = SmallsCommandRunner.forMigrator(migrator).build().run(List.of("status"), System.out);
  * </pre>
@@ -143,7 +145,8 @@ public final class SmallsCommandRunner {
 					new RollbackCommand(this.migrator, this.tenants), new HistoryCommand(this.migrator, this.tenants),
 					new LockCommand(this.migrator, this.tenants), new SqlCommand(this.migrator),
 					new RepairCommand(this.migrator, this.tenants), new InitCommand(this.migrator),
-					new SeedCommand(this.migrator), new CreateCommand(this.migrator, files)));
+					new SeedCommand(this.migrator), new CreateCommand(this.migrator, files),
+					new PlanCommand(this.migrator), new RehearseCommand(this.migrator), new DriftCommand(this.migrator)));
 			for (SmallsCommand command : this.added) {
 				commands.removeIf((standard) -> standard.getName().equals(command.getName()));
 				commands.add(command);

@@ -40,8 +40,8 @@ public final class SmallsCommands {
 	 * Run what was typed after {@code smalls}.
 	 * @param words the command's name, then its arguments and options
 	 * @param out where to print
-	 * @return the exit code: {@link SmallsCommand#OK}, {@link SmallsCommand#FAILURE} or
-	 * {@link SmallsCommand#USAGE_ERROR}
+	 * @return the exit code: {@link SmallsCommand#OK}, {@link SmallsCommand#FAILURE},
+	 * {@link SmallsCommand#USAGE_ERROR} or {@link SmallsCommand#FINDINGS}
 	 */
 	public int run(List<String> words, PrintWriter out) {
 		try {
@@ -53,6 +53,14 @@ public final class SmallsCommands {
 				return words.isEmpty() ? SmallsCommand.USAGE_ERROR : SmallsCommand.OK;
 			}
 			SmallsCommand command = this.commands.get(words.get(0));
+			if (command == null && words.contains("--" + SmallsCommand.JSON.name())) {
+				// A script that asked for JSON gets JSON, whatever it typed.
+				Map<String, @Nullable Object> document = SmallsCommand.jsonDocument(words.get(0));
+				document.put("error", "Unknown command 'smalls " + CommandLine.shown(String.join(" ", words)) + "'.");
+				document.put("action", "smalls help lists the commands.");
+				out.println(JsonOutput.write(document));
+				return SmallsCommand.USAGE_ERROR;
+			}
 			if (command == null) {
 				out.println("Error: unknown command 'smalls " + CommandLine.shown(String.join(" ", words)) + "'.");
 				printList(out);

@@ -1,7 +1,10 @@
 package dev.smalls.commands;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +20,8 @@ import dev.smalls.TenantsOutcome;
 /**
  * {@code smalls status}: every migration and its state, of the application's database or a
  * tenant's, and the migration files written but not built yet; {@code --all-tenants} shows a
- * line per tenant.
+ * line per tenant. With {@code --json}, one JSON document: the status in the shape of the
+ * actuator endpoint's, or each tenant at a glance.
  */
 public class StatusCommand extends SmallsCommand {
 
@@ -35,7 +39,8 @@ public class StatusCommand extends SmallsCommand {
 
 	public StatusCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants, MigrationSources sources) {
 		super("status", "Show every migration and whether it is applied, pending, missing, interrupted or edited",
-				"smalls status [--tenant ID | --all-tenants]", 0, TenantOptions.TENANT, TenantOptions.ALL_TENANTS);
+				"smalls status [--tenant ID | --all-tenants] [--json]", 0, TenantOptions.TENANT,
+				TenantOptions.ALL_TENANTS, JSON);
 		this.tenants = new TenantOptions(migrator, tenants);
 		this.sources = sources;
 	}
@@ -83,6 +88,35 @@ public class StatusCommand extends SmallsCommand {
 			out.println("This is the application's default schema, not a tenant: smalls status --all-tenants shows "
 					+ "every tenant, --tenant <id> one of them.");
 		}
+	}
+
+	/**
+	 * {@code current}, {@code pending}, {@code migrations} and {@code notes}, as the endpoint
+	 * names them, after {@code tenant} (the tenant's id, or {@code null}); with
+	 * {@code --all-tenants}, {@code tenants}, each at a glance by its id.
+	 */
+	@Override
+	protected void runJson(CommandLine line, Map<String, @Nullable Object> document) {
+		if (this.tenants.all(line)) {
+			TenantsOutcome<MigrationStatus> outcome = this.tenants.tenants().status();
+			Map<String, @Nullable Object> tenants = new LinkedHashMap<>();
+			for (TenantOutcome<MigrationStatus> tenant : outcome.outcomes()) {
+				tenants.put(tenant.tenant(),
+						MigrationsJson.tenant(tenant, TenantOptions.retyped(getName(), line, tenant.tenant())));
+			}
+			document.put("tenants", tenants);
+			TenantsReport.requireSucceeded(outcome, getName(), line);
+			return;
+		}
+		TenantOptions.Target target = this.tenants.toRead(line);
+		MigrationStatus status = target.migrator().status();
+		List<String> notes = new ArrayList<>(status.notes());
+		notes.addAll(this.sources.notBuilt(() -> status, "does not list it"));
+		document.put("tenant", target.tenant());
+		document.put("current", status.current());
+		document.put("pending", status.pendingCount());
+		document.put("migrations", status.migrations().stream().map(MigrationsJson::migration).toList());
+		document.put("notes", notes);
 	}
 
 	private void printTenants(CommandLine line, PrintWriter out) {

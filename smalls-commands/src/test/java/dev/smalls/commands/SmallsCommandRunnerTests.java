@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import dev.smalls.MigrationInfo;
+import dev.smalls.MigrationNames;
+import dev.smalls.MigrationState;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrator;
 
@@ -76,6 +79,24 @@ class SmallsCommandRunnerTests {
 	}
 
 	@Test
+	void aCommandThatFindsWhatAGateStopsOnPrintsNoErrorAndExitsWithThree() {
+		SmallsMigrator migrator = migrator(CREATE_PEOPLE, ADD_AGE);
+		SmallsCommandRunner runner = SmallsCommandRunner.forMigrator(migrator).command(new PendingGate(migrator)).build();
+
+		int found = run(runner, "pending-gate");
+
+		assertThat(found).as(output()).isEqualTo(SmallsCommand.FINDINGS).isEqualTo(3);
+		assertThat(output()).startsWith("smalls pending-gate  ")
+			.contains("Pending: 0001_create_people")
+			.contains("Pending: 0002_add_age")
+			.doesNotContain("Error:")
+			.doesNotContain("What to do:");
+		assertThat(run(runner, "migrate")).isZero();
+		assertThat(run(runner, "pending-gate")).as(output()).isZero();
+		assertThat(output()).endsWith("Nothing pending." + System.lineSeparator());
+	}
+
+	@Test
 	void anUnknownCommandListsTheStandardCommandsAndExitsWithTwo() {
 		int code = run(SmallsCommandRunner.forMigrator(migrator(CREATE_PEOPLE)).build(), "rolback", "1");
 		assertThat(code).isEqualTo(SmallsCommand.USAGE_ERROR);
@@ -126,7 +147,7 @@ class SmallsCommandRunnerTests {
 			.build();
 		assertThat(runner.commands().all()).extracting(SmallsCommand::getName)
 			.containsExactly("migrate", "rollback", "history", "lock", "sql", "repair", "init", "seed", "create",
-					"hello", "status");
+					"plan", "rehearse", "drift", "hello", "status");
 		assertThat(run(runner, "status")).isZero();
 		assertThat(output()).contains("Hello from status");
 	}
@@ -166,6 +187,30 @@ class SmallsCommandRunnerTests {
 		@Override
 		public void rollback(JdbcTemplate jdbc) {
 			jdbc.execute(this.down);
+		}
+
+	}
+
+	/** A gate on the migrator's status: it finds pending migrations. */
+	private static final class PendingGate extends SmallsCommand {
+
+		private final SmallsMigrator migrator;
+
+		PendingGate(SmallsMigrator migrator) {
+			super("pending-gate", "Stop a gate while migrations are pending", "smalls pending-gate", 0);
+			this.migrator = migrator;
+		}
+
+		@Override
+		protected void run(CommandLine line, PrintWriter out) {
+			List<MigrationInfo> pending = this.migrator.status().inState(MigrationState.PENDING);
+			if (pending.isEmpty()) {
+				out.println("Nothing pending.");
+				return;
+			}
+			pending.forEach((migration) -> out.println("Pending: "
+					+ MigrationNames.display(migration.sequence(), migration.name())));
+			throw new FindingsException(pending.size() + " pending");
 		}
 
 	}

@@ -34,7 +34,8 @@ import dev.smalls.schema.SchemaPlan;
  * {@link SchemaMigration} whose {@code change} brings the database to the model, and whose
  * rollback (derived by smalls) brings it back. Drops are written as comments unless allowed;
  * with migrations pending it refuses, since the new migration would repeat them. Every name
- * goes through the checks of the schema operations before anything is written.
+ * goes through the checks of the schema operations before anything is written. {@link #check}
+ * compares alike and writes nothing, for CI.
  */
 public final class MigrationGenerator {
 
@@ -85,9 +86,85 @@ public final class MigrationGenerator {
 	public GenerateResult generate(String description, GenerateOptions options) {
 		String name = MigrationFileWriter.name(description);
 		MigrationStatus status = this.migrator.status();
-		if (!options.ignorePending()) {
-			refusePending(status);
+		List<String> pending = pending(status);
+		if (!options.ignorePending() && !pending.isEmpty()) {
+			throw new SmallsValidationException(pending(pending) + ": a migration generated now would repeat what "
+					+ ((pending.size() == 1) ? "it does" : "they do") + ". Nothing was written.",
+					"Build and apply " + ((pending.size() == 1) ? "it" : "them") + " first (smalls migrate), or delete "
+							+ "what you do not want, and generate again; --ignore-pending generates anyway.");
 		}
+		Differences differences = differences(options);
+		if (differences.active().isEmpty()) {
+			return new GenerateResult(null, null, List.of(), differences.withheldOperations(), differences.notes(),
+					pending);
+		}
+		int sequence = this.files.nextSequence(highest(status));
+		SchemaPlan plan = plan(new GeneratedMigration(sequence, name, differences.active()), differences.owners());
+		Path written = this.files.write(sequence, name, (packageName, className, migrationName,
+				migrationSequence) -> MigrationSource.write(packageName, className, migrationSequence, migrationName,
+						differences.active(), differences.withheld(), differences.notes()))
+			.file();
+		return new GenerateResult(written, plan.migration(), plan.operations(), differences.withheldOperations(),
+				differences.notes(), pending);
+	}
+
+	/**
+	 * Compare the model with the database as {@link #generate} does, and write nothing: what
+	 * generate would write and withhold now, for a CI gate that fails while the entities and the
+	 * migrations disagree (as Django's {@code makemigrations --check} and {@code alembic check}
+	 * do). The database must be as the migrations leave it: with migrations pending it refuses,
+	 * since what they do is not in the database yet, and the answer would be wrong both ways. With
+	 * {@link GenerateOptions#ignorePending()} it compares anyway, and the result names them.
+	 * Reads only: the history, the schema and the model.
+	 * @param options whether drops count as operations or as withheld, and whether pending
+	 * migrations are ignored
+	 * @return what generate would write ({@link GenerateResult#upToDate()} when nothing), never
+	 * a file
+	 * @throws SmallsValidationException if migrations are pending, or the model has a name or
+	 * type smalls cannot write
+	 */
+	public GenerateResult check(GenerateOptions options) {
+		MigrationStatus status = this.migrator.status();
+		List<String> pending = pending(status);
+		if (!options.ignorePending() && !pending.isEmpty()) {
+			throw new SmallsValidationException(pending(pending) + ": the database is not yet as the migrations "
+					+ "leave it, so comparing it with the model cannot tell whether they agree. Nothing was checked.",
+					"Apply " + ((pending.size() == 1) ? "it" : "them") + " first (smalls migrate; in CI, on a "
+							+ "database of its own), then run smalls generate --check again; --ignore-pending "
+							+ "compares with the database as it is.");
+		}
+		Differences differences = differences(options);
+		List<String> operations = differences.active().isEmpty() ? List.of()
+				: plan(new GeneratedMigration(highest(status) + 1, "check", differences.active()),
+						differences.owners())
+					.operations();
+		return new GenerateResult(null, null, operations, differences.withheldOperations(), differences.notes(),
+				pending);
+	}
+
+	/**
+	 * The migrations pending, and those written into the directory and not applied (as the one
+	 * generated a moment ago, not yet built): what the database does not have yet.
+	 */
+	private List<String> pending(MigrationStatus status) {
+		List<String> pending = new ArrayList<>(status.inState(MigrationState.PENDING).stream()
+			.map((migration) -> MigrationNames.display(migration.sequence(), migration.name()))
+			.toList());
+		this.files.notBuilt(status).forEach((fileName) -> pending.add(fileName + ", written and not applied"));
+		return pending;
+	}
+
+	private static String pending(List<String> pending) {
+		return pending.size() + " migration" + ((pending.size() == 1) ? " is" : "s are") + " pending ("
+				+ String.join("; ", pending) + ")";
+	}
+
+	private static int highest(MigrationStatus status) {
+		return status.migrations().stream().mapToInt(MigrationInfo::sequence).max().orElse(0);
+	}
+
+	/** What the model and the database differ by, split into what generate writes and what it withholds. */
+	private Differences differences(GenerateOptions options) {
 		Comparison comparison = compare();
 		List<Change> active = comparison.changes().stream()
 			.filter((change) -> options.allowDrop() || !change.removes())
@@ -97,35 +174,7 @@ public final class MigrationGenerator {
 			.toList();
 		List<String> notes = new ArrayList<>(comparison.notes());
 		List<String> withheldOperations = describe(withheld, notes);
-		if (active.isEmpty()) {
-			return new GenerateResult(null, null, List.of(), withheldOperations, notes);
-		}
-		int sequence = this.files.nextSequence(status.migrations().stream().mapToInt(MigrationInfo::sequence).max()
-			.orElse(0));
-		SchemaPlan plan = check(new GeneratedMigration(sequence, name, active), comparison.owners());
-		Path written = this.files.write(sequence, name, (packageName, className, migrationName,
-				migrationSequence) -> MigrationSource.write(packageName, className, migrationSequence, migrationName,
-						active, withheld, notes))
-			.file();
-		return new GenerateResult(written, plan.migration(), plan.operations(), withheldOperations, notes);
-	}
-
-	/**
-	 * Refuse while migrations are pending, or written into the directory and not applied (as
-	 * the one generated a moment ago, not yet built): the new one would repeat them.
-	 */
-	private void refusePending(MigrationStatus status) {
-		List<String> pending = new ArrayList<>(status.inState(MigrationState.PENDING).stream()
-			.map((migration) -> MigrationNames.display(migration.sequence(), migration.name()))
-			.toList());
-		this.files.notBuilt(status).forEach((fileName) -> pending.add(fileName + ", written and not applied"));
-		if (!pending.isEmpty()) {
-			throw new SmallsValidationException(pending.size() + " migration" + ((pending.size() == 1) ? " is" : "s are")
-					+ " pending (" + String.join("; ", pending) + "): a migration generated now would repeat what "
-					+ ((pending.size() == 1) ? "it does" : "they do") + ". Nothing was written.",
-					"Build and apply " + ((pending.size() == 1) ? "it" : "them") + " first (smalls migrate), or delete "
-							+ "what you do not want, and generate again; --ignore-pending generates anyway.");
-		}
+		return new Differences(active, withheld, withheldOperations, notes, comparison.owners());
 	}
 
 	private Comparison compare() {
@@ -149,7 +198,7 @@ public final class MigrationGenerator {
 	}
 
 	/** Record the operations as smalls will, so that a name it refuses is refused now. */
-	private static SchemaPlan check(GeneratedMigration migration, Map<String, String> owners) {
+	private static SchemaPlan plan(GeneratedMigration migration, Map<String, String> owners) {
 		try {
 			return SchemaPlan.of(migration);
 		}
@@ -181,6 +230,15 @@ public final class MigrationGenerator {
 					+ ex.getCause().getMessage() + "): drop it by hand.");
 			return List.of();
 		}
+	}
+
+	/**
+	 * The changes generate writes, those it withholds (and how smalls describes them), the
+	 * notes, and which entity owns each table, for messages.
+	 */
+	private record Differences(List<Change> active, List<Change> withheld, List<String> withheldOperations,
+			List<String> notes, Map<String, String> owners) {
+
 	}
 
 	/** The migration being generated, recorded from its changes before its file exists. */

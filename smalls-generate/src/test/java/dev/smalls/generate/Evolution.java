@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One database whose model changes step by step, the migrations generated so far, and the
- * cycle each step goes through: generate, compile the file as written, apply it, start
- * Hibernate with {@code ddl-auto=validate}, roll it back to exactly the schema before, apply
- * it again, and generate once more to find nothing to write.
+ * cycle each step goes through: check (which lists what generate then writes, and changes
+ * nothing), generate, compile the file as written, apply it, start Hibernate with
+ * {@code ddl-auto=validate}, roll it back to exactly the schema before, apply it again, and
+ * generate and check once more to find nothing to write.
  */
 final class Evolution {
 
@@ -45,10 +46,17 @@ final class Evolution {
 	}
 
 	GenerateResult generate(String description, GenerateOptions options, Class<?>... entities) {
+		return generator(entities).generate(description, options);
+	}
+
+	GenerateResult check(GenerateOptions options, Class<?>... entities) {
+		return generator(entities).check(options);
+	}
+
+	private MigrationGenerator generator(Class<?>... entities) {
 		return new MigrationGenerator(migrator(), this.db.dataSource(),
 				() -> TestModels.model(this.db.dataSource(), entities), this.directory.resolve("src"), PACKAGE,
-				List.of())
-			.generate(description, options);
+				List.of());
 	}
 
 	/**
@@ -60,8 +68,14 @@ final class Evolution {
 	 */
 	ListAssert<String> step(String description, GenerateOptions options, Class<?>... entities) {
 		SchemaSnapshot before = snapshot();
+		GenerateResult check = check(options, entities);
+		assertThat(snapshot().differencesFrom(before)).as(description + ": checked").isEmpty();
 		GenerateResult result = generate(description, options, entities);
 		assertThat(result.written()).as(description + ": " + result).isTrue();
+		assertThat(check.written()).isFalse();
+		assertThat(check.upToDate()).isFalse();
+		assertThat(check.operations()).as(description + ": checked").isEqualTo(result.operations());
+		assertThat(check.withheld()).as(description + ": checked").isEqualTo(result.withheld());
 		String source = Compiler.read(result.file());
 		SchemaMigration migration = this.compiler.load(result.file(),
 				PACKAGE + "." + result.file().getFileName().toString().replace(".java", ""));
@@ -78,6 +92,8 @@ final class Evolution {
 
 		GenerateResult again = generate(description + " again", options, entities);
 		assertThat(again.upToDate()).as(description + ": generated again: " + again).isTrue();
+		GenerateResult checkedAgain = check(options, entities);
+		assertThat(checkedAgain.upToDate()).as(description + ": checked again: " + checkedAgain).isTrue();
 		return assertThat(result.operations()).as(description + "\n" + source);
 	}
 

@@ -3,6 +3,8 @@ package dev.smalls.generate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,7 @@ import dev.smalls.generate.model.cases.Counter;
 import dev.smalls.generate.model.cases.Outer;
 import dev.smalls.generate.model.cases.Quoted;
 import dev.smalls.schema.SchemaMigration;
+import dev.smalls.schema.SchemaSnapshot;
 import dev.smalls.testsupport.TestDatabase;
 import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
@@ -221,6 +224,110 @@ class MigrationGeneratorTests {
 		assertThatExceptionOfType(SmallsValidationException.class)
 			.isThrownBy(() -> generator(List.of()).generate("../ ;; */", GenerateOptions.defaults()))
 			.withMessageContaining("has no letters or digits");
+	}
+
+	@Test
+	void checkListsWhatGenerateWouldWriteAndWithholdAndChangesNothing() throws Exception {
+		SmallsMigration applied = new TestMigration(1, "create_counters");
+		SmallsMigrator.builder(this.db.dataSource()).migrations(applied).build().migrate();
+		this.jdbc.execute("CREATE TABLE counters (id BIGINT PRIMARY KEY, old VARCHAR(10))");
+		Files.createDirectories(this.directory);
+		Files.writeString(this.directory.resolve("M0001CreateCounters.java"), "// applied");
+		Map<Path, String> filesBefore = contents();
+		SchemaSnapshot schemaBefore = SchemaSnapshot.read(this.db.dataSource());
+		List<Map<String, Object>> historyBefore = history();
+
+		GenerateResult result = generator(List.of(applied)).check(GenerateOptions.defaults());
+
+		assertThat(result.upToDate()).isFalse();
+		assertThat(result.written()).isFalse();
+		assertThat(result.file()).isNull();
+		assertThat(result.operations()).containsExactly("addColumn counters.hits INTEGER NOT NULL");
+		assertThat(result.withheld()).containsExactly("dropColumn counters.old");
+		assertThat(result.pending()).isEmpty();
+		assertThat(contents()).isEqualTo(filesBefore);
+		assertThat(SchemaSnapshot.read(this.db.dataSource())).isEqualTo(schemaBefore);
+		assertThat(history()).isEqualTo(historyBefore);
+	}
+
+	@Test
+	void checkWithAllowDropListsTheDropsAsOperations() {
+		this.jdbc.execute("CREATE TABLE counters (id BIGINT PRIMARY KEY, hits INTEGER NOT NULL, old VARCHAR(10))");
+
+		GenerateResult result = generator(List.of()).check(GenerateOptions.defaults().withAllowDrop());
+
+		assertThat(result.operations()).containsExactly("dropColumn counters.old");
+		assertThat(result.withheld()).isEmpty();
+		assertThat(result.upToDate()).isFalse();
+		assertThat(files()).isEmpty();
+	}
+
+	@Test
+	void checkOfADatabaseThatMatchesTheModelIsUpToDate() {
+		SmallsMigrator.builder(this.db.dataSource()).build().migrate();
+		this.jdbc.execute("CREATE TABLE counters (id BIGINT PRIMARY KEY, hits INTEGER NOT NULL)");
+		SchemaSnapshot schemaBefore = SchemaSnapshot.read(this.db.dataSource());
+
+		GenerateResult result = generator(List.of()).check(GenerateOptions.defaults());
+
+		assertThat(result.upToDate()).as(result.toString()).isTrue();
+		assertThat(result.operations()).isEmpty();
+		assertThat(result.withheld()).isEmpty();
+		assertThat(SchemaSnapshot.read(this.db.dataSource())).isEqualTo(schemaBefore);
+		assertThat(files()).isEmpty();
+	}
+
+	@Test
+	void checkWithPendingMigrationsRefusesSinceTheDatabaseIsNotWhereTheyLeaveIt() {
+		SmallsMigration pending = new TestMigration(1, "create_counters");
+		SchemaSnapshot schemaBefore = SchemaSnapshot.read(this.db.dataSource());
+
+		assertThatExceptionOfType(SmallsValidationException.class)
+			.isThrownBy(() -> generator(List.of(pending)).check(GenerateOptions.defaults()))
+			.withMessageContaining("1 migration is pending (0001_create_counters)")
+			.withMessageContaining("the database is not yet as the migrations leave it")
+			.withMessageContaining("Nothing was checked")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("Apply it first (smalls migrate")
+				.contains("--ignore-pending"));
+		assertThat(SchemaSnapshot.read(this.db.dataSource())).isEqualTo(schemaBefore);
+		assertThat(files()).isEmpty();
+	}
+
+	@Test
+	void checkWithAMigrationWrittenAndNotBuiltRefusesAlike() throws Exception {
+		SmallsMigrator.builder(this.db.dataSource()).build().migrate();
+		Files.createDirectories(this.directory);
+		Files.writeString(this.directory.resolve("M0001AddCounters.java"), "// generated, not built");
+
+		assertThatExceptionOfType(SmallsValidationException.class)
+			.isThrownBy(() -> generator(List.of()).check(GenerateOptions.defaults()))
+			.withMessageContaining("1 migration is pending (M0001AddCounters.java, written and not applied)");
+		assertThat(Files.readString(this.directory.resolve("M0001AddCounters.java")))
+			.isEqualTo("// generated, not built");
+	}
+
+	@Test
+	void checkIgnoringPendingComparesWithTheDatabaseAsItIsAndNamesThem() {
+		SmallsMigration pending = new TestMigration(1, "create_counters");
+
+		GenerateResult result = generator(List.of(pending)).check(GenerateOptions.defaults().withIgnorePending());
+
+		assertThat(result.pending()).containsExactly("0001_create_counters");
+		assertThat(result.operations()).containsExactly("createTable counters (id BIGINT PRIMARY KEY, hits INTEGER "
+				+ "NOT NULL)");
+		assertThat(files()).isEmpty();
+	}
+
+	private Map<Path, String> contents() throws java.io.IOException {
+		Map<Path, String> contents = new TreeMap<>();
+		for (Path file : files()) {
+			contents.put(file, Files.readString(file));
+		}
+		return contents;
+	}
+
+	private List<Map<String, Object>> history() {
+		return this.jdbc.queryForList("SELECT * FROM smalls_history ORDER BY sequence_no");
 	}
 
 	private MigrationGenerator generator(List<SmallsMigration> migrations, Class<?>... entities) {

@@ -31,7 +31,8 @@ public final class SmallsHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "smallsHealthIndicator", "smallsHealthContributor" })
 	SmallsHealthIndicator smallsHealthIndicator(SmallsMigrator migrator, LastRunOutcome lastRun,
 			SmallsProperties properties) {
-		return new SmallsHealthIndicator(migrator, lastRun, properties.isEnabled(), properties.getTarget());
+		return new SmallsHealthIndicator(migrator, lastRun, properties.isEnabled(), properties.getTarget(),
+				properties.getDrift().isHealth());
 	}
 
 }

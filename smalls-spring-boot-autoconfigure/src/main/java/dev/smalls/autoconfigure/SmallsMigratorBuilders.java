@@ -77,6 +77,8 @@ final class SmallsMigratorBuilders {
 			.table(this.properties.getTable())
 			.outOfOrder(this.properties.isOutOfOrder())
 			.editedMigrations(this.properties.getEditedMigrations())
+			.recordSchema(this.properties.getDrift().isRecord())
+			.driftIgnoredTables(this.properties.getDrift().getIgnoredTables())
 			.lockTimeout(this.properties.getLockTimeout())
 			.lockStrategy(this.properties.getLock())
 			.lockLease(this.properties.getLockLease())

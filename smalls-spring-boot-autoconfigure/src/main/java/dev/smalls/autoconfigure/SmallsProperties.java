@@ -104,6 +104,8 @@ public class SmallsProperties {
 
 	private final Generate generate = new Generate();
 
+	private final Drift drift = new Drift();
+
 	private final Tenants tenants = new Tenants();
 
 	public boolean isEnabled() {
@@ -222,6 +224,10 @@ public class SmallsProperties {
 		return this.create;
 	}
 
+	public Drift getDrift() {
+		return this.drift;
+	}
+
 	public Generate getGenerate() {
 		return this.generate;
 	}
@@ -317,6 +323,56 @@ public class SmallsProperties {
 
 		public void setPackage(@Nullable String packageName) {
 			this.packageName = packageName;
+		}
+
+	}
+
+	/**
+	 * Drift: how the live schema differs from the one the history says it should have.
+	 */
+	public static class Drift {
+
+		/**
+		 * Whether a migrate or rollback that changes something records the schema at its end,
+		 * for drift checks to compare with. It reads the schema before the run's first step
+		 * and after its last, never at a start-up with nothing pending.
+		 */
+		private boolean record = true;
+
+		/**
+		 * Tables drift checks leave out, such as tables the application manages itself.
+		 * smalls' own tables are always left out.
+		 */
+		private List<String> ignoredTables = new ArrayList<>();
+
+		/**
+		 * Whether the smalls health indicator reads drift and shows it as a detail. Off by
+		 * default: it reads the whole schema at every health check.
+		 */
+		private boolean health;
+
+		public boolean isRecord() {
+			return this.record;
+		}
+
+		public void setRecord(boolean record) {
+			this.record = record;
+		}
+
+		public List<String> getIgnoredTables() {
+			return this.ignoredTables;
+		}
+
+		public void setIgnoredTables(List<String> ignoredTables) {
+			this.ignoredTables = ignoredTables;
+		}
+
+		public boolean isHealth() {
+			return this.health;
+		}
+
+		public void setHealth(boolean health) {
+			this.health = health;
 		}
 
 	}

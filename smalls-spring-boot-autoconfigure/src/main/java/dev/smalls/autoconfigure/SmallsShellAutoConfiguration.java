@@ -22,12 +22,15 @@ import org.springframework.shell.core.command.DefaultCommandParser;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsTenants;
 import dev.smalls.commands.CreateCommand;
+import dev.smalls.commands.DriftCommand;
 import dev.smalls.commands.HistoryCommand;
 import dev.smalls.commands.InitCommand;
 import dev.smalls.commands.LockCommand;
 import dev.smalls.commands.MigrateCommand;
 import dev.smalls.commands.MigrationFileWriter;
 import dev.smalls.commands.MigrationSources;
+import dev.smalls.commands.PlanCommand;
+import dev.smalls.commands.RehearseCommand;
 import dev.smalls.commands.RepairCommand;
 import dev.smalls.commands.RollbackCommand;
 import dev.smalls.commands.SeedCommand;
@@ -89,6 +92,24 @@ public final class SmallsShellAutoConfiguration {
 	@ConditionalOnMissingBean
 	SqlCommand smallsSqlCommand(SmallsMigrator migrator) {
 		return new SqlCommand(migrator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DriftCommand smallsDriftCommand(SmallsMigrator migrator) {
+		return new DriftCommand(migrator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PlanCommand smallsPlanCommand(SmallsMigrator migrator) {
+		return new PlanCommand(migrator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RehearseCommand smallsRehearseCommand(SmallsMigrator migrator) {
+		return new RehearseCommand(migrator);
 	}
 
 	@Bean

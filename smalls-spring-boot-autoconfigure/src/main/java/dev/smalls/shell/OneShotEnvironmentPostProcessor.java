@@ -27,6 +27,8 @@ import org.springframework.util.ClassUtils;
  * scripts, no banner and no INFO logging, so that the command does exactly what was asked,
  * soon, and its output is the command's own. Explicit {@code -D}, environment and command-line
  * properties still win over these defaults; the application's own configuration files do not.
+ * With {@code --json}, standard output is kept for the command's JSON document, and the rest
+ * (warnings, anything the application prints) goes to standard error.
  * It also adds what runs the command ({@link OneShotRunner}) to the application. Any other
  * start, and one with {@code smalls.one-shot.enabled=false}, it leaves as it is, having read
  * only the command line.
@@ -78,7 +80,7 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 	 * command exists only where JPA starts.
 	 */
 	private static final Set<String> WITHOUT_JPA = Set.of("status", "migrate", "rollback", "history", "lock", "sql",
-			"repair", "init", "seed", "create");
+			"repair", "init", "seed", "create", "plan", "rehearse", "drift");
 
 	/** Message listeners and schedulers that would start working while the command runs. */
 	private static final List<String> AUTO_STARTUPS = List.of("spring.quartz.auto-startup",
@@ -115,6 +117,12 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(OneShot.PROPERTY_SOURCE_NAME + "Exclusions",
 					Map.of(EXCLUDE, String.join(",", new ArrayList<>(exclusions)))));
+		if (OneShot.wantsJson(environment)) {
+			// Before the logging system starts: its console appender, and everything else that
+			// prints on System.out, goes to standard error, and the JSON document alone to
+			// standard output, where a script reads it.
+			OneShot.reserveStandardOutput();
+		}
 		// Only now, and only for this application: any other start has none of them.
 		application.addListeners(new OneShotRunner(), new GenerateDatabaseCheck());
 	}

@@ -3,9 +3,10 @@ package dev.smalls.shell;
 import org.springframework.boot.ExitCodeGenerator;
 
 /**
- * Ends a one-shot run whose command did not work, once the command has said why: Spring Boot
- * takes the exit code from it, closes the application and, on the main thread, exits with
- * that code. {@link OneShotFailureReporter} keeps Spring Boot from reporting it once more.
+ * Ends a one-shot run whose command did not work, or found what a CI gate stops on, once the
+ * command has said so: Spring Boot takes the exit code from it, closes the application and, on
+ * the main thread, exits with that code. {@link OneShotFailureReporter} keeps Spring Boot from
+ * reporting it once more.
  */
 final class OneShotExit extends RuntimeException implements ExitCodeGenerator {
 

@@ -1,8 +1,6 @@
 package dev.smalls.shell;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,7 +17,7 @@ import org.springframework.core.annotation.Order;
  * instead of Spring Boot's stack trace: the person at the terminal asked for a smalls
  * command, not for the application. A failure of the command's own found during the start-up
  * ({@link OneShotCommandFailure}) is printed as the command prints failures, and a command
- * that ran and failed ({@link OneShotExit}) has said everything already. The process still
+ * that ran and failed, or found something ({@link OneShotExit}), has said everything already. The process still
  * exits non-zero. Other runs are left to Spring Boot's own reporting. Registered in
  * {@code META-INF/spring.factories}, the only way to a {@link SpringBootExceptionReporter};
  * Spring Boot creates it only when an application fails to start.
@@ -45,13 +43,14 @@ public class OneShotFailureReporter implements SpringBootExceptionReporter {
 			return true;
 		}
 		logger.debug("The application failed to start", failure);
-		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+		PrintWriter out = OneShot.commandOutput();
 		if (failure instanceof OneShotCommandFailure command) {
 			command.print(out);
 			return true;
 		}
 		StartupFailure.of(failure, this.context)
-			.print(out, "the application failed to start, so the smalls command did not run: ");
+			.print(out, "the application failed to start, so the smalls command did not run: ",
+					OneShot.commandName(this.context.getEnvironment()), OneShot.wantsJson(this.context.getEnvironment()));
 		return true;
 	}
 

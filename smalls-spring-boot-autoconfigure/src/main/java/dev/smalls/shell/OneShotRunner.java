@@ -1,8 +1,6 @@
 package dev.smalls.shell;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -29,7 +27,8 @@ import dev.smalls.commands.SmallsCommands;
  * the run through Spring Boot: a command that worked closes the application, so that the JVM
  * ends with exit code 0 once nothing else runs; one that did not ends it with
  * {@link OneShotExit}, whose exit code (1 when it failed, 2 when the command line was wrong or
- * smalls cannot run commands in this application) Spring Boot exits with. Needs no Spring
+ * smalls cannot run commands in this application, 3 when it ran and found what a CI gate stops
+ * on, as {@code generate --check} does) Spring Boot exits with. Needs no Spring
  * Shell; added to the application by {@link OneShotEnvironmentPostProcessor} for one-shot
  * runs only, so that it runs even when smalls' auto-configuration does not, and can say why.
  */
@@ -48,7 +47,7 @@ final class OneShotRunner implements ApplicationListener<ApplicationStartedEvent
 			return;
 		}
 		ConfigurableApplicationContext context = event.getApplicationContext();
-		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+		PrintWriter out = OneShot.commandOutput();
 		int code = run(context, words.subList(1, words.size()), out);
 		out.flush();
 		if (code != SmallsCommand.OK) {
@@ -58,33 +57,35 @@ final class OneShotRunner implements ApplicationListener<ApplicationStartedEvent
 	}
 
 	static int run(ConfigurableApplicationContext context, List<String> words, PrintWriter out) {
+		String command = words.isEmpty() ? null : words.get(0);
+		boolean json = words.contains("--" + SmallsCommand.JSON.name());
 		SmallsCommands commands;
 		try {
 			commands = context.getBeanProvider(SmallsCommands.class).getIfAvailable();
 		}
 		catch (BeansException ex) {
-			StartupFailure.of(ex, context).print(out, "smalls cannot run its commands in this application: ");
+			StartupFailure.of(ex, context)
+				.print(out, "smalls cannot run its commands in this application: ", command, json);
 			return SmallsCommand.USAGE_ERROR;
 		}
 		if (commands == null) {
-			out.println("Error: smalls cannot run 'smalls " + CommandLine.shown(String.join(" ", words))
-					+ "' in this application: " + missing(context));
-			out.flush();
+			missing(context).print(out, "smalls cannot run 'smalls " + CommandLine.shown(String.join(" ", words))
+					+ "' in this application: ", command, json);
 			return SmallsCommand.USAGE_ERROR;
 		}
 		return new SmallsCommandRunner(commands).run(words, out);
 	}
 
-	private static String missing(ConfigurableApplicationContext context) {
+	private static StartupFailure missing(ConfigurableApplicationContext context) {
 		if (context.getBeanNamesForType(DataSource.class, false, false).length == 0) {
-			return "it has no DataSource.\nWhat to do: smalls migrates the application's DataSource. Add "
+			return new StartupFailure("it has no DataSource.", "smalls migrates the application's DataSource. Add "
 					+ "spring-boot-starter-jdbc and a JDBC driver (such as com.h2database:h2 or "
-					+ "org.postgresql:postgresql) and set spring.datasource.url.";
+					+ "org.postgresql:postgresql) and set spring.datasource.url.");
 		}
 		String configuration = (context.getBeanNamesForType(SmallsMigrator.class, false, false).length == 0)
 				? SMALLS_AUTO_CONFIGURATION : SMALLS_SHELL_AUTO_CONFIGURATION;
-		return "its smalls auto-configuration is off.\nWhat to do: remove " + configuration
-				+ " from spring.autoconfigure.exclude or @SpringBootApplication(exclude = ...).";
+		return new StartupFailure("its smalls auto-configuration is off.", "remove " + configuration
+				+ " from spring.autoconfigure.exclude or @SpringBootApplication(exclude = ...).");
 	}
 
 	/**

@@ -33,11 +33,21 @@ final class SpringShellCommand extends AbstractCommand {
 			.toList());
 	}
 
+	/**
+	 * Runs the command and hands Spring Shell its exit code. Spring Shell shows any code but 0
+	 * as "Error while executing command ...: " and the description, and stops a script there:
+	 * for {@link SmallsCommand#FINDINGS} the description says that the command ran to the end,
+	 * and a script still stops, as a CI gate should.
+	 */
 	@Override
 	public ExitStatus doExecute(CommandContext context) {
 		int code = this.command.execute(words(context), context.outputWriter());
-		return (code == SmallsCommand.OK) ? ExitStatus.OK
-				: new ExitStatus(code, getName() + " did not complete; see the error above.");
+		return switch (code) {
+			case SmallsCommand.OK -> ExitStatus.OK;
+			case SmallsCommand.FINDINGS -> new ExitStatus(code, getName() + " ran to the end and found what is listed "
+					+ "above (exit code 3, which stops a CI gate).");
+			default -> new ExitStatus(code, getName() + " did not complete; see the error above.");
+		};
 	}
 
 	/**

@@ -56,6 +56,21 @@ record StartupFailure(String error, String action) {
 		return null;
 	}
 
+	/**
+	 * Print the failure, as one JSON document when the command asked for {@code --json}.
+	 * @param out where to print
+	 * @param before what to say before the error
+	 * @param command the command's name after {@code smalls}, if known
+	 * @param json whether {@code --json} was asked for
+	 */
+	void print(PrintWriter out, String before, @Nullable String command, boolean json) {
+		if (json) {
+			OneShot.printJsonFailure(out, command, before + this.error, this.action);
+			return;
+		}
+		print(out, before);
+	}
+
 	void print(PrintWriter out, String before) {
 		out.println("Error: " + before + this.error);
 		out.println("What to do: " + this.action);

@@ -26,6 +26,9 @@ class SmallsPropertiesTests {
 		assertThat(properties.isEnabled()).isFalse();
 		assertThat(properties.getTable()).isEqualTo("smalls_history");
 		assertThat(properties.isOutOfOrder()).isFalse();
+		assertThat(properties.getEditedMigrations()).isEqualTo(dev.smalls.EditedMigrations.FAIL);
+		assertThat(properties.getDrift().isRecord()).isTrue();
+		assertThat(properties.getDrift().isHealth()).isFalse();
 		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:smalls/init.sql");
 		assertThat(properties.getSeed().getLocations()).containsExactly("classpath:smalls/seed.sql");
@@ -62,6 +65,10 @@ class SmallsPropertiesTests {
 		source.put("smalls.tenants.schemas", "acme,globex");
 		source.put("smalls.tenants.parallelism", "4");
 		source.put("smalls.tenants.stop-on-failure", "true");
+		source.put("smalls.edited-migrations", "warn");
+		source.put("smalls.drift.record", "false");
+		source.put("smalls.drift.ignored-tables", "app_settings");
+		source.put("smalls.drift.health", "true");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
 			.get();
 		assertThat(properties.isEnabled()).isTrue();
@@ -72,6 +79,10 @@ class SmallsPropertiesTests {
 		assertThat(properties.getTenants().getParallelism()).isEqualTo(4);
 		assertThat(properties.getTenants().isStopOnFailure()).isTrue();
 		assertThat(properties.getTable()).isEqualTo("app.history");
+		assertThat(properties.getEditedMigrations()).isEqualTo(dev.smalls.EditedMigrations.WARN);
+		assertThat(properties.getDrift().isRecord()).isFalse();
+		assertThat(properties.getDrift().getIgnoredTables()).containsExactly("app_settings");
+		assertThat(properties.getDrift().isHealth()).isTrue();
 		assertThat(properties.isOutOfOrder()).isTrue();
 		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:a.sql", "file:b.sql");
@@ -106,7 +117,8 @@ class SmallsPropertiesTests {
 				"smalls.url", "smalls.user", "smalls.password", "smalls.driver-class-name",
 				"smalls.generate.ignored-tables", "smalls.lock", "smalls.lock-lease", "smalls.migration-timeout",
 				"smalls.tenants.schemas",
-				"smalls.tenants.parallelism", "smalls.tenants.stop-on-failure", "smalls.one-shot.enabled");
+				"smalls.tenants.parallelism", "smalls.tenants.stop-on-failure", "smalls.one-shot.enabled",
+				"smalls.edited-migrations", "smalls.drift.record", "smalls.drift.ignored-tables", "smalls.drift.health");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()
@@ -132,6 +144,9 @@ class SmallsPropertiesTests {
 		propertyDefaults.put("lockStrategy", properties.getLock());
 		propertyDefaults.put("lockLease", properties.getLockLease());
 		propertyDefaults.put("migrationTimeout", properties.getMigrationTimeout());
+		propertyDefaults.put("editedMigrations", properties.getEditedMigrations());
+		propertyDefaults.put("recordSchema", properties.getDrift().isRecord());
+		propertyDefaults.put("driftIgnoredTables", properties.getDrift().getIgnoredTables());
 		propertyDefaults.forEach((field, value) -> assertThat(ReflectionTestUtils.getField(builder, field))
 			.as("the builder's default %s", field)
 			.isEqualTo(value));

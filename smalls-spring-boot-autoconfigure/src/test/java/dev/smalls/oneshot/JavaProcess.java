@@ -3,6 +3,7 @@ package dev.smalls.oneshot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +50,24 @@ final class JavaProcess {
 	}
 
 	/**
+	 * Run to completion and collect standard output and standard error apart, as a script that
+	 * reads one and shows the other.
+	 */
+	Separated runSeparated(String... arguments) throws IOException, InterruptedException {
+		Path errors = Files.createTempFile(Path.of("target"), "stderr", ".txt");
+		try {
+			Process process = start(arguments).redirectError(errors.toFile()).start();
+			byte[] output = process.getInputStream().readAllBytes();
+			assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the process ended").isTrue();
+			return new Separated(process.exitValue(), new String(output, StandardCharsets.UTF_8),
+					Files.readString(errors, StandardCharsets.UTF_8));
+		}
+		finally {
+			Files.deleteIfExists(errors);
+		}
+	}
+
+	/**
 	 * The process on a terminal of its own, as someone typing at it: {@code script} gives it
 	 * a pseudo-terminal, so that {@code System.console()} is there.
 	 */
@@ -90,6 +109,17 @@ final class JavaProcess {
 		long lines() {
 			return this.output.lines().count();
 		}
+
+	}
+
+	/**
+	 * A finished process, its two outputs apart.
+	 *
+	 * @param exitCode its exit code
+	 * @param output what it printed on standard output
+	 * @param errors what it printed on standard error
+	 */
+	record Separated(int exitCode, String output, String errors) {
 
 	}
 

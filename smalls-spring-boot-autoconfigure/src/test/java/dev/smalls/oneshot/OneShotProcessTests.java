@@ -9,6 +9,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +61,74 @@ class OneShotProcessTests {
 		JavaProcess.Run rollback = app(springShell).run("smalls", "rollback", "0000");
 		assertThat(rollback.exitCode()).as(rollback.output()).isZero();
 		assertThat(rollback.output()).contains("Rollback is complete: current sequence 0000.");
+	}
+
+	@Test
+	void statusJsonPrintsOneJsonDocumentOnStandardOutputAndEverythingElseOnStandardError() throws Exception {
+		JavaProcess.Separated status = app(false).property("oneshot.test.noise", "true")
+			.runSeparated("smalls", "status", "--json");
+		assertThat(status.exitCode()).as(status.errors()).isZero();
+		JsonNode document = json(status.output());
+		assertThat(document.get("format").asInt()).isEqualTo(1);
+		assertThat(document.get("command").asString()).isEqualTo("status");
+		assertThat(document.get("current").asInt()).isZero();
+		assertThat(document.get("pending").asInt()).isEqualTo(3);
+		assertThat(document.get("migrations").get(0).get("name").asString()).isEqualTo("create_people");
+		assertThat(status.errors()).contains("NOISE ON STANDARD OUTPUT").contains("NOISE IN THE LOG");
+
+		JavaProcess.Separated wrong = app(false).runSeparated("smalls", "status", "--json", "--to", "2");
+		assertThat(wrong.exitCode()).as(wrong.errors()).isEqualTo(2);
+		assertThat(json(wrong.output()).get("error").asString()).contains("Unknown option '--to'");
+	}
+
+	@Test
+	void statusJsonThatFailsBeforeOrWhileTheCommandRunsIsOneJsonDocumentToo() throws Exception {
+		try (Connection running = DriverManager.getConnection("jdbc:h2:file:" + this.database, "sa", "")) {
+			JavaProcess.Separated locked = app(false).runSeparated("smalls", "status", "--json");
+			assertThat(locked.exitCode()).as(locked.errors()).isEqualTo(1);
+			assertThat(json(locked.output()).get("error").asString())
+				.startsWith("smalls could not connect to the database: ");
+			assertThat(json(locked.output()).get("action").asString()).contains(";AUTO_SERVER=TRUE");
+
+			JavaProcess.Separated atStart = app(false).property("oneshot.test.connect-at-start", "true")
+				.runSeparated("smalls", "status", "--json");
+			assertThat(atStart.exitCode()).as(atStart.errors()).isEqualTo(1);
+			assertThat(json(atStart.output()).get("error").asString())
+				.startsWith("the application failed to start, so the smalls command did not run: ");
+			assertThat(json(atStart.output()).get("command").asString()).isEqualTo("status");
+		}
+	}
+
+	/** Standard output, read as exactly one JSON document: anything before or after it fails. */
+	private static JsonNode json(String output) {
+		assertThat(output).startsWith("{");
+		return JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().readTree(output);
+	}
+
+	@Test
+	void theChecksBeforeADeployRunOneShotWithTheirExitCodes() throws Exception {
+		JavaProcess.Run plan = app(false).run("smalls", "plan");
+		assertThat(plan.exitCode()).as(plan.output()).isZero();
+		assertThat(plan.output()).contains("-- 0001_create_people")
+			.contains("CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100));");
+
+		JavaProcess.Run rehearse = app(false).run("smalls", "rehearse");
+		assertThat(rehearse.exitCode()).as(rehearse.output()).isZero();
+		assertThat(rehearse.output()).contains("Rehearsal is clean: 3 migrations");
+
+		assertThat(app(false).run("smalls", "migrate").exitCode()).isZero();
+		JavaProcess.Run clean = app(false).run("smalls", "drift");
+		assertThat(clean.exitCode()).as(clean.output()).isZero();
+		assertThat(clean.output()).contains("No drift");
+
+		// As a person would, with the application's own credentials (it names none: H2's default user).
+		try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + this.database, "", "")) {
+			connection.createStatement().execute("ALTER TABLE person ADD COLUMN nickname VARCHAR(20)");
+		}
+		JavaProcess.Separated drift = app(false).runSeparated("smalls", "drift", "--json");
+		assertThat(drift.exitCode()).as(drift.errors()).isEqualTo(3);
+		assertThat(json(drift.output()).get("differences").get(0).asString())
+			.containsIgnoringCase("column person.nickname is new");
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package dev.smalls.oneshot;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeEvent;
 import org.springframework.boot.SpringApplication;
@@ -75,6 +77,19 @@ public class OneShotTestApplication {
 	@ConditionalOnBooleanProperty("oneshot.test.announce-end")
 	ApplicationListener<ContextClosedEvent> announceClose() {
 		return (event) -> System.out.println("APPLICATION CLOSED");
+	}
+
+	/**
+	 * What an application may print while it starts, on standard output and in the log, as a
+	 * one-shot run's output has to survive.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty("oneshot.test.noise")
+	SmartInitializingSingleton makeNoise() {
+		return () -> {
+			System.out.println("NOISE ON STANDARD OUTPUT");
+			LogFactory.getLog(OneShotTestApplication.class).warn("NOISE IN THE LOG");
+		};
 	}
 
 	/** A bean that needs the database while the application starts, as some applications have. */

@@ -32,10 +32,17 @@ public final class ShellSession {
 				new InputReader() {
 				});
 		ExitStatus status = new CommandExecutor(this.registry).execute(context);
-		return new Result(status.code(), output.toString());
+		return new Result(status.code(), output.toString(), status.description());
 	}
 
-	public record Result(int exitCode, String output) {
+	/**
+	 * What the line did.
+	 * @param exitCode the exit status's code
+	 * @param output what the command printed
+	 * @param description the exit status's description, which the prompt prints after
+	 * "Error while executing command ...: " when the code is not 0
+	 */
+	public record Result(int exitCode, String output, String description) {
 	}
 
 }

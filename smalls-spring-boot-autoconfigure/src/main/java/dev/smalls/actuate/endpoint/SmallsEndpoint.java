@@ -73,6 +73,12 @@ public class SmallsEndpoint {
 
 	static final String TENANTS = "tenants";
 
+	static final String DRIFT = "drift";
+
+	private static final int STATUS_METHOD_NOT_ALLOWED = 405;
+
+	static final String PLAN = "plan";
+
 	private final SmallsMigrator migrator;
 
 	private final ExpectedSequenceGuard guard;
@@ -119,6 +125,36 @@ public class SmallsEndpoint {
 	@ReadOperation
 	public StatusDescriptor status() {
 		return describe(this.migrator, this.tenants.summaries());
+	}
+
+	/**
+	 * A view that reads: {@code /actuator/smalls/drift}, how the live schema differs from the
+	 * one the history says it should have; {@code /actuator/smalls/plan}, the statements of
+	 * every pending migration, obtained by running them where nothing is kept.
+	 * @param view {@code drift} or {@code plan}
+	 * @return the view, or 404 for another name
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> view(@Selector String view) {
+		try {
+			return switch (view) {
+				case DRIFT -> new WebEndpointResponse<>(ReadViews.drift(this.migrator.drift()),
+						WebEndpointResponse.STATUS_OK);
+				case PLAN -> new WebEndpointResponse<>(ReadViews.plan(this.migrator.plan()), WebEndpointResponse.STATUS_OK);
+				default -> WriteRequest.ACTIONS.contains(view)
+						? new WebEndpointResponse<>(WriteResults.refusal(STATUS_METHOD_NOT_ALLOWED,
+								"/actuator/smalls/" + view + " is an action: it takes POST, not GET. Nothing was changed.",
+								SmallsEndpointErrorResolver.WHAT_TO_SEND).getBody(), STATUS_METHOD_NOT_ALLOWED)
+						: notFound("/actuator/smalls/" + Texts.shown(view) + " is not a view of smalls.",
+						"GET /actuator/smalls for the status, /actuator/smalls/drift for drift, /actuator/smalls/plan "
+								+ "for the pending migrations' SQL.");
+			};
+		}
+		catch (SmallsException ex) {
+			return new WebEndpointResponse<>(WriteResults.refusal(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
+					String.valueOf(ex.getMessage()), ex.getAction()).getBody(),
+					WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+		}
 	}
 
 	/**

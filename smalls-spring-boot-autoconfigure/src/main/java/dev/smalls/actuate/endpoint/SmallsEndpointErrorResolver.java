@@ -23,6 +23,13 @@ import org.springframework.web.servlet.ModelAndView;
  */
 public class SmallsEndpointErrorResolver implements HandlerExceptionResolver, Ordered {
 
+	/** What the endpoint takes, for a request it does not. */
+	static final String WHAT_TO_SEND = "GET /actuator/smalls for the status (/actuator/smalls/tenants/<id> for a "
+			+ "tenant's, /actuator/smalls/drift for drift, /actuator/smalls/plan for the pending migrations' SQL); "
+			+ "POST to /actuator/smalls/migrate, /actuator/smalls/rollback, /actuator/smalls/repair or "
+			+ "/actuator/smalls/accept to change it (with management.endpoint.smalls.access=unrestricted).";
+
+
 	static final String NOT_A_JSON_OBJECT = "The request body is not a JSON object of numbers. Nothing was changed.";
 
 	static final String SEND_A_JSON_OBJECT = "Send one JSON object, e.g. {\"to\": 1} or {\"batches\": 1, "
@@ -53,9 +60,7 @@ public class SmallsEndpointErrorResolver implements HandlerExceptionResolver, Or
 		}
 		if (ex instanceof HttpRequestMethodNotSupportedException) {
 			return write(response, 405, "/actuator/smalls does not take " + Texts.shown(request.getMethod())
-					+ " here. Nothing was changed.",
-					"GET /actuator/smalls for the status (/actuator/smalls/tenants/<id> for a tenant's); POST to "
-							+ "/actuator/smalls/migrate, /actuator/smalls/rollback, /actuator/smalls/repair or /actuator/smalls/accept to change it.");
+					+ " here. Nothing was changed.", WHAT_TO_SEND);
 		}
 		return null;
 	}

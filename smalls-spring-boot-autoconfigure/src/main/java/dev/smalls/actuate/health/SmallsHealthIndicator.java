@@ -45,6 +45,8 @@ public class SmallsHealthIndicator extends AbstractHealthIndicator {
 
 	private final @Nullable Integer target;
 
+	private final boolean drift;
+
 	/**
 	 * Create an indicator.
 	 * @param migrator the migrator
@@ -54,11 +56,25 @@ public class SmallsHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public SmallsHealthIndicator(SmallsMigrator migrator, LastRunOutcome lastRun,
 			boolean migratesOnStartup, @Nullable Integer target) {
+		this(migrator, lastRun, migratesOnStartup, target, false);
+	}
+
+	/**
+	 * Create an indicator that may also report drift.
+	 * @param migrator the migrator
+	 * @param lastRun the outcome of the last run
+	 * @param migratesOnStartup whether start-up migrates
+	 * @param target the sequence start-up migrates to, or {@code null} for everything
+	 * @param drift whether to read drift and show it as a detail ({@code smalls.drift.health})
+	 */
+	public SmallsHealthIndicator(SmallsMigrator migrator, LastRunOutcome lastRun, boolean migratesOnStartup,
+			@Nullable Integer target, boolean drift) {
 		super("smalls health check failed");
 		this.migrator = migrator;
 		this.lastRun = lastRun;
 		this.migratesOnStartup = migratesOnStartup;
 		this.target = target;
+		this.drift = drift;
 	}
 
 	@Override
@@ -78,6 +94,10 @@ public class SmallsHealthIndicator extends AbstractHealthIndicator {
 			builder.withDetail("edited", edited.stream().map(MigrationInfo::displayName).toList());
 		}
 		lock(builder);
+		if (this.drift) {
+			// Shown, not DOWN: the application runs on the schema it has; the drift is for a person to check.
+			builder.withDetail("drift", this.migrator.drift().differences());
+		}
 		SmallsMigrationException failure = this.lastRun.getFailure();
 		if (failure != null) {
 			builder.down()

@@ -16,6 +16,7 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 
 import dev.smalls.SmallsMigrator;
+import dev.smalls.schema.SchemaSnapshot;
 import dev.smalls.shell.ShellSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,8 @@ class GenerateCommandTests {
 
 	private int lastExitCode;
 
+	private String lastDescription;
+
 	@BeforeEach
 	void emptyDatabaseAndDirectory() throws IOException {
 		this.jdbc.execute("DROP ALL OBJECTS");
@@ -63,6 +66,7 @@ class GenerateCommandTests {
 	private String send(String command) throws Exception {
 		ShellSession.Result result = this.shell.send(command);
 		this.lastExitCode = result.exitCode();
+		this.lastDescription = result.description();
 		return result.output();
 	}
 
@@ -128,6 +132,73 @@ class GenerateCommandTests {
 
 		assertThat(send("smalls generate drop junk --allow-drop")).contains("Created 0002_drop_junk")
 			.contains("dropColumn bins.junk");
+	}
+
+	@Test
+	void generateCheckListsWhatGenerateWouldWriteWritesNothingAndEndsWithThree() throws Exception {
+		this.migrator.migrate();
+		this.jdbc.execute("ALTER TABLE bins ADD COLUMN junk INTEGER");
+		SchemaSnapshot before = SchemaSnapshot.read(this.jdbc);
+
+		String output = send("smalls generate --check");
+
+		assertThat(output).startsWith("smalls generate  ")
+			.contains("The database does not match the model. Nothing was written (--check).")
+			.contains("smalls generate would write:\n    addColumn bins.label VARCHAR(40)")
+			.contains("Not written, as they drop data (they would be at the end of the file, commented out):\n"
+					+ "    dropColumn bins.junk")
+			.contains("To write the migration, run: smalls generate <description> (with --allow-drop to write the "
+					+ "drops too), then build the application and run: smalls migrate")
+			.doesNotContain("Error:");
+		assertThat(this.lastExitCode).isEqualTo(3);
+		assertThat(this.lastDescription).isEqualTo("smalls generate ran to the end and found what is listed above "
+				+ "(exit code 3, which stops a CI gate).");
+		assertThat(DIRECTORY).doesNotExist();
+		assertThat(SchemaSnapshot.read(this.jdbc)).isEqualTo(before);
+	}
+
+	@Test
+	void generateCheckWhenTheDatabaseMatchesSaysSoAndEndsWithZero() throws Exception {
+		this.migrator.migrate();
+		this.jdbc.execute("ALTER TABLE bins ADD COLUMN label VARCHAR(40)");
+
+		assertThat(send("smalls generate --check")).contains("The database matches the model: nothing to generate.")
+			.doesNotContain("Error:");
+		assertThat(this.lastExitCode).isZero();
+		assertThat(DIRECTORY).doesNotExist();
+	}
+
+	@Test
+	void generateCheckWithPendingMigrationsRefusesAndSaysToApplyThemFirst() throws Exception {
+		SchemaSnapshot before = SchemaSnapshot.read(this.jdbc);
+
+		String output = send("smalls generate --check");
+
+		assertThat(output).contains("Error: 1 migration is pending (0001_create_bins): the database is not yet as the "
+				+ "migrations leave it")
+			.contains("What to do: Apply it first (smalls migrate;");
+		assertThat(this.lastExitCode).isEqualTo(1);
+		assertThat(SchemaSnapshot.read(this.jdbc)).isEqualTo(before);
+	}
+
+	@Test
+	void generateCheckIgnoringPendingMigrationsSaysTheyAreNotCounted() throws Exception {
+		String output = send("smalls generate --check --ignore-pending");
+
+		assertThat(output).contains("Compared with the database as it is (--ignore-pending): 1 migration is pending "
+				+ "(0001_create_bins), and what it does is not counted.")
+			.contains("createTable bins (id BIGINT PRIMARY KEY, label VARCHAR(40))");
+		assertThat(this.lastExitCode).isEqualTo(3);
+		assertThat(DIRECTORY).doesNotExist();
+	}
+
+	@Test
+	void generateCheckWithADescriptionIsRefusedAsAWrongCommandLine() throws Exception {
+		this.migrator.migrate();
+
+		assertThat(send("smalls generate --check add labels"))
+			.contains("Error: --check writes nothing, so it takes no description: smalls generate --check.");
+		assertThat(this.lastExitCode).isEqualTo(2);
 	}
 
 	@Test

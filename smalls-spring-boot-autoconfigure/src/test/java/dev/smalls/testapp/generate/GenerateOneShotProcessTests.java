@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,12 +14,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.smalls.schema.SchemaSnapshot;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code java ... smalls generate <description>} in a process of its own, as a developer runs
- * it beside the application: output on stdout and an exit code, even where the application
- * asks Hibernate to validate a schema the model is ahead of.
+ * {@code java ... smalls generate <description>} and {@code smalls generate --check} in a
+ * process of their own, as a developer runs them beside the application and CI runs the check:
+ * output on stdout and an exit code, even where the application asks Hibernate to validate a
+ * schema the model is ahead of.
  */
 class GenerateOneShotProcessTests {
 
@@ -41,6 +45,49 @@ class GenerateOneShotProcessTests {
 		assertThat(generate.exitCode()).as(generate.output()).isZero();
 		assertThat(generate.output()).contains("Created 0002_add_bin_labels").contains("addColumn bins.label");
 		assertThat(this.work.resolve("migrations").resolve("M0002AddBinLabels.java")).exists();
+	}
+
+	@Test
+	void generateCheckExitsWithThreeWhileTheEntitiesAreAheadAndWithZeroOnceTheyMatchWritingNothing()
+			throws Exception {
+		Run pending = run(VALIDATING, "smalls", "generate", "--check");
+		assertThat(pending.exitCode()).as(pending.output()).isEqualTo(1);
+		assertThat(pending.output()).contains("Error: 1 migration is pending (0001_create_bins)")
+			.doesNotContain("\tat ");
+
+		Run migrate = run("-Dspring.jpa.hibernate.ddl-auto=none", "smalls", "migrate");
+		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+		SchemaSnapshot migrated = snapshot();
+
+		Run ahead = run(VALIDATING, "smalls", "generate", "--check");
+		assertThat(ahead.exitCode()).as(ahead.output()).isEqualTo(3);
+		assertThat(ahead.output()).startsWith("smalls generate  ")
+			.contains("The database does not match the model. Nothing was written (--check).")
+			.contains("    addColumn bins.label VARCHAR(40)")
+			.doesNotContain("Error:")
+			.doesNotContain("\tat ");
+		assertThat(this.work.resolve("migrations")).doesNotExist();
+		assertThat(snapshot()).isEqualTo(migrated);
+
+		try (Connection connection = connect()) {
+			connection.createStatement().execute("ALTER TABLE bins ADD COLUMN label VARCHAR(40)");
+		}
+		Run matching = run(VALIDATING, "smalls", "generate", "--check");
+		assertThat(matching.exitCode()).as(matching.output()).isZero();
+		assertThat(matching.output()).contains("The database matches the model: nothing to generate.");
+		assertThat(this.work.resolve("migrations")).doesNotExist();
+	}
+
+	/** As the application connects: Spring Boot gives no user name when the URL is set. */
+	private Connection connect() throws SQLException {
+		return DriverManager.getConnection("jdbc:h2:file:" + this.work.resolve("db"), "", "");
+	}
+
+	/** The whole schema, smalls' own tables with it; read with no process of the test running. */
+	private SchemaSnapshot snapshot() throws SQLException {
+		try (Connection connection = connect()) {
+			return SchemaSnapshot.read(connection);
+		}
 	}
 
 	@Test

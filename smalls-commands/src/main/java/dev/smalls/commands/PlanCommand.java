@@ -1,0 +1,73 @@
+package dev.smalls.commands;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.smalls.MigrationPlan;
+import dev.smalls.PlannedMigration;
+import dev.smalls.SmallsException;
+import dev.smalls.SmallsMigrator;
+
+/**
+ * {@code smalls plan [--json]}: the exact SQL of every pending migration, code migrations
+ * included, in order, as a script or a JSON document. The migrations run where nothing is
+ * kept (see {@link SmallsMigrator#plan()}); the database does not change. A migration that
+ * fails there fails the command (exit code 1): migrate would fail too.
+ */
+public class PlanCommand extends SmallsCommand {
+
+	private final SmallsMigrator migrator;
+
+	public PlanCommand(SmallsMigrator migrator) {
+		super("plan", "Show the exact SQL of every pending migration, code migrations included, by running them "
+				+ "where nothing is kept; the database does not change", "smalls plan [--json]", 0, JSON);
+		this.migrator = migrator;
+	}
+
+	@Override
+	protected void run(CommandLine line, PrintWriter out) {
+		MigrationPlan plan = this.migrator.plan();
+		if (plan.migrations().isEmpty()) {
+			out.println("Nothing is pending: migrate would run nothing.");
+			return;
+		}
+		plan.script().forEach(out::println);
+		requireRan(plan);
+	}
+
+	@Override
+	protected void runJson(CommandLine line, Map<String, @Nullable Object> document) {
+		MigrationPlan plan = this.migrator.plan();
+		document.put("database", plan.database());
+		document.put("method", plan.scratch() ? "scratch-schema" : "rolled-back-transaction");
+		document.put("migrations", plan.migrations().stream().map(PlanCommand::json).toList());
+		requireRan(plan);
+	}
+
+	private static Map<String, @Nullable Object> json(PlannedMigration migration) {
+		Map<String, @Nullable Object> json = new LinkedHashMap<>();
+		json.put("sequence", migration.sequence());
+		json.put("name", migration.name());
+		json.put("outcome", migration.outcome().name());
+		json.put("statements", migration.statements());
+		json.put("note", migration.note());
+		return json;
+	}
+
+	private static void requireRan(MigrationPlan plan) {
+		List<PlannedMigration> failed = plan.migrations().stream()
+			.filter((migration) -> migration.outcome() == PlannedMigration.Outcome.FAILED)
+			.toList();
+		if (!failed.isEmpty()) {
+			PlannedMigration first = failed.get(0);
+			throw new SmallsException(first.displayName() + " failed where the plan ran it, where nothing is kept: "
+					+ "migrate would fail there too. " + first.note(), "Fix " + first.displayName()
+							+ " and run smalls plan again; the plan above shows what ran before it.");
+		}
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.smalls.actuate.endpoint;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.smalls.SmallsMigrator;
+import dev.smalls.schema.SchemaSnapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /actuator/smalls/drift} and {@code /plan} over real HTTP: drift names a column
+ * added by hand, the plan lists each pending migration's statements, and neither changes the
+ * database.
+ */
+@UnrestrictedSchemaEndpointTest
+class SmallsEndpointReadViewsWebTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SmallsMigrator migrator;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	private HttpJson http;
+
+	@BeforeEach
+	void threeOfFiveApplied() {
+		this.jdbc.execute("DROP ALL OBJECTS");
+		this.migrator.migrate(3);
+		this.http = new HttpJson(this.port);
+	}
+
+	@Test
+	void driftNamesAColumnAddedByHand() throws Exception {
+		JsonNode clean = this.http.get("/actuator/smalls/drift").json();
+		assertThat(clean.get("recorded").asBoolean()).isTrue();
+		assertThat(clean.get("drifted").asBoolean()).isFalse();
+		this.jdbc.execute("CREATE TABLE by_hand (id INT)");
+		HttpJson.Response response = this.http.get("/actuator/smalls/drift");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("drifted").asBoolean()).isTrue();
+		assertThat(response.json().get("differences").get(0).asString()).containsIgnoringCase("table by_hand is new");
+	}
+
+	@Test
+	void thePlanListsThePendingMigrationsStatementsAndChangesNothing() throws Exception {
+		SchemaSnapshot before = SchemaSnapshot.read(this.jdbc);
+		HttpJson.Response response = this.http.get("/actuator/smalls/plan");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode migrations = response.json().get("migrations");
+		assertThat(migrations.size()).isEqualTo(2);
+		assertThat(migrations.get(0).get("name").asString()).isEqualTo("add_tags");
+		assertThat(migrations.get(0).get("outcome").asString()).isEqualTo("RAN");
+		assertThat(migrations.get(0).get("statements").get(0).asString()).containsIgnoringCase("CREATE TABLE tags");
+		assertThat(SchemaSnapshot.read(this.jdbc)).isEqualTo(before);
+		assertThat(this.migrator.status().current()).isEqualTo(3);
+	}
+
+	@Test
+	void anotherViewIsNotFound() throws Exception {
+		HttpJson.Response response = this.http.get("/actuator/smalls/drfit");
+		assertThat(response.status()).as(response.body()).isEqualTo(404);
+		assertThat(response.json().get("action").asString()).contains("/actuator/smalls/drift");
+	}
+
+}
