@@ -79,8 +79,26 @@ final class Targets {
 				}
 				lines.add(line.toString());
 			}
+			trust(database, TrustScenario.DRIFT, 1000, (database == BenchDatabase.POSTGRESQL) ? 3_000 : 0, lines);
+			trust(database, TrustScenario.REHEARSE, 200, (database == BenchDatabase.POSTGRESQL) ? 60_000 : 0, lines);
 		}
 		return lines;
+	}
+
+	/** The absolute targets for scenario 6, where it names one (PostgreSQL at its N). */
+	private void trust(BenchDatabase database, String scenario, int targetSize, double targetMillis,
+			List<String> lines) {
+		for (int size : this.report.sizes(scenario, database)) {
+			double smalls = median(scenario, database, size, SmallsContender.NAME);
+			if (targetMillis > 0 && size == targetSize) {
+				lines.add(String.format("%s: %s on %s, N=%,d: %.0f ms (target < %,.0f ms on this machine)",
+						verdict(smalls < targetMillis), scenario, database.displayName(), size, smalls, targetMillis));
+			}
+			else {
+				lines.add(String.format("measured (no target): %s on %s, N=%,d: %.0f ms", scenario,
+						database.displayName(), size, smalls));
+			}
+		}
 	}
 
 	private double median(String scenario, BenchDatabase database, int size, String contender) {
