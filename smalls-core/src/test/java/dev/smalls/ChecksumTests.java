@@ -167,7 +167,8 @@ class ChecksumTests {
 		try (FreshDatabase db = database.createFreshDatabase()) {
 			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
 			migrator(db.dataSource(), EditedMigrations.FAIL, declared("v1")).migrate();
-			assertThat(checksum(jdbc, 1)).startsWith("own:").hasSize(68);
+			// Short text is recorded as it is: nothing to digest at each start-up, and readable.
+			assertThat(checksum(jdbc, 1)).isEqualTo("own:v1");
 			SmallsMigrator edited = migrator(db.dataSource(), EditedMigrations.FAIL, declared("v2"));
 			assertThat(edited.status().migrations()).extracting(MigrationInfo::state)
 				.containsExactly(MigrationState.EDITED);

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.MigrationNames;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException.Operation;
@@ -16,8 +17,8 @@ import dev.smalls.schema.SchemaPlan;
 /**
  * The checksums the history records, each a kind and a SHA-256 digest:
  * <ul>
- * <li>{@code own:} the digest of the value the migration's {@link SmallsMigration#checksum()}
- * returns;</li>
+ * <li>{@code own:} the value the migration's {@link SmallsMigration#checksum()} returns, when
+ * it is short printable text, or {@code own#} and its digest;</li>
  * <li>{@code ops:} a schema migration's operations ({@link SchemaPlan#checksum()});</li>
  * <li>{@code sql:} the statements a code migration sent when it was applied
  * ({@link StatementCapture}).</li>
@@ -29,6 +30,11 @@ import dev.smalls.schema.SchemaPlan;
 final class Checksums {
 
 	static final String DECLARED = "own:";
+
+	static final String DECLARED_DIGEST = "own#";
+
+	/** The longest declared checksum recorded as it is: the column holds 100 characters. */
+	private static final int MAX_PLAIN = 96;
 
 	static final String OPERATIONS = "ops:";
 
@@ -44,22 +50,67 @@ final class Checksums {
 	 * @return the checksum, or {@code null} for code that declares none
 	 * @throws SmallsException if the migration's {@code checksum()} or {@code change} fails
 	 */
-	static @Nullable String of(SmallsMigration migration, String name) {
+	static @Nullable String of(SmallsMigration migration, int sequence, String name) {
 		String declared;
 		try {
 			declared = migration.checksum();
 		}
 		catch (RuntimeException ex) {
-			throw new SmallsException("The checksum() of " + name + " failed: " + ex.getMessage(),
-					"Make checksum() return a constant (or null), without touching the database.", ex);
+			throw new SmallsException("The checksum() of " + MigrationNames.display(sequence, name) + " failed: "
+					+ ex.getMessage(), "Make checksum() return a constant (or null), without touching the database.",
+					ex);
 		}
 		if (declared != null) {
-			return DECLARED + sha256(declared);
+			return declared(declared);
 		}
 		if (migration instanceof SchemaMigration schema && !SchemaPlan.isWrittenByHand(schema, Operation.MIGRATE)) {
 			return OPERATIONS + SchemaPlan.of(schema).checksum();
 		}
 		return null;
+	}
+
+	/**
+	 * A declared checksum as recorded: as given when it is short printable text (a version
+	 * such as {@code v3}: no digest to compute at every start-up, and a person reading the
+	 * history sees it), else its digest.
+	 * @param declared what {@code checksum()} returned
+	 * @return {@code own:<value>} or {@code own#<sha-256>}
+	 */
+	static String declared(String declared) {
+		if (declared.length() <= MAX_PLAIN) {
+			boolean plain = true;
+			for (int i = 0; i < declared.length() && plain; i++) {
+				char c = declared.charAt(i);
+				plain = c >= 0x20 && c < 0x7f;
+			}
+			if (plain) {
+				return DECLARED + declared;
+			}
+		}
+		return DECLARED_DIGEST + sha256(declared);
+	}
+
+	/**
+	 * Whether a migration declares, as short text, exactly the checksum recorded: what most
+	 * applied migrations that declare one give at a start-up, told without building a string
+	 * (a start-up compares thousands). {@code false} means: compare in full.
+	 * @param migration the migration
+	 * @param recorded the recorded checksum
+	 * @return {@code true} if they match
+	 */
+	static boolean declaresRecorded(SmallsMigration migration, String recorded) {
+		if (!recorded.startsWith(DECLARED)) {
+			return false;
+		}
+		String declared;
+		try {
+			declared = migration.checksum();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+		return declared != null && recorded.length() == DECLARED.length() + declared.length()
+				&& recorded.regionMatches(DECLARED.length(), declared, 0, declared.length());
 	}
 
 	/**

@@ -11,6 +11,7 @@ import dev.smalls.MigrationNames;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.schema.SchemaMigration;
 
 /**
  * The migrations the code defines, by sequence, checked once when it is built: unique
@@ -33,11 +34,15 @@ final class MigrationCatalog {
 
 	private final List<Integer> problemSequences;
 
-	/** The checksums the code gives, computed when first asked for. */
-	private volatile @Nullable Checksummed checksums;
+	/**
+	 * The checksums the code gives, each computed when first asked for: a start-up compares
+	 * only the applied migrations that recorded one.
+	 */
+	private final @Nullable String[] checksums;
 
-	private record Checksummed(@Nullable String[] byIndex, boolean any) {
-	}
+	private final boolean[] computed;
+
+	private volatile @Nullable Boolean anyChecksum;
 
 	public MigrationCatalog(Collection<? extends SmallsMigration> migrations) {
 		SmallsMigration[] given = migrations.toArray(new SmallsMigration[0]);
@@ -97,6 +102,8 @@ final class MigrationCatalog {
 		this.sequences = Arrays.copyOf(sequences, count);
 		this.migrations = Arrays.copyOf(inOrder, count);
 		this.names = Arrays.copyOf(names, count);
+		this.checksums = new String[count];
+		this.computed = new boolean[count];
 		this.problems = problems.isEmpty() ? List.of() : List.copyOf(problems);
 		// No stream on the happy path: this is built at every start, in a fresh JVM too.
 		this.problemSequences = problems.isEmpty() ? List.of()
@@ -204,42 +211,53 @@ final class MigrationCatalog {
 	/**
 	 * The checksum the code of the migration at a position gives now.
 	 * @param index from 0 to {@link #size()} - 1
-	 * @return the checksum, or {@code null} for code that declares none
+	 * @return the checksum, or {@code null} for code that declares none (or cannot say)
 	 */
-	public @Nullable String checksumAt(int index) {
-		return checksums().byIndex()[index];
+	public synchronized @Nullable String checksumAt(int index) {
+		if (!this.computed[index]) {
+			String checksum;
+			try {
+				checksum = Checksums.of(this.migrations[index], this.sequences[index], this.names[index]);
+			}
+			catch (RuntimeException ex) {
+				// Code that cannot say what it records (a refused operation, a failing checksum()):
+				// not compared here; the step that runs it fails with a report of its own.
+				checksum = null;
+			}
+			this.checksums[index] = checksum;
+			this.computed[index] = true;
+		}
+		return this.checksums[index];
 	}
 
 	/**
-	 * Whether any migration's code gives a checksum: only then is there anything to compare
-	 * with the history.
-	 * @return {@code true} if one does
+	 * Whether any migration's code may give a checksum (a schema migration, or one that
+	 * declares one): only then is there anything to compare with the history. Asks each
+	 * migration for its declared checksum once; computes no digest.
+	 * @return {@code true} if one may
 	 */
 	public boolean hasChecksums() {
-		return checksums().any();
+		Boolean any = this.anyChecksum;
+		if (any == null) {
+			any = false;
+			for (SmallsMigration migration : this.migrations) {
+				if (migration instanceof SchemaMigration || declares(migration)) {
+					any = true;
+					break;
+				}
+			}
+			this.anyChecksum = any;
+		}
+		return any;
 	}
 
-	private Checksummed checksums() {
-		Checksummed checksums = this.checksums;
-		if (checksums == null) {
-			@Nullable String[] byIndex = new String[this.migrations.length];
-			boolean any = false;
-			for (int i = 0; i < byIndex.length; i++) {
-				try {
-					byIndex[i] = Checksums.of(this.migrations[i],
-							MigrationNames.display(this.sequences[i], this.names[i]));
-				}
-				catch (RuntimeException ex) {
-					// Code that cannot say what it records (a refused operation, a failing checksum()):
-					// not compared here; the step that runs it fails with a report of its own.
-					byIndex[i] = null;
-				}
-				any |= byIndex[i] != null;
-			}
-			checksums = new Checksummed(byIndex, any);
-			this.checksums = checksums;
+	private static boolean declares(SmallsMigration migration) {
+		try {
+			return migration.checksum() != null;
 		}
-		return checksums;
+		catch (RuntimeException ex) {
+			return true;
+		}
 	}
 
 	/**

@@ -226,9 +226,12 @@ final class MigrationPlanner {
 			while (next < applied.size() && applied.sequenceAt(next) < sequence) {
 				next++;
 			}
-			if (next < applied.size() && applied.sequenceAt(next) == sequence
-					&& Checksums.edited(applied.checksumAt(next), this.catalog.checksumAt(i))) {
-				edited.add(i);
+			if (next < applied.size() && applied.sequenceAt(next) == sequence) {
+				String recorded = applied.checksumAt(next);
+				if (recorded != null && !Checksums.declaresRecorded(this.catalog.migrationAt(i), recorded)
+						&& Checksums.edited(recorded, this.catalog.checksumAt(i))) {
+					edited.add(i);
+				}
 			}
 		}
 		return edited;

@@ -316,7 +316,7 @@ final class MigrationStep {
 		 */
 		private void startChecksum() {
 			if (this.operation == Operation.MIGRATE) {
-				this.checksum = Checksums.of(this.migration, this.name);
+				this.checksum = Checksums.of(this.migration, this.migration.sequence(), this.name);
 				this.capture = (this.checksum == null) ? new StatementCapture() : null;
 			}
 		}
