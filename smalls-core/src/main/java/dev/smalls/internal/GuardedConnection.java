@@ -106,7 +106,7 @@ final class GuardedConnection implements InvocationHandler {
 						capture.record(sql);
 					}
 					else if (name.equals("createStatement") && result instanceof Statement statement) {
-						return capturing(statement, capture);
+						return new CapturingStatement(statement, capture);
 					}
 				}
 				return result;
@@ -122,24 +122,6 @@ final class GuardedConnection implements InvocationHandler {
 		}
 	}
 
-	/** A plain statement whose SQL, given when it runs, is recorded. */
-	private static Statement capturing(Statement statement, StatementCapture capture) {
-		return (Statement) Proxy.newProxyInstance(GuardedConnection.class.getClassLoader(),
-				new Class<?>[] { Statement.class }, (proxy, method, args) -> {
-					String name = method.getName();
-					if (args != null && args.length > 0 && args[0] instanceof String sql
-							&& (name.startsWith("execute") || name.equals("addBatch"))) {
-						capture.record(sql);
-					}
-					return switch (name) {
-						case "equals" -> proxy == args[0];
-						case "hashCode" -> System.identityHashCode(proxy);
-						case "unwrap" -> ((Class<?>) args[0]).isInstance(proxy) ? proxy : statement.unwrap((Class<?>) args[0]);
-						case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy) || statement.isWrapperFor((Class<?>) args[0]);
-						default -> call(statement, method, args);
-					};
-				});
-	}
 
 	private static @Nullable String refused(String name, @Nullable Object[] args) {
 		return switch (name) {

@@ -21,6 +21,8 @@ final class StatementCapture {
 
 	private final MessageDigest digest;
 
+	private static final MessageDigest PROTOTYPE = lookUp();
+
 	private int count;
 
 	private final @Nullable List<String> statements;
@@ -36,8 +38,22 @@ final class StatementCapture {
 	 */
 	StatementCapture(boolean keep) {
 		this.statements = keep ? new ArrayList<>() : null;
+		this.digest = newDigest();
+	}
+
+	/** A fresh SHA-256 digest: a clone of one looked up once, cheaper than a lookup at every step. */
+	private static MessageDigest newDigest() {
 		try {
-			this.digest = MessageDigest.getInstance("SHA-256");
+			return (MessageDigest) PROTOTYPE.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return lookUp();
+		}
+	}
+
+	private static MessageDigest lookUp() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java platform has SHA-256", ex);
