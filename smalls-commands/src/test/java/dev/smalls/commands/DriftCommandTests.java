@@ -68,29 +68,8 @@ class DriftCommandTests {
 	}
 
 	private static SmallsMigration people() {
-		return new SmallsMigration() {
-
-			@Override
-			public int sequence() {
-				return 1;
-			}
-
-			@Override
-			public String name() {
-				return "create_people";
-			}
-
-			@Override
-			public void migrate(JdbcTemplate jdbc) {
-				jdbc.execute("CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(50))");
-			}
-
-			@Override
-			public void rollback(JdbcTemplate jdbc) {
-				jdbc.execute("DROP TABLE people");
-			}
-
-		};
+		return TestMigration.sql(1, "create_people", "CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(50))",
+				"DROP TABLE people");
 	}
 
 }

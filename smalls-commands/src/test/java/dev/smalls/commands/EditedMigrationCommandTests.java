@@ -81,45 +81,13 @@ class EditedMigrationCommandTests {
 	}
 
 	private static SmallsMigration notes(String checksum) {
-		return migration(1, "create_notes", checksum, "CREATE TABLE notes (id INT PRIMARY KEY); "
+		return TestMigration.sql(1, "create_notes", checksum, "CREATE TABLE notes (id INT PRIMARY KEY); "
 				+ "INSERT INTO notes VALUES (1)", "DROP TABLE notes");
 	}
 
 	private static SmallsMigration tags() {
-		return migration(2, "create_tags", "t1", "CREATE TABLE tags (id INT PRIMARY KEY)", "DROP TABLE tags");
-	}
-
-	private static SmallsMigration migration(int sequence, String name, String checksum, String up, String down) {
-		return new SmallsMigration() {
-
-			@Override
-			public int sequence() {
-				return sequence;
-			}
-
-			@Override
-			public String name() {
-				return name;
-			}
-
-			@Override
-			public String checksum() {
-				return checksum;
-			}
-
-			@Override
-			public void migrate(JdbcTemplate jdbc) {
-				for (String statement : up.split("; ")) {
-					jdbc.execute(statement);
-				}
-			}
-
-			@Override
-			public void rollback(JdbcTemplate jdbc) {
-				jdbc.execute(down);
-			}
-
-		};
+		return TestMigration.sql(2, "create_tags", "t1", "CREATE TABLE tags (id INT PRIMARY KEY)",
+				"DROP TABLE tags");
 	}
 
 }

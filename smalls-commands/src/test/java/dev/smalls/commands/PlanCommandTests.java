@@ -43,7 +43,7 @@ class PlanCommandTests {
 	@Test
 	void theScriptShowsEachPendingMigrationsStatementsAndTheDatabaseStaysAsItWas() {
 		SmallsMigration people = people();
-		SmallsMigration fill = migration(2, "fill_people", (jdbc) -> JdbcClient.create(this.dataSource)
+		SmallsMigration fill = TestMigration.code(2, "fill_people", (jdbc) -> JdbcClient.create(this.dataSource)
 			.sql("INSERT INTO people (id, name) VALUES (?, ?)")
 			.params(1, "Ada")
 			.update());
@@ -61,7 +61,8 @@ class PlanCommandTests {
 
 	@Test
 	void theJsonDocumentListsTheStatementsAndAFailureFailsTheCommand() {
-		SmallsMigration broken = migration(2, "broken", (jdbc) -> jdbc.update("INSERT INTO nowhere VALUES (1)"));
+		SmallsMigration broken = TestMigration.code(2, "broken",
+				(jdbc) -> jdbc.update("INSERT INTO nowhere VALUES (1)"));
 		assertThat(run(List.of("plan", "--json"), people(), broken)).as(output()).isEqualTo(SmallsCommand.FAILURE);
 		JsonNode document = JsonMapper.builder().build().readTree(output());
 		assertThat(document.get("command").asString()).isEqualTo("plan");
@@ -77,34 +78,8 @@ class PlanCommandTests {
 	}
 
 	private static SmallsMigration people() {
-		return migration(1, "create_people",
+		return TestMigration.code(1, "create_people",
 				(jdbc) -> jdbc.execute("CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(50))"));
-	}
-
-	private static SmallsMigration migration(int sequence, String name,
-			java.util.function.Consumer<JdbcTemplate> up) {
-		return new SmallsMigration() {
-
-			@Override
-			public int sequence() {
-				return sequence;
-			}
-
-			@Override
-			public String name() {
-				return name;
-			}
-
-			@Override
-			public void migrate(JdbcTemplate jdbc) {
-				up.accept(jdbc);
-			}
-
-			@Override
-			public void rollback(JdbcTemplate jdbc) {
-			}
-
-		};
 	}
 
 }

@@ -42,9 +42,9 @@ class RehearseCommandTests {
 
 	@Test
 	void aRollbackThatForgetsAnIndexIsNamedAndExitsWithThreeLeavingTheDatabaseAsItWas() {
-		SmallsMigration people = sql(1, "create_people", "CREATE TABLE people (id INT PRIMARY KEY, "
+		SmallsMigration people = TestMigration.sql(1, "create_people", "CREATE TABLE people (id INT PRIMARY KEY, "
 				+ "email VARCHAR(100))", "DROP TABLE people");
-		SmallsMigration index = sql(2, "index_email", "CREATE INDEX idx_people_email ON people (email)",
+		SmallsMigration index = TestMigration.sql(2, "index_email", "CREATE INDEX idx_people_email ON people (email)",
 				"SELECT 1");
 		assertThat(run(people, index)).as(output()).isEqualTo(SmallsCommand.FINDINGS);
 		assertThat(output()).contains("0002_index_email ... PROBLEM")
@@ -59,7 +59,7 @@ class RehearseCommandTests {
 
 	@Test
 	void aCleanRehearsalSaysSoAndExitsWithZero() {
-		SmallsMigration people = sql(1, "create_people", "CREATE TABLE people (id INT PRIMARY KEY)",
+		SmallsMigration people = TestMigration.sql(1, "create_people", "CREATE TABLE people (id INT PRIMARY KEY)",
 				"DROP TABLE people");
 		assertThat(run(people)).as(output()).isZero();
 		assertThat(output()).contains("0001_create_people ... ok").contains("Rehearsal is clean: 1 migration");
@@ -67,39 +67,13 @@ class RehearseCommandTests {
 
 	@Test
 	void withNothingPendingItSaysHowToRehearseEverything() {
-		SmallsMigration people = sql(1, "create_people", "CREATE TABLE people (id INT PRIMARY KEY)",
+		SmallsMigration people = TestMigration.sql(1, "create_people", "CREATE TABLE people (id INT PRIMARY KEY)",
 				"DROP TABLE people");
 		assertThat(run(List.of("migrate"), people)).isZero();
 		assertThat(run(people)).as(output()).isZero();
 		assertThat(output()).contains("Nothing is pending").contains("smalls rehearse --all");
 		assertThat(run(List.of("rehearse", "--all"), people)).as(output()).isZero();
 		assertThat(output()).contains("0001_create_people ... ok");
-	}
-
-	private static SmallsMigration sql(int sequence, String name, String up, String down) {
-		return new SmallsMigration() {
-
-			@Override
-			public int sequence() {
-				return sequence;
-			}
-
-			@Override
-			public String name() {
-				return name;
-			}
-
-			@Override
-			public void migrate(JdbcTemplate jdbc) {
-				jdbc.execute(up);
-			}
-
-			@Override
-			public void rollback(JdbcTemplate jdbc) {
-				jdbc.execute(down);
-			}
-
-		};
 	}
 
 }
