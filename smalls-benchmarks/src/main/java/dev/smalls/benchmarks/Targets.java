@@ -81,6 +81,13 @@ final class Targets {
 			}
 			trust(database, TrustScenario.DRIFT, 1000, (database == BenchDatabase.POSTGRESQL) ? 3_000 : 0, lines);
 			trust(database, TrustScenario.REHEARSE, 200, (database == BenchDatabase.POSTGRESQL) ? 60_000 : 0, lines);
+			for (int size : this.report.sizes(TrustScenario.CAPTURED, database)) {
+				double declared = median(TrustScenario.DECLARED, database, size, SmallsContender.NAME);
+				double captured = median(TrustScenario.CAPTURED, database, size, SmallsContender.NAME);
+				lines.add(String.format("measured (no target): applying %,d migrations on %s with their statements "
+						+ "captured for their checksum takes %.0f ms, with a declared checksum %.0f ms (%.2fx)", size,
+						database.displayName(), captured, declared, captured / declared));
+			}
 		}
 		return lines;
 	}

@@ -26,6 +26,10 @@ final class TrustScenario implements Scenario {
 
 	static final String REHEARSE = "6 rehearse N migrations";
 
+	static final String DECLARED = "6 apply, checksum() declared";
+
+	static final String CAPTURED = "6 apply, statements captured";
+
 	private final Effort effort;
 
 	TrustScenario(Effort effort) {
@@ -45,6 +49,56 @@ final class TrustScenario implements Scenario {
 		for (int size : this.effort.sizes(200)) {
 			rehearse(database, size, report);
 		}
+		for (int size : this.effort.sizes(1000)) {
+			capture(database, size, report);
+		}
+	}
+
+	/**
+	 * What recording a code migration's statements costs: scenario 1's migrations, which
+	 * declare a checksum, against the same migrations without one, whose statements smalls
+	 * captures and digests as they run.
+	 */
+	private void capture(BenchDatabase database, int size, Report report) throws Exception {
+		Workload workload = new Workload(size);
+		List<SmallsMigration> declared = SmallsContender.migrations(workload);
+		List<SmallsMigration> captured = new ArrayList<>();
+		for (int i = 1; i <= size; i++) {
+			captured.add(new Undeclared(i, workload.migrateSql(i), workload.rollbackSql(i)));
+		}
+		this.effort.rounds(List.of(DECLARED, CAPTURED), 2, 5, (name, measured) -> {
+			try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
+				Workload.prepare(dataSource);
+				SmallsMigrator migrator = SmallsMigrator.builder(dataSource)
+					.migrations(name.equals(DECLARED) ? declared : captured)
+					.build();
+				long started = System.nanoTime();
+				migrator.migrate();
+				if (measured) {
+					report.add(name, database, size, SmallsContender.NAME, Effort.millisSince(started));
+				}
+			}
+		});
+	}
+
+	/** Scenario 1's migration without a declared checksum. */
+	private record Undeclared(int sequence, String up, String down) implements SmallsMigration {
+
+		@Override
+		public String name() {
+			return "bench_" + this.sequence;
+		}
+
+		@Override
+		public void migrate(JdbcTemplate jdbc) {
+			jdbc.execute(this.up);
+		}
+
+		@Override
+		public void rollback(JdbcTemplate jdbc) {
+			jdbc.execute(this.down);
+		}
+
 	}
 
 	private void drift(BenchDatabase database, int tables, Report report) throws Exception {
