@@ -310,7 +310,7 @@ public final class SmallsMigrator {
 
 		private EditedMigrations editedMigrations = EditedMigrations.FAIL;
 
-		private boolean recordSchema = true;
+		private boolean recordSchema;
 
 		private List<String> driftIgnoredTables = List.of();
 
@@ -533,10 +533,10 @@ public final class SmallsMigrator {
 
 		/**
 		 * Whether a migrate or rollback that changes something records the schema at its end
-		 * (in {@code <history>_schema}), for {@link SmallsMigrator#drift()} to compare with
-		 * (the default). Recording reads the schema before the run's first step and after its
-		 * last: for a schema of thousands of tables that is a second or so per deploy that
-		 * migrates, never at a start-up with nothing pending.
+		 * (in {@code <history>_schema}), for {@link SmallsMigrator#drift()} to compare with. Off
+		 * by default: recording reads the schema before the run's first step and after its
+		 * last, which costs every run that migrates (about 40 ms on PostgreSQL for a small
+		 * schema, a second for a thousand tables), never a start-up with nothing pending.
 		 * @param recordSchema whether to record it
 		 * @return this builder
 		 */

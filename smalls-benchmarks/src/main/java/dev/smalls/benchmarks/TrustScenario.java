@@ -103,7 +103,9 @@ final class TrustScenario implements Scenario {
 
 	private void drift(BenchDatabase database, int tables, Report report) throws Exception {
 		try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
-			SmallsMigrator migrator = SmallsMigrator.builder(dataSource).migrations(new WideTables(tables)).build();
+			SmallsMigrator migrator = SmallsMigrator.builder(dataSource).migrations(new WideTables(tables))
+				.recordSchema(true)
+				.build();
 			migrator.migrate();
 			this.effort.rounds(List.of(SmallsContender.NAME), 1, 3, (name, measured) -> {
 				long started = System.nanoTime();

@@ -37,9 +37,9 @@ public class DriftCommand extends SmallsCommand {
 		}
 		DriftResult drift = this.migrator.drift();
 		if (!drift.recorded()) {
-			out.println("smalls has not recorded the schema yet: it does when a migrate or rollback that changes "
-					+ "something ends. To take the schema as it is now as the expected one, check it and run: "
-					+ "smalls drift --accept");
+			out.println("smalls has not recorded the schema: with smalls.drift.record=true (SmallsMigrator.Builder"
+					+ ".recordSchema(true)) it does when a migrate or rollback that changes something ends. To take the "
+					+ "schema as it is now as the expected one, check it and run: smalls drift --accept");
 			return;
 		}
 		if (!drift.drifted()) {

@@ -32,7 +32,8 @@ class DriftCommandTests {
 
 	private int run(String... words) {
 		this.output = new ByteArrayOutputStream();
-		SmallsMigrator migrator = SmallsMigrator.builder(this.dataSource).migrations(people()).build();
+		SmallsMigrator migrator = SmallsMigrator.builder(this.dataSource).migrations(people()).recordSchema(true)
+			.build();
 		return SmallsCommandRunner.forMigrator(migrator).build().run(List.of(words), this.output);
 	}
 
@@ -43,7 +44,7 @@ class DriftCommandTests {
 	@Test
 	void driftIsFoundNamedAndAccepted() {
 		assertThat(run("drift")).as(output()).isZero();
-		assertThat(output()).contains("smalls has not recorded the schema yet");
+		assertThat(output()).contains("smalls has not recorded the schema").contains("smalls.drift.record=true");
 		assertThat(run("migrate")).as(output()).isZero();
 		assertThat(run("drift")).as(output()).isZero();
 		assertThat(output()).contains("No drift");

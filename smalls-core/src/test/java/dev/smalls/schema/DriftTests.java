@@ -82,6 +82,7 @@ class DriftTests {
 			SmallsMigrator migrator = SmallsMigrator.builder(db.dataSource())
 				.migrations(handMade())
 				.driftIgnoredTables(List.of("APP_SETTINGS"))
+				.recordSchema(true)
 				.lockTimeout(Duration.ofSeconds(30))
 				.build();
 			migrator.migrate();
@@ -94,7 +95,9 @@ class DriftTests {
 	}
 
 	private static SmallsMigrator migrator(DataSource dataSource, SmallsMigration... migrations) {
-		return SmallsMigrator.builder(dataSource).migrations(migrations).lockTimeout(Duration.ofSeconds(30)).build();
+		return SmallsMigrator.builder(dataSource).migrations(migrations).recordSchema(true)
+			.lockTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	private static SmallsMigration handMade() {

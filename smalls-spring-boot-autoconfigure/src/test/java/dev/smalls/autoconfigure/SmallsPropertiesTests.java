@@ -27,7 +27,7 @@ class SmallsPropertiesTests {
 		assertThat(properties.getTable()).isEqualTo("smalls_history");
 		assertThat(properties.isOutOfOrder()).isFalse();
 		assertThat(properties.getEditedMigrations()).isEqualTo(dev.smalls.EditedMigrations.FAIL);
-		assertThat(properties.getDrift().isRecord()).isTrue();
+		assertThat(properties.getDrift().isRecord()).isFalse();
 		assertThat(properties.getDrift().isHealth()).isFalse();
 		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:smalls/init.sql");
@@ -66,7 +66,7 @@ class SmallsPropertiesTests {
 		source.put("smalls.tenants.parallelism", "4");
 		source.put("smalls.tenants.stop-on-failure", "true");
 		source.put("smalls.edited-migrations", "warn");
-		source.put("smalls.drift.record", "false");
+		source.put("smalls.drift.record", "true");
 		source.put("smalls.drift.ignored-tables", "app_settings");
 		source.put("smalls.drift.health", "true");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
@@ -80,7 +80,7 @@ class SmallsPropertiesTests {
 		assertThat(properties.getTenants().isStopOnFailure()).isTrue();
 		assertThat(properties.getTable()).isEqualTo("app.history");
 		assertThat(properties.getEditedMigrations()).isEqualTo(dev.smalls.EditedMigrations.WARN);
-		assertThat(properties.getDrift().isRecord()).isFalse();
+		assertThat(properties.getDrift().isRecord()).isTrue();
 		assertThat(properties.getDrift().getIgnoredTables()).containsExactly("app_settings");
 		assertThat(properties.getDrift().isHealth()).isTrue();
 		assertThat(properties.isOutOfOrder()).isTrue();

@@ -116,7 +116,7 @@ class OneShotProcessTests {
 		assertThat(rehearse.exitCode()).as(rehearse.output()).isZero();
 		assertThat(rehearse.output()).contains("Rehearsal is clean: 3 migrations");
 
-		assertThat(app(false).run("smalls", "migrate").exitCode()).isZero();
+		assertThat(app(false).property("smalls.drift.record", "true").run("smalls", "migrate").exitCode()).isZero();
 		JavaProcess.Run clean = app(false).run("smalls", "drift");
 		assertThat(clean.exitCode()).as(clean.output()).isZero();
 		assertThat(clean.output()).contains("No drift");

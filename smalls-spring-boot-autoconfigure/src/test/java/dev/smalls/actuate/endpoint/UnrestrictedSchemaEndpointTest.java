@@ -23,7 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = { "spring.datasource.url=jdbc:h2:mem:endpoint-schema;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
 				"spring.datasource.hikari.maximum-pool-size=30", "endpoint.test.schema=true",
 				"management.endpoints.web.exposure.include=smalls", "management.endpoint.smalls.access=unrestricted",
-				"smalls.lock-timeout=30s" })
+				"smalls.lock-timeout=30s", "smalls.drift.record=true" })
 @interface UnrestrictedSchemaEndpointTest {
 
 }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = { HealthTestApplication.class, SmallsHealthDriftWebTests.Versioned.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:health-drift;DB_CLOSE_DELAY=-1", "smalls.enabled=true",
-				"smalls.drift.health=true", "management.endpoints.web.exposure.include=health",
+				"smalls.drift.health=true", "smalls.drift.record=true", "management.endpoints.web.exposure.include=health",
 				"management.endpoint.health.show-details=always" })
 class SmallsHealthDriftWebTests {
 
