@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code <history>_layout}: one row saying which {@linkplain #LAYOUT layout} the tables
  * have, so that a newer smalls knows to upgrade them and an older one knows to stop.</li>
  * <li>{@code <history>_schema}: the schema as the history says it should be, a row per
- * table, written when a run that changed something ends: what a drift check compares the
- * live schema with.</li>
+ * table, written when a run that changed something ends (where the schema is recorded):
+ * what a drift check compares the live schema with. Created by the first recording.</li>
  * <li>{@code <history>_lock}: kept by the row lock and the lease. It is part of the lock's
  * protocol, which instances of different smalls releases share during a rolling deploy, so
  * its definition lives with the lock and never changes with the layout.</li>
@@ -30,8 +30,8 @@ public record SmallsTables(String history) {
 	 * migration needed one (smalls 0.1). 2: all three tables always, and the layout table.
 	 * 3: a checksum column in the history table, which older releases leave empty (an empty
 	 * checksum is never taken for an edited migration, so they keep working beside this one),
-	 * and the schema table (which older releases do not write: a run of theirs leaves it
-	 * behind the schema, and the next run of this one writes it again).
+	 * and the schema table where the schema is recorded (which older releases do not write: a
+	 * run of theirs leaves it behind the schema, and the next run of this one writes it again).
 	 */
 	public static final int LAYOUT = 3;
 

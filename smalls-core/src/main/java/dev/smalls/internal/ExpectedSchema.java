@@ -30,6 +30,7 @@ import dev.smalls.schema.SchemaSnapshot.Table;
  * not touch keeps its recorded definition, so a hand change made before the run is still
  * reported afterwards rather than taken for the run's. The first recording takes the live
  * schema as it is. A marker row says that a recording exists (an empty schema is a schema).
+ * The table is created by the first recording.
  * Internal: not for use outside smalls.
  */
 final class ExpectedSchema {
@@ -97,6 +98,11 @@ final class ExpectedSchema {
 	int record(Connection connection, @Nullable Recorded recorded, @Nullable SchemaSnapshot before,
 			SchemaSnapshot after) throws SQLException {
 		Map<String, @Nullable Table> changed = new LinkedHashMap<>();
+		if (!this.dialect.hasTable(connection, this.tables.schema())) {
+			// Made when first needed: recording is opt-in, and an application that never records
+			// should not pay for a table at every new database or tenant.
+			execute(connection, this.tables.createSchema(this.dialect.timestampType(), this.dialect.textType()));
+		}
 		if (recorded == null || before == null) {
 			execute(connection, "DELETE FROM " + this.tables.schema());
 			after.tables().forEach((table) -> changed.put(table.name(), table));
