@@ -348,7 +348,7 @@ public final class Engine {
 			pending = this.planner.migrate(seen, MigrationPlanner.EVERYTHING);
 			dialect = session.dialect();
 			if (pending.length == 0) {
-				return new MigrationPlan(dialect.databaseName(), false, List.of());
+				return new MigrationPlan(dialect.databaseName(), !dialect.supportsTransactionalDdl(), List.of());
 			}
 			if (dialect.supportsTransactionalDdl()) {
 				return new MigrationPlan(dialect.databaseName(), false,
