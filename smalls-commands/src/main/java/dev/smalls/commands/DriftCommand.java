@@ -59,10 +59,8 @@ public class DriftCommand extends SmallsCommand {
 	protected void runJson(CommandLine line, Map<String, @Nullable Object> document) {
 		boolean accept = "true".equals(line.option("accept"));
 		DriftResult drift = accept ? this.migrator.acceptDrift() : this.migrator.drift();
-		document.put("recorded", drift.recorded());
-		document.put("recordedAt", (drift.recordedAt() != null) ? drift.recordedAt().toString() : null);
+		document.putAll(ResultDocuments.drift(drift));
 		document.put("accepted", accept);
-		document.put("differences", drift.differences());
 		if (!accept && drift.drifted()) {
 			throw new FindingsException(drift.differences().size() + " difference(s)");
 		}

@@ -1,7 +1,6 @@
 package dev.smalls.commands;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,20 +41,8 @@ public class PlanCommand extends SmallsCommand {
 	@Override
 	protected void runJson(CommandLine line, Map<String, @Nullable Object> document) {
 		MigrationPlan plan = this.migrator.plan();
-		document.put("database", plan.database());
-		document.put("method", plan.scratch() ? "scratch-schema" : "rolled-back-transaction");
-		document.put("migrations", plan.migrations().stream().map(PlanCommand::json).toList());
+		document.putAll(ResultDocuments.plan(plan));
 		requireRan(plan);
-	}
-
-	private static Map<String, @Nullable Object> json(PlannedMigration migration) {
-		Map<String, @Nullable Object> json = new LinkedHashMap<>();
-		json.put("sequence", migration.sequence());
-		json.put("name", migration.name());
-		json.put("outcome", migration.outcome().name());
-		json.put("statements", migration.statements());
-		json.put("note", migration.note());
-		return json;
 	}
 
 	private static void requireRan(MigrationPlan plan) {

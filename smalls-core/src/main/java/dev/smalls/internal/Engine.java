@@ -189,14 +189,7 @@ public final class Engine {
 					MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
 					SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
 					List<HistoryRow> rows = plan.apply(locked.history());
-					refuseIfEdited(rows.stream()
-						.filter((row) -> {
-							int index = this.catalog.indexOf(row.sequence());
-							return index >= 0 && Checksums.edited(row.checksum(), this.catalog.checksumAt(index));
-						})
-						.map((row) -> this.catalog.indexOf(row.sequence()))
-						.sorted()
-						.toList(), "roll back");
+					refuseIfEdited(this.planner.edited(rows), "roll back");
 					Recording recording = rows.isEmpty() ? null : startRecording(session, locked);
 					try {
 						return undo(session, locked, executor, progress, rows);
@@ -277,34 +270,37 @@ public final class Engine {
 	public DriftResult drift() {
 		try (RunSession session = open()) {
 			ExpectedSchema expected = new ExpectedSchema(new SmallsTables(this.history.name()), session.dialect());
-			return inSchema(session, "compare the schema with the one recorded", (connection) -> {
-				ExpectedSchema.Recorded recorded = expected.read(connection);
-				if (recorded == null) {
-					return new DriftResult(false, null, List.of());
-				}
-				String[] ignored = this.settings.driftIgnoredTables().toArray(new String[0]);
-				SchemaSnapshot live = expected.live(connection).without(ignored);
-				return new DriftResult(true, recorded.recordedAt(),
-						live.differencesFrom(recorded.schema().without(ignored)));
-			});
+			return inSchema(session, "compare the schema with the one recorded",
+					(connection) -> drift(expected, connection, expected.live(connection)));
 		}
 	}
 
 	/**
 	 * Record the live schema as the one the history says it should have, after a person
-	 * checked its drift.
+	 * checked its drift: the schema is read once, under the lock.
 	 * @return the drift that was accepted
 	 */
 	public DriftResult acceptDrift() {
-		DriftResult accepted = drift();
 		try (RunSession session = open(); LockedRun locked = lock(session, session.readSequences())) {
 			ExpectedSchema expected = new ExpectedSchema(new SmallsTables(this.history.name()), session.dialect());
-			locked.underLock("record the schema as it is", (connection) -> {
-				expected.accept(connection, expected.live(connection));
-				return null;
+			return locked.underLock("record the schema as it is", (connection) -> {
+				SchemaSnapshot live = expected.live(connection);
+				DriftResult accepted = drift(expected, connection, live);
+				expected.accept(connection, live);
+				return accepted;
 			});
 		}
-		return accepted;
+	}
+
+	private DriftResult drift(ExpectedSchema expected, Connection connection, SchemaSnapshot live)
+			throws SQLException {
+		ExpectedSchema.Recorded recorded = expected.read(connection);
+		if (recorded == null) {
+			return new DriftResult(false, null, List.of());
+		}
+		String[] ignored = this.settings.driftIgnoredTables().toArray(new String[0]);
+		return new DriftResult(true, recorded.recordedAt(),
+				live.without(ignored).differencesFrom(recorded.schema().without(ignored)));
 	}
 
 	/** Work in the run's schema: a tenant's is set in a transaction of its own where the database sets it per transaction. */

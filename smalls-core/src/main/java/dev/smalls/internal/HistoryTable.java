@@ -69,7 +69,10 @@ final class HistoryTable {
 	 */
 	public @Nullable AppliedSequences readChecksums(Connection connection, SmallsDialect dialect) throws SQLException {
 		try {
-			return query(connection, dialect, dialect.selectAppliedChecksums(this.name), (rs) -> {
+			// Tried once, without the missing-table checks: tables of an older layout (nothing
+			// applied since this smalls arrived) fail it at every start, and the sequences alone,
+			// read as before, answer both that and a missing table.
+			return run(connection, dialect.selectAppliedChecksums(this.name), (rs) -> {
 				int[] sequences = new int[64];
 				@Nullable String[] checksums = new String[64];
 				int count = 0;
@@ -85,7 +88,6 @@ final class HistoryTable {
 			});
 		}
 		catch (SQLException ex) {
-			// Tables of an older layout, not upgraded yet (nothing was applied since): no checksums.
 			return readSequences(connection, dialect);
 		}
 	}
@@ -98,38 +100,37 @@ final class HistoryTable {
 	 * @throws SQLException if the table exists but cannot be read
 	 */
 	public @Nullable History read(Connection connection, SmallsDialect dialect) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			// Under the lock the tables have this smalls' layout: any failure is real.
+			return query(connection, dialect, dialect.selectHistory(this.name), HistoryTable::rows);
+		}
 		try {
-			return read(connection, dialect, dialect.selectHistory(this.name));
+			return run(connection, dialect.selectHistory(this.name), HistoryTable::rows);
 		}
 		catch (SQLException ex) {
-			if (!connection.getAutoCommit()) {
-				// Under the lock the tables have this smalls' layout: the failure is real.
-				throw ex;
-			}
-			// Tables of an older layout, not upgraded yet: rows without checksums.
+			// Tables of an older layout, not upgraded yet (rows without checksums), or none.
 			try {
-				return read(connection, dialect,
-						"SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by FROM " + this.name);
+				return query(connection, dialect,
+						"SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by FROM " + this.name,
+						HistoryTable::rows);
 			}
 			catch (SQLException older) {
-				ex.addSuppressed(older);
-				throw ex;
+				older.addSuppressed(ex);
+				throw older;
 			}
 		}
 	}
 
-	private @Nullable History read(Connection connection, SmallsDialect dialect, String sql) throws SQLException {
-		return query(connection, dialect, sql, (rs) -> {
-			boolean checksums = rs.getMetaData().getColumnCount() >= 7;
-			List<HistoryRow> rows = new ArrayList<>();
-			while (rs.next()) {
-				Timestamp appliedAt = rs.getTimestamp(4);
-				rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getInt(3),
-						(appliedAt != null) ? appliedAt.toInstant() : Instant.EPOCH, rs.getLong(5), rs.getString(6),
-						checksums ? rs.getString(7) : null));
-			}
-			return new History(rows);
-		});
+	private static History rows(ResultSet rs) throws SQLException {
+		boolean checksums = rs.getMetaData().getColumnCount() >= 7;
+		List<HistoryRow> rows = new ArrayList<>();
+		while (rs.next()) {
+			Timestamp appliedAt = rs.getTimestamp(4);
+			rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getInt(3),
+					(appliedAt != null) ? appliedAt.toInstant() : Instant.EPOCH, rs.getLong(5), rs.getString(6),
+					checksums ? rs.getString(7) : null));
+		}
+		return new History(rows);
 	}
 
 	/**

@@ -237,6 +237,24 @@ final class MigrationPlanner {
 		return edited;
 	}
 
+	/**
+	 * The rows of a history whose migrations' code gives another checksum than the one
+	 * recorded.
+	 * @param rows the rows, e.g. those a rollback undoes
+	 * @return the edited migrations' positions in the catalog, ascending
+	 */
+	public List<Integer> edited(List<HistoryRow> rows) {
+		List<Integer> edited = new ArrayList<>();
+		for (HistoryRow row : rows) {
+			int index = this.catalog.indexOf(row.sequence());
+			if (index >= 0 && Checksums.edited(row.checksum(), this.catalog.checksumAt(index))) {
+				edited.add(index);
+			}
+		}
+		edited.sort(null);
+		return edited;
+	}
+
 	private static void requireNonNegative(int value, String what, String action) {
 		if (value < 0) {
 			throw new SmallsValidationException(Problem.INVALID_ARGUMENT, List.of(),

@@ -31,6 +31,7 @@ import dev.smalls.SmallsTenants;
 import dev.smalls.TenantOutcome;
 import dev.smalls.actuate.endpoint.ExpectedSequenceGuard.SequenceMismatch;
 import dev.smalls.actuate.endpoint.WriteRequest.InvalidRequest;
+import dev.smalls.commands.ResultDocuments;
 
 /**
  * {@code /actuator/smalls}: the migration status and the migration lock (and, in a
@@ -138,9 +139,10 @@ public class SmallsEndpoint {
 	public WebEndpointResponse<Object> view(@Selector String view) {
 		try {
 			return switch (view) {
-				case DRIFT -> new WebEndpointResponse<>(ReadViews.drift(this.migrator.drift()),
+				case DRIFT -> new WebEndpointResponse<>(ResultDocuments.drift(this.migrator.drift()),
 						WebEndpointResponse.STATUS_OK);
-				case PLAN -> new WebEndpointResponse<>(ReadViews.plan(this.migrator.plan()), WebEndpointResponse.STATUS_OK);
+				case PLAN -> new WebEndpointResponse<>(ResultDocuments.plan(this.migrator.plan()),
+						WebEndpointResponse.STATUS_OK);
 				default -> WriteRequest.ACTIONS.contains(view)
 						? new WebEndpointResponse<>(WriteResults.refusal(STATUS_METHOD_NOT_ALLOWED,
 								"/actuator/smalls/" + view + " is an action: it takes POST, not GET. Nothing was changed.",
