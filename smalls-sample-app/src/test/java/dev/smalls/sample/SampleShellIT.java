@@ -57,6 +57,14 @@ class SampleShellIT {
 	}
 
 	@Test
+	void everyRollbackOfTheSamplePutsTheSchemaBack() throws Exception {
+		// What README's CI example runs: the sample's own migrations must pass it.
+		SampleJar.Run rehearse = SampleJar.once(this.workDirectory, List.of(), "smalls", "rehearse", "--all");
+		assertThat(rehearse.exitCode()).as(rehearse.output()).isZero();
+		assertThat(rehearse.output()).contains("Rehearsal is clean: 4 migrations");
+	}
+
+	@Test
 	void aStrayArgumentIsAUsageErrorThatRunsNothing() throws Exception {
 		SampleJar.Run status = SampleJar.once(this.workDirectory, List.of(), "smalls", "status", "extra");
 		assertThat(status.exitCode()).as(status.output()).isEqualTo(2);

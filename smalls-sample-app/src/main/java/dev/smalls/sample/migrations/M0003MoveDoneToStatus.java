@@ -25,8 +25,11 @@ public class M0003MoveDoneToStatus implements SmallsMigration {
 
 	@Override
 	public void rollback(JdbcTemplate jdbc) {
+		// The default fills the existing rows; 0001 made the column without one, so it goes again
+		// (smalls rehearse --all catches a rollback that forgets this).
 		jdbc.execute("ALTER TABLE todos ADD COLUMN done BOOLEAN DEFAULT FALSE NOT NULL");
 		jdbc.update("UPDATE todos SET done = TRUE WHERE status = 'done'");
+		jdbc.execute("ALTER TABLE todos ALTER COLUMN done DROP DEFAULT");
 		jdbc.execute("ALTER TABLE todos DROP COLUMN status");
 	}
 
