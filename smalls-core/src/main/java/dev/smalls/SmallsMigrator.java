@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -17,6 +18,10 @@ import dev.smalls.dialect.SmallsTables;
 import dev.smalls.dialect.SqlIdentifiers;
 import dev.smalls.dialect.lock.LockRequest;
 import dev.smalls.internal.Engine;
+import dev.smalls.lint.LintMode;
+import dev.smalls.lint.LintResult;
+import dev.smalls.lint.LintRules;
+import dev.smalls.lint.Linter;
 
 /**
  * Applies and rolls back {@link SmallsMigration}s against one {@link DataSource}, keeping a
@@ -41,12 +46,19 @@ public final class SmallsMigrator {
 
 	private final Engine engine;
 
+	private final Set<String> lintMapped;
+
+	private final long lintLargeTableRows;
+
 	private SmallsMigrator(Builder builder) {
 		this.engine = new Engine(new Engine.Settings(builder.dataSource, builder.migrations, builder.initializers,
 				builder.seeders, builder.initScripts, builder.seedScripts, builder.table, builder.outOfOrder,
 				builder.lockTimeout, builder.lockStrategy, builder.lockLease, builder.seedGuard, builder.dialect,
 				builder.appliedBy, builder.callbacks, builder.schema, builder.migrationTimeout,
-				builder.editedMigrations, builder.recordSchema, builder.driftIgnoredTables));
+				builder.editedMigrations, builder.recordSchema, builder.driftIgnoredTables, builder.lintMode,
+				builder.lintMapped, builder.lintLargeTableRows));
+		this.lintMapped = builder.lintMapped;
+		this.lintLargeTableRows = builder.lintLargeTableRows;
 	}
 
 	/**
@@ -148,6 +160,21 @@ public final class SmallsMigrator {
 	 */
 	public MigrationPlan plan() {
 		return this.engine.plan();
+	}
+
+	/**
+	 * Lint the pending migrations: find DDL and statements that lock a busy table for long (an
+	 * index built without {@code CONCURRENTLY}, a foreign key validated inline, a type change
+	 * that rewrites the table...), each with why it locks, for how long, and the safe way to
+	 * write it, for the database's rules ({@link LintRules}), with severities from its tables'
+	 * sizes. A schema migration's statements are written from its operations; a code
+	 * migration's are captured by running the pending migrations where nothing is kept, as
+	 * {@link #plan()} does, which happens only if there is one.
+	 * @return what was found
+	 * @throws SmallsException if a migration acknowledges a rule that does not exist
+	 */
+	public LintResult lint() {
+		return this.engine.lint(this.lintMapped, this.lintLargeTableRows);
 	}
 
 	/**
@@ -313,6 +340,12 @@ public final class SmallsMigrator {
 		private boolean recordSchema;
 
 		private List<String> driftIgnoredTables = List.of();
+
+		private LintMode lintMode = LintMode.WARN;
+
+		private Set<String> lintMapped = Set.of();
+
+		private long lintLargeTableRows = Linter.DEFAULT_LARGE_TABLE_ROWS;
 
 		private Builder(DataSource dataSource) {
 			Assert.notNull(dataSource, "'dataSource' must not be null");
@@ -552,6 +585,43 @@ public final class SmallsMigrator {
 		 */
 		public Builder driftIgnoredTables(List<String> tables) {
 			this.driftIgnoredTables = List.copyOf(tables);
+			return this;
+		}
+
+		/**
+		 * What {@link SmallsMigrator#migrate()} does with the linter's findings in the pending
+		 * schema migrations before it runs them: log them ({@link LintMode#WARN}, the default),
+		 * refuse to run while one is a problem ({@link LintMode#FAIL}), or not lint
+		 * ({@link LintMode#OFF}).
+		 * @param lintMode the mode
+		 * @return this builder
+		 */
+		public Builder lintMode(LintMode lintMode) {
+			Assert.notNull(lintMode, "'lintMode' must not be null");
+			this.lintMode = lintMode;
+			return this;
+		}
+
+		/**
+		 * The tables and columns the application maps (its JPA model), so that the linter finds
+		 * migrations that drop or rename them.
+		 * @param tablesAndColumns {@code table} and {@code table.column} names, in any case
+		 * @return this builder
+		 */
+		public Builder lintMapped(Collection<String> tablesAndColumns) {
+			this.lintMapped = Set.copyOf(tablesAndColumns);
+			return this;
+		}
+
+		/**
+		 * From how many rows the linter takes a table for large: a lock that lasts while a
+		 * smaller table is read is brief, and its finding only a notice. Default 10,000.
+		 * @param rows the threshold
+		 * @return this builder
+		 */
+		public Builder lintLargeTableRows(long rows) {
+			Assert.isTrue(rows >= 0, "'lintLargeTableRows' must not be negative");
+			this.lintLargeTableRows = rows;
 			return this;
 		}
 

@@ -75,6 +75,12 @@ public class SmallsValidationException extends SmallsException {
 		/** An applied migration's code changed since it was applied (its checksum differs). */
 		EDITED_MIGRATION,
 
+		/**
+		 * The linter found locking DDL in a pending migration that is neither written the safe
+		 * way nor acknowledged, and it is set to fail ({@code LintMode.FAIL}).
+		 */
+		LINT_FINDINGS,
+
 		/** Seeding is refused in this environment. */
 		SEED_REFUSED,
 

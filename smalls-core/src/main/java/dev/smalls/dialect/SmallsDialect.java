@@ -311,6 +311,18 @@ public interface SmallsDialect extends TableSupport {
 	}
 
 	/**
+	 * The rows of the current schema's tables (and indexes, and materialized views) as the
+	 * database estimates them, in one query, for the linter to tell a small table from a large
+	 * one. A relation missing from the map has an unknown size. The default knows none.
+	 * @param connection the connection
+	 * @return estimated rows by relation name
+	 * @throws SQLException if the catalog cannot be read
+	 */
+	default Map<String, Long> relationRows(Connection connection) throws SQLException {
+		return Map.of();
+	}
+
+	/**
 	 * Whether a table exists, asked so that the answer is cheap and, in a transaction, does
 	 * not end it. The default runs a query that reads no row (in a transaction, behind a
 	 * savepoint) and recognises a missing table's failure by {@link #isMissingTable};

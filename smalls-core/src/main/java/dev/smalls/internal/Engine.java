@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,6 +23,10 @@ import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationPlan;
+import dev.smalls.lint.LintFinding;
+import dev.smalls.lint.LintMode;
+import dev.smalls.lint.LintResult;
+import dev.smalls.lint.Linter;
 import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
 import dev.smalls.RehearsalResult;
@@ -141,6 +146,9 @@ public final class Engine {
 				// Nothing is written, so the tables' layout does not matter yet: older tables are
 				// upgraded, and a newer smalls' refused, by the first run that writes.
 				return new MigrateResult(0, List.of(), unlocked.current());
+			}
+			if (this.settings.lintMode() != LintMode.OFF && unlockedPlan.length > 0) {
+				lintBeforeMigrate(session, unlockedPlan);
 			}
 			return reportingFailure(session, Operation.MIGRATE, () -> {
 				try (LockedRun locked = lock(session, unlocked)) {
@@ -364,6 +372,35 @@ public final class Engine {
 		}
 	}
 
+	/**
+	 * Lint the pending migrations for the database's rules, with its tables' sizes.
+	 * @param mapped tables and {@code table.column}s the application maps
+	 * @param largeTableRows from how many rows a table is large
+	 * @return what was found
+	 */
+	public LintResult lint(Set<String> mapped, long largeTableRows) {
+		this.catalog.validate();
+		Linter linter;
+		SmallsDialect dialect;
+		int[] pending;
+		try (RunSession session = open()) {
+			AppliedSequences applied = session.readSequences();
+			pending = this.planner.migrate((applied != null) ? applied : AppliedSequences.none(),
+					MigrationPlanner.EVERYTHING);
+			dialect = session.dialect();
+			if (pending.length == 0) {
+				return new LintResult(dialect.databaseName(), 0, List.of(), List.of());
+			}
+			Connection connection = session.connection();
+			linter = new Linter(dialect.databaseName(), connection.getMetaData().getDatabaseMajorVersion(),
+					dialect.relationRows(connection), mapped, largeTableRows);
+		}
+		catch (SQLException ex) {
+			throw RunSession.failure("read the tables' sizes to lint", ex);
+		}
+		return new LintRun(this.catalog, dialect, linter).run(pending, this::plan);
+	}
+
 	private Scratch createScratch(RunSession session, String prefix, String purpose) {
 		String name = prefix + UUID.randomUUID().toString().substring(0, 8);
 		try {
@@ -465,6 +502,44 @@ public final class Engine {
 	 * @param edited their positions in the catalog
 	 * @param what what is refused, for the message
 	 */
+	/**
+	 * Lint what is about to run, from schema operations only: a code migration's statements
+	 * are known only by running it ({@code smalls lint} and {@code plan} do, where nothing is
+	 * kept), which a start-up does not do twice.
+	 */
+	private void lintBeforeMigrate(RunSession session, int[] pending) {
+		LintResult result;
+		try {
+			Connection connection = session.connection();
+			Linter linter = new Linter(session.dialect().databaseName(),
+					connection.getMetaData().getDatabaseMajorVersion(), session.dialect().relationRows(connection),
+					this.settings.lintMapped(), this.settings.lintLargeTableRows());
+			result = new LintRun(this.catalog, session.dialect(), linter).run(pending, null);
+		}
+		catch (SQLException ex) {
+			RunSession.Logging.logger.warn("smalls could not read the tables' sizes to lint the pending migrations ("
+					+ Failures.causeOf(ex) + "); they were not linted.");
+			return;
+		}
+		if (result.findings().isEmpty()) {
+			return;
+		}
+		if (this.settings.lintMode() == LintMode.FAIL && result.hasProblems()) {
+			List<Integer> sequences = result.problems().stream().map(LintFinding::sequence).distinct().toList();
+			throw new SmallsValidationException(Problem.LINT_FINDINGS, sequences, result.describe()
+					+ "\nNothing was run: smalls is set to fail on lint findings.",
+					"Write each operation the safe way the finding gives, or acknowledge it in the migration with "
+							+ "a reason (schema.acknowledge(rule, reason) after the operation, or @Acknowledge on "
+							+ "the class); smalls lint shows the findings. To only warn, set the lint mode to WARN.");
+		}
+		if (result.hasProblems()) {
+			RunSession.Logging.logger.warn(result.describe());
+		}
+		else {
+			RunSession.Logging.logger.info(result.describe());
+		}
+	}
+
 	private void refuseIfEdited(List<Integer> edited, String what) {
 		if (edited.isEmpty()) {
 			return;
@@ -635,6 +710,10 @@ public final class Engine {
 	 * @param recordSchema whether a run that changes something records the schema, for drift
 	 * checks
 	 * @param driftIgnoredTables tables a drift check leaves out
+	 * @param lintMode whether a migrate lints the pending migrations first, and fails on
+	 * problems
+	 * @param lintMapped tables and {@code table.column}s the application maps, for the linter
+	 * @param lintLargeTableRows from how many rows the linter takes a table for large
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
@@ -642,7 +721,8 @@ public final class Engine {
 			LockStrategy lockStrategy, Duration lockLease, SeedGuard seedGuard,
 			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks,
 			@Nullable String schema, @Nullable Duration migrationTimeout, EditedMigrations editedMigrations,
-			boolean recordSchema, List<String> driftIgnoredTables) {
+			boolean recordSchema, List<String> driftIgnoredTables, LintMode lintMode, Set<String> lintMapped,
+			long lintLargeTableRows) {
 	}
 
 }

@@ -27,6 +27,8 @@ import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.dialect.Scratch;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.lint.LintMode;
+import dev.smalls.lint.Linter;
 import dev.smalls.dialect.SmallsTables;
 import dev.smalls.schema.SchemaSnapshot;
 
@@ -86,7 +88,7 @@ final class Rehearsal {
 				List.of(), List.of(), settings.table(), settings.outOfOrder(), settings.lockTimeout(),
 				settings.lockStrategy(), settings.lockLease(), SeedGuard.ALLOW, settings.dialect(), "smalls rehearse",
 				List.of(recorder), scratch.schema(), settings.migrationTimeout(), EditedMigrations.WARN, false,
-				List.of()));
+				List.of(), LintMode.OFF, Set.of(), Linter.DEFAULT_LARGE_TABLE_ROWS));
 	}
 
 	/**

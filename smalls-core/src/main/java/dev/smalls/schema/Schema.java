@@ -2,7 +2,9 @@ package dev.smalls.schema;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +29,8 @@ import dev.smalls.dialect.DdlForeignKey;
 public final class Schema {
 
 	private final List<Operation> operations = new ArrayList<>();
+
+	private final Map<Integer, Map<String, String>> acknowledgements = new LinkedHashMap<>();
 
 	Schema() {
 	}
@@ -316,6 +320,26 @@ public final class Schema {
 		this.operations.add(new IrreversibleMarker(reason.strip()));
 	}
 
+	/**
+	 * Acknowledge a finding of the linter for the operation recorded just before, with a
+	 * reason: {@code smalls lint} still shows it, as acknowledged, and it no longer fails a
+	 * run.
+	 * <pre class="code">
+	 * schema.addIndex("audit_log", "ix_audit_log_at", "at");
+	 * schema.acknowledge("pg-index-not-concurrent", "audit_log is written once a day, at 02:00");
+	 * </pre>
+	 * @param rule the rule's id, as the finding names it
+	 * @param reason why it is safe here
+	 */
+	public void acknowledge(String rule, String reason) {
+		Assert.state(!this.operations.isEmpty(),
+				"acknowledge(..) follows the operation it is about: record the operation first");
+		Assert.hasText(rule, "acknowledge(..) needs the id of a lint rule");
+		Assert.hasText(reason, () -> "acknowledge(\"" + rule + "\", ..) needs a reason: say why it is safe here");
+		this.acknowledgements.computeIfAbsent(this.operations.size() - 1, (index) -> new LinkedHashMap<>())
+			.put(rule.strip(), reason.strip());
+	}
+
 	private static String different(String from, String to) {
 		Assert.isTrue(!from.equalsIgnoreCase(to), () -> "Renaming " + from + " to " + to + " changes nothing");
 		return to;
@@ -323,6 +347,10 @@ public final class Schema {
 
 	List<Operation> operations() {
 		return List.copyOf(this.operations);
+	}
+
+	Map<Integer, Map<String, String>> acknowledgements() {
+		return Map.copyOf(this.acknowledgements);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,9 +37,13 @@ public final class SchemaPlan {
 
 	private final List<Operation> operations;
 
-	private SchemaPlan(String migration, List<Operation> operations) {
+	private final Map<Integer, Map<String, String>> acknowledgements;
+
+	private SchemaPlan(String migration, List<Operation> operations,
+			Map<Integer, Map<String, String>> acknowledgements) {
 		this.migration = migration;
 		this.operations = operations;
+		this.acknowledgements = acknowledgements;
 	}
 
 	/**
@@ -60,7 +65,17 @@ public final class SchemaPlan {
 					+ (reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason) + ". Nothing ran.",
 					"Fix change(..) in " + name + " and run again.", ex);
 		}
-		return new SchemaPlan(name, schema.operations());
+		return new SchemaPlan(name, schema.operations(), schema.acknowledgements());
+	}
+
+	/**
+	 * The lint rules acknowledged for an operation ({@link Schema#acknowledge}), by id, with
+	 * their reasons.
+	 * @param operation the operation's index, from 0
+	 * @return the acknowledged rules
+	 */
+	public Map<String, String> acknowledgements(int operation) {
+		return this.acknowledgements.getOrDefault(operation, Map.of());
 	}
 
 	/**

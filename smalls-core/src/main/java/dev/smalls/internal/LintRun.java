@@ -1,0 +1,130 @@
+package dev.smalls.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.util.ClassUtils;
+
+import dev.smalls.MigrationNames;
+import dev.smalls.MigrationPlan;
+import dev.smalls.PlannedMigration;
+import dev.smalls.SmallsException;
+import dev.smalls.SmallsMigration;
+import dev.smalls.SmallsMigrationException;
+import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.lint.Acknowledge;
+import dev.smalls.lint.LintFinding;
+import dev.smalls.lint.LintResult;
+import dev.smalls.lint.Linter;
+import dev.smalls.schema.SchemaMigration;
+import dev.smalls.schema.SchemaPlan;
+
+/**
+ * Lints the pending migrations: a schema migration's statements are written from its
+ * operations for this database (nothing runs), a code migration's are those {@code plan}
+ * captured when it ran where nothing was kept, which happens only if there is one.
+ */
+final class LintRun {
+
+	private final MigrationCatalog catalog;
+
+	private final SmallsDialect dialect;
+
+	private final Linter linter;
+
+	LintRun(MigrationCatalog catalog, SmallsDialect dialect, Linter linter) {
+		this.catalog = catalog;
+		this.dialect = dialect;
+		this.linter = linter;
+	}
+
+	/**
+	 * @param pending the catalog indexes of the migrations to lint
+	 * @param plan makes the plan whose captured statements code migrations are linted by, or
+	 * {@code null} to leave code migrations out, with a note
+	 */
+	LintResult run(int[] pending, @Nullable Supplier<MigrationPlan> plan) {
+		List<String> notes = new ArrayList<>();
+		String note = this.linter.note();
+		if (note != null) {
+			notes.add(note);
+		}
+		Map<Integer, PlannedMigration> planned = null;
+		List<LintFinding> findings = new ArrayList<>();
+		for (int index : pending) {
+			SmallsMigration migration = this.catalog.migrationAt(index);
+			String name = MigrationNames.display(migration.sequence(), this.catalog.nameAt(index));
+			List<Linter.Statement> statements;
+			if (migration instanceof SchemaMigration schema
+					&& !SchemaPlan.isWrittenByHand(schema, SmallsMigrationException.Operation.MIGRATE)) {
+				statements = operations(schema);
+			}
+			else if (plan == null) {
+				notes.add(name + " was not linted: a code migration's statements are known only when it runs; "
+						+ "smalls lint and smalls plan run it where nothing is kept");
+				continue;
+			}
+			else {
+				if (planned == null) {
+					planned = new HashMap<>();
+					for (PlannedMigration each : plan.get().migrations()) {
+						planned.put(each.sequence(), each);
+					}
+				}
+				PlannedMigration captured = planned.get(migration.sequence());
+				if (captured == null || captured.outcome() == PlannedMigration.Outcome.NOT_RUN) {
+					notes.add(name + " was not linted: its statements are known only when it runs ("
+							+ ((captured != null && captured.note() != null) ? captured.note() : "it did not run")
+							+ ")");
+					continue;
+				}
+				if (captured.outcome() == PlannedMigration.Outcome.FAILED) {
+					notes.add(name + " failed where nothing was kept; only the statements before the failure were "
+							+ "linted (" + captured.note() + ")");
+				}
+				statements = captured.statements().stream().map(Linter.Statement::of).toList();
+			}
+			try {
+				findings.addAll(this.linter.lint(new Linter.Migration(migration.sequence(), this.catalog.nameAt(index),
+						migration.transactional(), statements, acknowledged(migration))));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new SmallsException(ex.getMessage(), "Correct the rule's id in " + name
+						+ " (acknowledge(..) or @Acknowledge), or remove the acknowledgement.", ex);
+			}
+		}
+		return new LintResult(this.dialect.databaseName(), pending.length, findings, notes);
+	}
+
+	private List<Linter.Statement> operations(SchemaMigration migration) {
+		SchemaPlan plan = SchemaPlan.of(migration);
+		List<Linter.Statement> statements = new ArrayList<>();
+		List<String> operations = plan.operations();
+		for (int i = 0; i < plan.size(); i++) {
+			Map<String, String> acknowledged = plan.acknowledgements(i);
+			for (String line : plan.statements(this.dialect, i, i + 1)) {
+				if (!line.startsWith("--")) {
+					statements.add(new Linter.Statement(operations.get(i), line, acknowledged));
+				}
+			}
+		}
+		return statements;
+	}
+
+	static Map<String, String> acknowledged(SmallsMigration migration) {
+		Map<String, String> acknowledged = new LinkedHashMap<>();
+		MergedAnnotations.from(ClassUtils.getUserClass(migration), SearchStrategy.TYPE_HIERARCHY)
+			.stream(Acknowledge.class)
+			.forEach((annotation) -> acknowledged.put(annotation.getString("rule"), annotation.getString("reason")));
+		return acknowledged;
+	}
+
+}
