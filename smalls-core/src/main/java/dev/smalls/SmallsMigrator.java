@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -46,7 +47,7 @@ public final class SmallsMigrator {
 
 	private final Engine engine;
 
-	private final Set<String> lintMapped;
+	private final Supplier<Set<String>> lintMapped;
 
 	private final long lintLargeTableRows;
 
@@ -174,7 +175,18 @@ public final class SmallsMigrator {
 	 * @throws SmallsException if a migration acknowledges a rule that does not exist
 	 */
 	public LintResult lint() {
-		return this.engine.lint(this.lintMapped, this.lintLargeTableRows);
+		return this.engine.lint(this.lintMapped, this.lintLargeTableRows, null);
+	}
+
+	/**
+	 * Lint the pending migrations with the statements a {@link #plan()} made just before
+	 * captured, so that code migrations do not run a second time.
+	 * @param plan the plan of the pending migrations
+	 * @return what was found
+	 * @throws SmallsException if a migration acknowledges a rule that does not exist
+	 */
+	public LintResult lint(MigrationPlan plan) {
+		return this.engine.lint(this.lintMapped, this.lintLargeTableRows, plan);
 	}
 
 	/**
@@ -343,7 +355,7 @@ public final class SmallsMigrator {
 
 		private LintMode lintMode = LintMode.WARN;
 
-		private Set<String> lintMapped = Set.of();
+		private Supplier<Set<String>> lintMapped = Set::of;
 
 		private long lintLargeTableRows = Linter.DEFAULT_LARGE_TABLE_ROWS;
 
@@ -609,7 +621,20 @@ public final class SmallsMigrator {
 		 * @return this builder
 		 */
 		public Builder lintMapped(Collection<String> tablesAndColumns) {
-			this.lintMapped = Set.copyOf(tablesAndColumns);
+			Set<String> names = Set.copyOf(tablesAndColumns);
+			this.lintMapped = () -> names;
+			return this;
+		}
+
+		/**
+		 * The tables and columns the application maps, read only when something is linted
+		 * (reading a JPA model is not free, and most start-ups have nothing pending).
+		 * @param tablesAndColumns supplies {@code table} and {@code table.column} names
+		 * @return this builder
+		 */
+		public Builder lintMapped(Supplier<? extends Collection<String>> tablesAndColumns) {
+			Assert.notNull(tablesAndColumns, "'tablesAndColumns' must not be null");
+			this.lintMapped = () -> Set.copyOf(tablesAndColumns.get());
 			return this;
 		}
 

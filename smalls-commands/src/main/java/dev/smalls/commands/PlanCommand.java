@@ -10,6 +10,7 @@ import dev.smalls.MigrationPlan;
 import dev.smalls.PlannedMigration;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigrator;
+import dev.smalls.lint.LintResult;
 
 /**
  * {@code smalls plan [--json]}: the exact SQL of every pending migration, code migrations
@@ -36,6 +37,12 @@ public class PlanCommand extends SmallsCommand {
 		}
 		plan.script().forEach(out::println);
 		requireRan(plan);
+		LintResult lint = this.migrator.lint(plan);
+		if (!lint.findings().isEmpty()) {
+			out.println();
+			lint.describe().lines().forEach((text) -> out.println("-- " + text));
+			out.println("-- (smalls lint exits with code 3 on these; write them the safe way or acknowledge them)");
+		}
 	}
 
 	@Override
@@ -43,6 +50,7 @@ public class PlanCommand extends SmallsCommand {
 		MigrationPlan plan = this.migrator.plan();
 		document.putAll(ResultDocuments.plan(plan));
 		requireRan(plan);
+		document.put("lint", ResultDocuments.lint(this.migrator.lint(plan)));
 	}
 
 	private static void requireRan(MigrationPlan plan) {

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 import dev.smalls.DriftResult;
 import dev.smalls.MigrationPlan;
 import dev.smalls.PlannedMigration;
+import dev.smalls.lint.LintFinding;
+import dev.smalls.lint.LintResult;
+import dev.smalls.lint.LintRule;
 
 /**
  * The fields of a plan and of a drift check as JSON objects: what {@code smalls plan --json}
@@ -43,6 +46,55 @@ public final class ResultDocuments {
 		json.put("recordedAt", (drift.recordedAt() != null) ? drift.recordedAt().toString() : null);
 		json.put("drifted", drift.drifted());
 		json.put("differences", drift.differences());
+		return json;
+	}
+
+	/**
+	 * A lint result as a document: the database, how many migrations were linted, each
+	 * finding and the notes.
+	 * @param result the result
+	 * @return the document
+	 */
+	public static Map<String, @Nullable Object> lint(LintResult result) {
+		Map<String, @Nullable Object> json = new LinkedHashMap<>();
+		json.put("database", result.database());
+		json.put("migrations", result.migrations());
+		json.put("problems", result.problems().size());
+		json.put("findings", result.findings().stream().map(ResultDocuments::finding).toList());
+		json.put("notes", result.notes());
+		return json;
+	}
+
+	/**
+	 * A lint rule as a document.
+	 * @param rule the rule
+	 * @return the document
+	 */
+	public static Map<String, @Nullable Object> rule(LintRule rule) {
+		Map<String, @Nullable Object> json = new LinkedHashMap<>();
+		json.put("id", rule.id());
+		json.put("database", rule.database().displayName());
+		json.put("title", rule.title());
+		json.put("why", rule.why());
+		json.put("lock", rule.lockDuration());
+		json.put("safeWay", rule.safeWay());
+		return json;
+	}
+
+	private static Map<String, @Nullable Object> finding(LintFinding finding) {
+		Map<String, @Nullable Object> json = new LinkedHashMap<>();
+		json.put("sequence", finding.sequence());
+		json.put("migration", finding.migration());
+		json.put("operation", finding.operation());
+		json.put("rule", finding.rule());
+		json.put("severity", finding.severity().name());
+		json.put("problem", finding.isProblem());
+		json.put("table", finding.table());
+		json.put("rows", finding.rows());
+		json.put("why", finding.why());
+		json.put("lock", finding.lockDuration());
+		json.put("safeWay", finding.safeWay());
+		json.put("acknowledged", finding.acknowledged());
 		return json;
 	}
 

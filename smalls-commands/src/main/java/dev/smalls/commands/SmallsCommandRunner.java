@@ -146,7 +146,8 @@ public final class SmallsCommandRunner {
 					new LockCommand(this.migrator, this.tenants), new SqlCommand(this.migrator),
 					new RepairCommand(this.migrator, this.tenants), new InitCommand(this.migrator),
 					new SeedCommand(this.migrator), new CreateCommand(this.migrator, files),
-					new PlanCommand(this.migrator), new RehearseCommand(this.migrator), new DriftCommand(this.migrator)));
+					new PlanCommand(this.migrator), new RehearseCommand(this.migrator), new DriftCommand(this.migrator),
+					new LintCommand(this.migrator)));
 			for (SmallsCommand command : this.added) {
 				commands.removeIf((standard) -> standard.getName().equals(command.getName()));
 				commands.add(command);

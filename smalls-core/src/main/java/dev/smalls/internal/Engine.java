@@ -376,9 +376,11 @@ public final class Engine {
 	 * Lint the pending migrations for the database's rules, with its tables' sizes.
 	 * @param mapped tables and {@code table.column}s the application maps
 	 * @param largeTableRows from how many rows a table is large
+	 * @param plan a plan just made, whose statements code migrations are linted by, or
+	 * {@code null} to make one if a code migration is pending
 	 * @return what was found
 	 */
-	public LintResult lint(Set<String> mapped, long largeTableRows) {
+	public LintResult lint(Supplier<Set<String>> mapped, long largeTableRows, @Nullable MigrationPlan plan) {
 		this.catalog.validate();
 		Linter linter;
 		SmallsDialect dialect;
@@ -393,12 +395,12 @@ public final class Engine {
 			}
 			Connection connection = session.connection();
 			linter = new Linter(dialect.databaseName(), connection.getMetaData().getDatabaseMajorVersion(),
-					dialect.relationRows(connection), mapped, largeTableRows);
+					dialect.relationRows(connection), mapped.get(), largeTableRows);
 		}
 		catch (SQLException ex) {
 			throw RunSession.failure("read the tables' sizes to lint", ex);
 		}
-		return new LintRun(this.catalog, dialect, linter).run(pending, this::plan);
+		return new LintRun(this.catalog, dialect, linter).run(pending, (plan != null) ? () -> plan : this::plan);
 	}
 
 	private Scratch createScratch(RunSession session, String prefix, String purpose) {
@@ -513,7 +515,7 @@ public final class Engine {
 			Connection connection = session.connection();
 			Linter linter = new Linter(session.dialect().databaseName(),
 					connection.getMetaData().getDatabaseMajorVersion(), session.dialect().relationRows(connection),
-					this.settings.lintMapped(), this.settings.lintLargeTableRows());
+					this.settings.lintMapped().get(), this.settings.lintLargeTableRows());
 			result = new LintRun(this.catalog, session.dialect(), linter).run(pending, null);
 		}
 		catch (SQLException ex) {
@@ -721,8 +723,8 @@ public final class Engine {
 			LockStrategy lockStrategy, Duration lockLease, SeedGuard seedGuard,
 			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks,
 			@Nullable String schema, @Nullable Duration migrationTimeout, EditedMigrations editedMigrations,
-			boolean recordSchema, List<String> driftIgnoredTables, LintMode lintMode, Set<String> lintMapped,
-			long lintLargeTableRows) {
+			boolean recordSchema, List<String> driftIgnoredTables, LintMode lintMode,
+			Supplier<Set<String>> lintMapped, long lintLargeTableRows) {
 	}
 
 }

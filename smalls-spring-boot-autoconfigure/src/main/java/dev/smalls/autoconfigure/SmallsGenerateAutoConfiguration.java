@@ -65,6 +65,17 @@ public final class SmallsGenerateAutoConfiguration {
 	}
 
 	@Bean
+	JpaMappedNames smallsJpaMappedNames(ObjectProvider<LocalContainerEntityManagerFactoryBean> entityManagerFactory,
+			SmallsProperties properties) {
+		return new JpaMappedNames(entityManagerFactory, properties.getLint().getMapped());
+	}
+
+	@Bean
+	SmallsMigratorCustomizer smallsLintMappedByJpa(JpaMappedNames names) {
+		return (builder) -> builder.lintMapped(names);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	GenerateCommand smallsGenerateCommand(ObjectProvider<MigrationGenerator> generator) {
 		return new GenerateCommand(() -> generator(generator));

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import dev.smalls.EditedMigrations;
 import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.lock.LockRequest;
+import dev.smalls.lint.LintMode;
+import dev.smalls.lint.Linter;
 
 /**
  * Configuration properties for smalls.
@@ -105,6 +107,8 @@ public class SmallsProperties {
 	private final Generate generate = new Generate();
 
 	private final Drift drift = new Drift();
+
+	private final Lint lint = new Lint();
 
 	private final Tenants tenants = new Tenants();
 
@@ -230,6 +234,10 @@ public class SmallsProperties {
 
 	public Generate getGenerate() {
 		return this.generate;
+	}
+
+	public Lint getLint() {
+		return this.lint;
 	}
 
 	public Tenants getTenants() {
@@ -374,6 +382,57 @@ public class SmallsProperties {
 
 		public void setHealth(boolean health) {
 			this.health = health;
+		}
+
+	}
+
+	/**
+	 * The linter, which finds locking DDL in pending migrations.
+	 */
+	public static class Lint {
+
+		/**
+		 * What a migrate does with the linter's findings in the pending schema migrations before
+		 * it runs them: 'warn' logs them, 'fail' refuses to run while one is a problem (a
+		 * warning or an error not acknowledged), 'off' does not lint.
+		 */
+		private LintMode mode = LintMode.WARN;
+
+		/**
+		 * From how many rows (as the database estimates them) a table is large: a lock that
+		 * lasts while a smaller table is read is brief, and its finding only a notice.
+		 */
+		private long largeTableRows = Linter.DEFAULT_LARGE_TABLE_ROWS;
+
+		/**
+		 * Tables and 'table.column's the application maps besides its JPA model (read by
+		 * 'smalls lint' once the application has started), for the rules that find migrations
+		 * dropping or renaming them.
+		 */
+		private List<String> mapped = new ArrayList<>();
+
+		public LintMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(LintMode mode) {
+			this.mode = mode;
+		}
+
+		public long getLargeTableRows() {
+			return this.largeTableRows;
+		}
+
+		public void setLargeTableRows(long largeTableRows) {
+			this.largeTableRows = largeTableRows;
+		}
+
+		public List<String> getMapped() {
+			return this.mapped;
+		}
+
+		public void setMapped(List<String> mapped) {
+			this.mapped = mapped;
 		}
 
 	}

@@ -23,6 +23,7 @@ import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsTenants;
 import dev.smalls.commands.CreateCommand;
 import dev.smalls.commands.DriftCommand;
+import dev.smalls.commands.LintCommand;
 import dev.smalls.commands.HistoryCommand;
 import dev.smalls.commands.InitCommand;
 import dev.smalls.commands.LockCommand;
@@ -98,6 +99,12 @@ public final class SmallsShellAutoConfiguration {
 	@ConditionalOnMissingBean
 	DriftCommand smallsDriftCommand(SmallsMigrator migrator) {
 		return new DriftCommand(migrator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LintCommand smallsLintCommand(SmallsMigrator migrator) {
+		return new LintCommand(migrator);
 	}
 
 	@Bean

@@ -75,9 +75,10 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 			DATA_JPA_REPOSITORIES_AUTO_CONFIGURATION);
 
 	/**
-	 * The commands that never need JPA. Only {@code generate} reads the JPA model, but a help
-	 * or a mistyped command lists every command, {@code generate} among them, and that
-	 * command exists only where JPA starts.
+	 * The commands that never need JPA. Only {@code generate} and {@code lint} read the JPA
+	 * model (lint, for the columns and tables the application maps), but a help or a
+	 * mistyped command lists every command, {@code generate} among them, and that command
+	 * exists only where JPA starts.
 	 */
 	private static final Set<String> WITHOUT_JPA = Set.of("status", "migrate", "rollback", "history", "lock", "sql",
 			"repair", "init", "seed", "create", "plan", "rehearse", "drift");

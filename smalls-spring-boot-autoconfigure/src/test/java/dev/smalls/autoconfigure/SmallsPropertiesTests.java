@@ -69,6 +69,9 @@ class SmallsPropertiesTests {
 		source.put("smalls.drift.record", "true");
 		source.put("smalls.drift.ignored-tables", "app_settings");
 		source.put("smalls.drift.health", "true");
+		source.put("smalls.lint.mode", "fail");
+		source.put("smalls.lint.large-table-rows", "100000");
+		source.put("smalls.lint.mapped", "legacy_orders,legacy_orders.code");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
 			.get();
 		assertThat(properties.isEnabled()).isTrue();
@@ -83,6 +86,9 @@ class SmallsPropertiesTests {
 		assertThat(properties.getDrift().isRecord()).isTrue();
 		assertThat(properties.getDrift().getIgnoredTables()).containsExactly("app_settings");
 		assertThat(properties.getDrift().isHealth()).isTrue();
+		assertThat(properties.getLint().getMode()).isEqualTo(dev.smalls.lint.LintMode.FAIL);
+		assertThat(properties.getLint().getLargeTableRows()).isEqualTo(100_000L);
+		assertThat(properties.getLint().getMapped()).containsExactly("legacy_orders", "legacy_orders.code");
 		assertThat(properties.isOutOfOrder()).isTrue();
 		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:a.sql", "file:b.sql");
@@ -118,7 +124,8 @@ class SmallsPropertiesTests {
 				"smalls.generate.ignored-tables", "smalls.lock", "smalls.lock-lease", "smalls.migration-timeout",
 				"smalls.tenants.schemas",
 				"smalls.tenants.parallelism", "smalls.tenants.stop-on-failure", "smalls.one-shot.enabled",
-				"smalls.edited-migrations", "smalls.drift.record", "smalls.drift.ignored-tables", "smalls.drift.health");
+				"smalls.edited-migrations", "smalls.drift.record", "smalls.drift.ignored-tables", "smalls.drift.health",
+				"smalls.lint.mode", "smalls.lint.large-table-rows", "smalls.lint.mapped");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()
@@ -147,13 +154,18 @@ class SmallsPropertiesTests {
 		propertyDefaults.put("editedMigrations", properties.getEditedMigrations());
 		propertyDefaults.put("recordSchema", properties.getDrift().isRecord());
 		propertyDefaults.put("driftIgnoredTables", properties.getDrift().getIgnoredTables());
+		propertyDefaults.put("lintMode", properties.getLint().getMode());
+		propertyDefaults.put("lintLargeTableRows", properties.getLint().getLargeTableRows());
 		propertyDefaults.forEach((field, value) -> assertThat(ReflectionTestUtils.getField(builder, field))
 			.as("the builder's default %s", field)
 			.isEqualTo(value));
+		// The mapped names are read when something is linted: none by default, as none is declared.
+		assertThat(((java.util.function.Supplier<?>) ReflectionTestUtils.getField(builder, "lintMapped")).get())
+			.isEqualTo(java.util.Set.copyOf(properties.getLint().getMapped()));
 		// Every setting of the builder is either one of these or set from the application's
 		// beans and context (the data source, the migrations, the callbacks, ...).
 		List<String> fromTheContext = List.of("dataSource", "migrations", "initializers", "seeders", "initScripts",
-				"seedScripts", "seedGuard", "dialect", "appliedBy", "callbacks", "schema");
+				"seedScripts", "seedGuard", "dialect", "appliedBy", "callbacks", "schema", "lintMapped");
 		assertThat(java.util.Arrays.stream(SmallsMigrator.Builder.class.getDeclaredFields())
 			.filter((field) -> !java.lang.reflect.Modifier.isStatic(field.getModifiers()))
 			.map(java.lang.reflect.Field::getName))

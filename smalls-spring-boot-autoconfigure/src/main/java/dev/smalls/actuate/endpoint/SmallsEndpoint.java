@@ -80,6 +80,8 @@ public class SmallsEndpoint {
 
 	static final String PLAN = "plan";
 
+	static final String LINT = "lint";
+
 	private final SmallsMigrator migrator;
 
 	private final ExpectedSequenceGuard guard;
@@ -131,8 +133,9 @@ public class SmallsEndpoint {
 	/**
 	 * A view that reads: {@code /actuator/smalls/drift}, how the live schema differs from the
 	 * one the history says it should have; {@code /actuator/smalls/plan}, the statements of
-	 * every pending migration, obtained by running them where nothing is kept.
-	 * @param view {@code drift} or {@code plan}
+	 * every pending migration, obtained by running them where nothing is kept;
+	 * {@code /actuator/smalls/lint}, the linter's findings in them.
+	 * @param view {@code drift}, {@code plan} or {@code lint}
 	 * @return the view, or 404 for another name
 	 */
 	@ReadOperation
@@ -143,13 +146,15 @@ public class SmallsEndpoint {
 						WebEndpointResponse.STATUS_OK);
 				case PLAN -> new WebEndpointResponse<>(ResultDocuments.plan(this.migrator.plan()),
 						WebEndpointResponse.STATUS_OK);
+				case LINT -> new WebEndpointResponse<>(ResultDocuments.lint(this.migrator.lint()),
+						WebEndpointResponse.STATUS_OK);
 				default -> WriteRequest.ACTIONS.contains(view)
 						? new WebEndpointResponse<>(WriteResults.refusal(STATUS_METHOD_NOT_ALLOWED,
 								"/actuator/smalls/" + view + " is an action: it takes POST, not GET. Nothing was changed.",
 								SmallsEndpointErrorResolver.WHAT_TO_SEND).getBody(), STATUS_METHOD_NOT_ALLOWED)
 						: notFound("/actuator/smalls/" + Texts.shown(view) + " is not a view of smalls.",
 						"GET /actuator/smalls for the status, /actuator/smalls/drift for drift, /actuator/smalls/plan "
-								+ "for the pending migrations' SQL.");
+								+ "for the pending migrations' SQL, /actuator/smalls/lint for their locking DDL.");
 			};
 		}
 		catch (SmallsException ex) {

@@ -14,7 +14,7 @@ import dev.smalls.schema.SchemaSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /actuator/smalls/drift} and {@code /plan} over real HTTP: drift names a column
+ * {@code GET /actuator/smalls/drift}, {@code /plan} and {@code /lint} over real HTTP: drift names a column
  * added by hand, the plan lists each pending migration's statements, and neither changes the
  * database.
  */
@@ -62,6 +62,17 @@ class SmallsEndpointReadViewsWebTests {
 		assertThat(migrations.get(0).get("outcome").asString()).isEqualTo("RAN");
 		assertThat(migrations.get(0).get("statements").get(0).asString()).containsIgnoringCase("CREATE TABLE tags");
 		assertThat(SchemaSnapshot.read(this.jdbc)).isEqualTo(before);
+		assertThat(this.migrator.status().current()).isEqualTo(3);
+	}
+
+	@Test
+	void lintLintsThePendingMigrationsAndSaysWhichRulesApply() throws Exception {
+		HttpJson.Response response = this.http.get("/actuator/smalls/lint");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("database").asString()).isEqualTo("H2");
+		assertThat(response.json().get("migrations").asInt()).isEqualTo(2);
+		assertThat(response.json().get("problems").asInt()).isZero();
+		assertThat(response.json().get("notes").get(0).asString()).contains("no lock rules are written for H2");
 		assertThat(this.migrator.status().current()).isEqualTo(3);
 	}
 
