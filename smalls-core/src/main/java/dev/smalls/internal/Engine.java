@@ -356,7 +356,7 @@ public final class Engine {
 			scratch = createScratch(session, "smalls_plan_", "make the plan in");
 		}
 		try (RunSession session = RunSession.open(scratch.dataSource(), scratch.schema(), this.history, this.dialect,
-				LockStrategy.SESSION)) {
+				LockStrategy.SESSION, this.settings.safeRewrites())) {
 			return new MigrationPlan(dialect.databaseName(), true, new PlanRun(session, this.catalog).run(replay, pending));
 		}
 		finally {
@@ -507,7 +507,7 @@ public final class Engine {
 		}
 		List<Integer> refused = new java.util.ArrayList<>();
 		for (int index : plan) {
-			if (!this.catalog.migrationAt(index).transactional()) {
+			if (!session.transactional(this.catalog.migrationAt(index))) {
 				refused.add(this.catalog.sequenceAt(index));
 			}
 		}
@@ -557,7 +557,7 @@ public final class Engine {
 
 	private RunSession open() {
 		return RunSession.open(this.settings.dataSource(), this.settings.schema(), this.history, this.dialect,
-				this.lockSettings.strategy());
+				this.lockSettings.strategy(), this.settings.safeRewrites());
 	}
 
 	/** Take the lock, once the tables' layout, read first, says that this smalls may write them. */
@@ -635,6 +635,7 @@ public final class Engine {
 	 * @param recordSchema whether a run that changes something records the schema, for drift
 	 * checks
 	 * @param driftIgnoredTables tables a drift check leaves out
+	 * @param safeRewrites whether every schema operation runs in its safe form
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
@@ -642,7 +643,7 @@ public final class Engine {
 			LockStrategy lockStrategy, Duration lockLease, SeedGuard seedGuard,
 			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks,
 			@Nullable String schema, @Nullable Duration migrationTimeout, EditedMigrations editedMigrations,
-			boolean recordSchema, List<String> driftIgnoredTables) {
+			boolean recordSchema, List<String> driftIgnoredTables, boolean safeRewrites) {
 	}
 
 }
