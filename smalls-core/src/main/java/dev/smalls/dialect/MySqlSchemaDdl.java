@@ -145,7 +145,11 @@ final class MySqlSchemaDdl extends SchemaDdl {
 
 	@Override
 	public List<String> dropIndex(String table, String index) {
-		return online(List.of("DROP INDEX " + identifier(index) + " ON " + identifier(table)));
+		if (this.safe) {
+			// DROP INDEX takes no ALGORITHM or LOCK clause on MariaDB 11; ALTER TABLE does.
+			return online(List.of("ALTER TABLE " + identifier(table) + " DROP INDEX " + identifier(index)));
+		}
+		return List.of("DROP INDEX " + identifier(index) + " ON " + identifier(table));
 	}
 
 	@Override

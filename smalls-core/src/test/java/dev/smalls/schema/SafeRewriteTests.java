@@ -102,7 +102,7 @@ class SafeRewriteTests {
 				"CREATE INDEX orders_customer_idx ON orders (customer_id) ALGORITHM=INPLACE LOCK=NONE;");
 		assertThat(plan.statements(new MySqlDialect("MariaDB"), 2, 0)).containsExactly(
 				"-- undo 2. addIndex orders_customer_idx on orders (customer_id)",
-				"DROP INDEX orders_customer_idx ON orders ALGORITHM=INPLACE LOCK=NONE;",
+				"ALTER TABLE orders DROP INDEX orders_customer_idx, ALGORITHM=INPLACE, LOCK=NONE;",
 				"-- undo 1. addColumn orders.shipped INTEGER",
 				"ALTER TABLE orders DROP COLUMN shipped, ALGORITHM=INPLACE, LOCK=NONE;");
 		assertThat(plan.runsOutsideTransaction(new MySqlDialect("MariaDB"))).isFalse();
