@@ -29,6 +29,7 @@ class SmallsPropertiesTests {
 		assertThat(properties.getEditedMigrations()).isEqualTo(dev.smalls.EditedMigrations.FAIL);
 		assertThat(properties.getDrift().isRecord()).isFalse();
 		assertThat(properties.getDrift().isHealth()).isFalse();
+		assertThat(properties.getSchema().isSafeRewrites()).isFalse();
 		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:smalls/init.sql");
 		assertThat(properties.getSeed().getLocations()).containsExactly("classpath:smalls/seed.sql");
@@ -69,6 +70,7 @@ class SmallsPropertiesTests {
 		source.put("smalls.drift.record", "true");
 		source.put("smalls.drift.ignored-tables", "app_settings");
 		source.put("smalls.drift.health", "true");
+		source.put("smalls.schema.safe-rewrites", "true");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
 			.get();
 		assertThat(properties.isEnabled()).isTrue();
@@ -83,6 +85,7 @@ class SmallsPropertiesTests {
 		assertThat(properties.getDrift().isRecord()).isTrue();
 		assertThat(properties.getDrift().getIgnoredTables()).containsExactly("app_settings");
 		assertThat(properties.getDrift().isHealth()).isTrue();
+		assertThat(properties.getSchema().isSafeRewrites()).isTrue();
 		assertThat(properties.isOutOfOrder()).isTrue();
 		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:a.sql", "file:b.sql");
@@ -118,7 +121,8 @@ class SmallsPropertiesTests {
 				"smalls.generate.ignored-tables", "smalls.lock", "smalls.lock-lease", "smalls.migration-timeout",
 				"smalls.tenants.schemas",
 				"smalls.tenants.parallelism", "smalls.tenants.stop-on-failure", "smalls.one-shot.enabled",
-				"smalls.edited-migrations", "smalls.drift.record", "smalls.drift.ignored-tables", "smalls.drift.health");
+				"smalls.edited-migrations", "smalls.drift.record", "smalls.drift.ignored-tables", "smalls.drift.health",
+				"smalls.schema.safe-rewrites");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()
@@ -147,6 +151,7 @@ class SmallsPropertiesTests {
 		propertyDefaults.put("editedMigrations", properties.getEditedMigrations());
 		propertyDefaults.put("recordSchema", properties.getDrift().isRecord());
 		propertyDefaults.put("driftIgnoredTables", properties.getDrift().getIgnoredTables());
+		propertyDefaults.put("safeRewrites", properties.getSchema().isSafeRewrites());
 		propertyDefaults.forEach((field, value) -> assertThat(ReflectionTestUtils.getField(builder, field))
 			.as("the builder's default %s", field)
 			.isEqualTo(value));
