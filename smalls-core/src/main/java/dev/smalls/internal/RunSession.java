@@ -171,8 +171,16 @@ final class RunSession implements AutoCloseable {
 	 * @return {@code true} for a transaction
 	 */
 	boolean transactional(SmallsMigration migration) {
-		return migration.transactional() && !(migration instanceof SchemaMigration schema
-				&& plan(schema).runsOutsideTransaction(this.dialect));
+		if (!migration.transactional() || !(migration instanceof SchemaMigration schema)) {
+			return migration.transactional();
+		}
+		try {
+			return !plan(schema).runsOutsideTransaction(this.dialect);
+		}
+		catch (SmallsException ex) {
+			// Operations smalls refuses: refused where the step prepares, with its report.
+			return true;
+		}
 	}
 
 	SmallsDialect dialect() {
