@@ -57,7 +57,7 @@ public final class SmallsMigrator {
 				builder.lockTimeout, builder.lockStrategy, builder.lockLease, builder.seedGuard, builder.dialect,
 				builder.appliedBy, builder.callbacks, builder.schema, builder.migrationTimeout,
 				builder.editedMigrations, builder.recordSchema, builder.driftIgnoredTables, builder.lintMode,
-				builder.lintMapped, builder.lintLargeTableRows));
+				builder.lintMapped, builder.lintLargeTableRows, builder.safeRewrites));
 		this.lintMapped = builder.lintMapped;
 		this.lintLargeTableRows = builder.lintLargeTableRows;
 	}
@@ -347,6 +347,8 @@ public final class SmallsMigrator {
 
 		private @Nullable Duration migrationTimeout;
 
+		private boolean safeRewrites;
+
 		private EditedMigrations editedMigrations = EditedMigrations.FAIL;
 
 		private boolean recordSchema;
@@ -587,6 +589,24 @@ public final class SmallsMigrator {
 		 */
 		public Builder recordSchema(boolean recordSchema) {
 			this.recordSchema = recordSchema;
+			return this;
+		}
+
+		/**
+		 * Whether every operation of every schema migration runs in its safe form, one that
+		 * lets the application go on writing to the table while the change runs, as if each
+		 * migration recorded its operations inside {@code Schema.safely(..)}: on PostgreSQL an
+		 * index is built {@code CONCURRENTLY}, a foreign key added {@code NOT VALID} and then
+		 * validated, a {@code NOT NULL} proved by a validated check first (such a migration then
+		 * runs outside a transaction); on MariaDB and MySQL each change asks for
+		 * {@code ALGORITHM=INPLACE, LOCK=NONE}, and one the server cannot make that way is
+		 * refused with what to do instead; other databases have no safe forms. The schema, the
+		 * rollbacks and the checksums are the same either way. Off by default.
+		 * @param safeRewrites whether to rewrite every operation that has a safe form
+		 * @return this builder
+		 */
+		public Builder safeRewrites(boolean safeRewrites) {
+			this.safeRewrites = safeRewrites;
 			return this;
 		}
 

@@ -24,6 +24,11 @@ import org.jspecify.annotations.Nullable;
  * does, and its rollback finds it there.</li>
  * <li>A backslash in a string literal means something else depending on {@code sql_mode}, so
  * such a default is refused.</li>
+ * <li>Its {@linkplain #safeRewrites() safe rewrites} ask for the change online: indexes,
+ * columns, foreign keys and nullability with {@code ALGORITHM=INPLACE, LOCK=NONE} (on MariaDB,
+ * {@code INPLACE} takes {@code INSTANT} where it can). Where the server cannot make the change
+ * without blocking writers it refuses the statement before changing anything, and smalls says
+ * what to do instead.</li>
  * </ul>
  */
 final class MySqlSchemaDdl extends SchemaDdl {
@@ -31,10 +36,64 @@ final class MySqlSchemaDdl extends SchemaDdl {
 	private static final String READ_AT_RUN_TIME = "/* the column's nullability, default and other attributes as "
 			+ "they are when this runs */";
 
+	/** MariaDB's and MySQL's codes for an {@code ALTER} refused for the algorithm or lock asked. */
+	private static final List<Integer> NOT_ONLINE = List.of(1845, 1846);
+
 	private final boolean mariaDb;
 
+	private final boolean safe;
+
 	MySqlSchemaDdl(String databaseName) {
-		this.mariaDb = databaseName.toLowerCase(Locale.ROOT).contains("mariadb");
+		this(databaseName.toLowerCase(Locale.ROOT).contains("mariadb"), false);
+	}
+
+	private MySqlSchemaDdl(boolean mariaDb, boolean safe) {
+		this.mariaDb = mariaDb;
+		this.safe = safe;
+	}
+
+	@Override
+	public SchemaDdl safeRewrites() {
+		return this.safe ? this : new MySqlSchemaDdl(this.mariaDb, true);
+	}
+
+	@Override
+	public @Nullable String refusal(SQLException failure) {
+		if (!this.safe || !NOT_ONLINE.contains(failure.getErrorCode())) {
+			return null;
+		}
+		String database = this.mariaDb ? "MariaDB" : "MySQL";
+		return database + " cannot make this change without blocking writes to the table, so it refused the safe "
+				+ "rewrite (" + String.valueOf(failure.getMessage()).strip() + ") and changed nothing. Run this "
+				+ "operation outside Schema.safely(..) and without safe rewrites, in a maintenance window when writes "
+				+ "can wait for it; or make the change another way (e.g. a new column filled in batches, or an online "
+				+ "schema change tool such as gh-ost or pt-online-schema-change)";
+	}
+
+	/** The statements, asking the server to run them online where this DDL is the safe one. */
+	private List<String> online(List<String> statements) {
+		if (!this.safe) {
+			return statements;
+		}
+		return statements.stream()
+			.map((sql) -> sql.startsWith("ALTER TABLE") ? sql + ", ALGORITHM=INPLACE, LOCK=NONE"
+					: sql + " ALGORITHM=INPLACE LOCK=NONE")
+			.toList();
+	}
+
+	@Override
+	public List<String> addColumn(String table, DdlColumn column, @Nullable Connection live) throws SQLException {
+		return online(super.addColumn(table, column, live));
+	}
+
+	@Override
+	public List<String> dropColumn(String table, String column, @Nullable Connection live) throws SQLException {
+		return online(super.dropColumn(table, column, live));
+	}
+
+	@Override
+	public List<String> createIndex(String table, String index, boolean unique, List<String> columns) {
+		return online(super.createIndex(table, index, unique, columns));
 	}
 
 	@Override
@@ -86,6 +145,10 @@ final class MySqlSchemaDdl extends SchemaDdl {
 
 	@Override
 	public List<String> dropIndex(String table, String index) {
+		if (this.safe) {
+			// DROP INDEX takes no ALGORITHM or LOCK clause on MariaDB 11; ALTER TABLE does.
+			return online(List.of("ALTER TABLE " + identifier(table) + " DROP INDEX " + identifier(index)));
+		}
 		return List.of("DROP INDEX " + identifier(index) + " ON " + identifier(table));
 	}
 
@@ -94,14 +157,14 @@ final class MySqlSchemaDdl extends SchemaDdl {
 			@Nullable Connection live) {
 		String index = ownIndex ? "ADD INDEX " + identifier(foreignKey.name()) + " (" + identifier(foreignKey.column())
 				+ "), " : "";
-		return List.of("ALTER TABLE " + identifier(table) + " " + index + "ADD " + foreignKeyClause(foreignKey));
+		return online(List.of("ALTER TABLE " + identifier(table) + " " + index + "ADD " + foreignKeyClause(foreignKey)));
 	}
 
 	@Override
 	public List<String> dropForeignKey(String table, DdlForeignKey foreignKey, boolean ownIndex,
 			@Nullable Connection live) {
-		return List.of("ALTER TABLE " + identifier(table) + " DROP FOREIGN KEY " + identifier(foreignKey.name())
-				+ (ownIndex ? ", DROP INDEX " + identifier(foreignKey.name()) : ""));
+		return online(List.of("ALTER TABLE " + identifier(table) + " DROP FOREIGN KEY " + identifier(foreignKey.name())
+				+ (ownIndex ? ", DROP INDEX " + identifier(foreignKey.name()) : "")));
 	}
 
 	@Override
@@ -109,11 +172,11 @@ final class MySqlSchemaDdl extends SchemaDdl {
 			throws SQLException {
 		String start = "ALTER TABLE " + identifier(table) + " MODIFY COLUMN " + identifier(column) + " " + type(type);
 		if (live == null) {
-			return List.of(start + " " + READ_AT_RUN_TIME);
+			return online(List.of(start + " " + READ_AT_RUN_TIME));
 		}
 		Current current = current(live, table, column);
 		boolean character = type.kind() == DdlType.Kind.VARCHAR || type.kind() == DdlType.Kind.TEXT;
-		return List.of(start + current.attributes(current.nullable, character));
+		return online(List.of(start + current.attributes(current.nullable, character)));
 	}
 
 	@Override
@@ -121,11 +184,11 @@ final class MySqlSchemaDdl extends SchemaDdl {
 			throws SQLException {
 		String start = "ALTER TABLE " + identifier(table) + " MODIFY COLUMN " + identifier(column) + " ";
 		if (live == null) {
-			return List.of(start + "/* its type, default and other attributes as they are when this runs */ "
-					+ (notNull ? "NOT NULL" : "NULL"));
+			return online(List.of(start + "/* its type, default and other attributes as they are when this runs */ "
+					+ (notNull ? "NOT NULL" : "NULL")));
 		}
 		Current current = current(live, table, column);
-		return List.of(start + current.type + current.attributes(!notNull, true));
+		return online(List.of(start + current.type + current.attributes(!notNull, true)));
 	}
 
 	@Override

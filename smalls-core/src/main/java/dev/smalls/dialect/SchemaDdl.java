@@ -392,6 +392,82 @@ public class SchemaDdl {
 	}
 
 	/**
+	 * The DDL of operations a migration asks to run safely ({@code Schema.safely(..)}, or safe
+	 * rewrites switched on for the migrator): forms that let the application go on writing
+	 * to the table while they run, where the database has them. The default has none: every
+	 * operation runs as written.
+	 * @return the rewriting DDL, or this one where the database has no safe forms
+	 */
+	public SchemaDdl safeRewrites() {
+		return this;
+	}
+
+	/**
+	 * Whether each statement this DDL writes must commit on its own, outside any transaction
+	 * (PostgreSQL's {@code CREATE INDEX CONCURRENTLY}, and a constraint added {@code NOT VALID}
+	 * that must commit before it is validated): a migration with such statements runs as one
+	 * that is not transactional.
+	 * @return {@code true} if statements commit one by one
+	 */
+	public boolean commitsEachStatement() {
+		return false;
+	}
+
+	/**
+	 * What an index operation of these statements left behind when it failed or was killed
+	 * half-way, as statements that remove it: on PostgreSQL, the {@code INVALID} index a
+	 * failed {@code CREATE INDEX CONCURRENTLY} leaves. An index that is valid is never named.
+	 * @param live the run's connection
+	 * @param table the index's table
+	 * @param index the index
+	 * @return the statements, none where nothing was left (the default)
+	 * @throws SQLException if the catalog could not be read
+	 */
+	public List<String> indexLeftovers(Connection live, String table, String index) throws SQLException {
+		return List.of();
+	}
+
+	/**
+	 * What a foreign key added in several statements left when it failed half-way (on
+	 * PostgreSQL, a key added {@code NOT VALID} that did not validate), as statements that
+	 * remove it.
+	 * @param live the run's connection
+	 * @param table the referencing table
+	 * @param foreignKey the key
+	 * @return the statements, none where nothing was left (the default)
+	 * @throws SQLException if the catalog could not be read
+	 */
+	public List<String> foreignKeyLeftovers(Connection live, String table, DdlForeignKey foreignKey)
+			throws SQLException {
+		return List.of();
+	}
+
+	/**
+	 * What a {@code setNotNull} made of several statements left when it failed half-way (on
+	 * PostgreSQL, the {@code CHECK} constraint it validates first), as statements that remove
+	 * it.
+	 * @param live the run's connection
+	 * @param table the table
+	 * @param column the column
+	 * @return the statements, none where nothing was left (the default)
+	 * @throws SQLException if the catalog could not be read
+	 */
+	public List<String> notNullLeftovers(Connection live, String table, String column) throws SQLException {
+		return List.of();
+	}
+
+	/**
+	 * What to tell a person when the database refused a statement of this DDL because it
+	 * cannot run it the safe way (MariaDB: {@code LOCK=NONE is not supported}).
+	 * @param failure what the statement threw
+	 * @return the explanation, with what to do instead, or {@code null} if the failure is not
+	 * such a refusal
+	 */
+	public @Nullable String refusal(SQLException failure) {
+		return null;
+	}
+
+	/**
 	 * Whether the database made up a constraint or index name itself, so that it may differ
 	 * between two creations of the same table (as {@code SYS_IDX_46} on HSQLDB).
 	 * @param name a name as the metadata reports it

@@ -364,7 +364,7 @@ public final class Engine {
 			scratch = createScratch(session, "smalls_plan_", "make the plan in");
 		}
 		try (RunSession session = RunSession.open(scratch.dataSource(), scratch.schema(), this.history, this.dialect,
-				LockStrategy.SESSION)) {
+				LockStrategy.SESSION, this.settings.safeRewrites())) {
 			return new MigrationPlan(dialect.databaseName(), true, new PlanRun(session, this.catalog).run(replay, pending));
 		}
 		finally {
@@ -400,7 +400,8 @@ public final class Engine {
 		catch (SQLException ex) {
 			throw RunSession.failure("read the tables' sizes to lint", ex);
 		}
-		return new LintRun(this.catalog, dialect, linter).run(pending, (plan != null) ? () -> plan : this::plan);
+		return new LintRun(this.catalog, dialect, linter, this.settings.safeRewrites()).run(pending,
+				(plan != null) ? () -> plan : this::plan);
 	}
 
 	private Scratch createScratch(RunSession session, String prefix, String purpose) {
@@ -516,7 +517,7 @@ public final class Engine {
 			Linter linter = new Linter(session.dialect().databaseName(),
 					connection.getMetaData().getDatabaseMajorVersion(), session.dialect().relationRows(connection),
 					this.settings.lintMapped().get(), this.settings.lintLargeTableRows());
-			result = new LintRun(this.catalog, session.dialect(), linter).run(pending, null);
+			result = new LintRun(this.catalog, session.dialect(), linter, this.settings.safeRewrites()).run(pending, null);
 		}
 		catch (SQLException ex) {
 			RunSession.Logging.logger.warn("smalls could not read the tables' sizes to lint the pending migrations ("
@@ -584,7 +585,7 @@ public final class Engine {
 		}
 		List<Integer> refused = new java.util.ArrayList<>();
 		for (int index : plan) {
-			if (!this.catalog.migrationAt(index).transactional()) {
+			if (!session.transactional(this.catalog.migrationAt(index))) {
 				refused.add(this.catalog.sequenceAt(index));
 			}
 		}
@@ -634,7 +635,7 @@ public final class Engine {
 
 	private RunSession open() {
 		return RunSession.open(this.settings.dataSource(), this.settings.schema(), this.history, this.dialect,
-				this.lockSettings.strategy());
+				this.lockSettings.strategy(), this.settings.safeRewrites());
 	}
 
 	/** Take the lock, once the tables' layout, read first, says that this smalls may write them. */
@@ -716,6 +717,7 @@ public final class Engine {
 	 * problems
 	 * @param lintMapped tables and {@code table.column}s the application maps, for the linter
 	 * @param lintLargeTableRows from how many rows the linter takes a table for large
+	 * @param safeRewrites whether every schema operation runs in its safe form
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
@@ -724,7 +726,7 @@ public final class Engine {
 			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks,
 			@Nullable String schema, @Nullable Duration migrationTimeout, EditedMigrations editedMigrations,
 			boolean recordSchema, List<String> driftIgnoredTables, LintMode lintMode,
-			Supplier<Set<String>> lintMapped, long lintLargeTableRows) {
+			Supplier<Set<String>> lintMapped, long lintLargeTableRows, boolean safeRewrites) {
 	}
 
 }

@@ -40,10 +40,13 @@ final class LintRun {
 
 	private final Linter linter;
 
-	LintRun(MigrationCatalog catalog, SmallsDialect dialect, Linter linter) {
+	private final boolean safeRewrites;
+
+	LintRun(MigrationCatalog catalog, SmallsDialect dialect, Linter linter, boolean safeRewrites) {
 		this.catalog = catalog;
 		this.dialect = dialect;
 		this.linter = linter;
+		this.safeRewrites = safeRewrites;
 	}
 
 	/**
@@ -63,9 +66,14 @@ final class LintRun {
 			SmallsMigration migration = this.catalog.migrationAt(index);
 			String name = MigrationNames.display(migration.sequence(), this.catalog.nameAt(index));
 			List<Linter.Statement> statements;
+			boolean transactional = migration.transactional();
 			if (migration instanceof SchemaMigration schema
 					&& !SchemaPlan.isWrittenByHand(schema, SmallsMigrationException.Operation.MIGRATE)) {
-				statements = operations(schema);
+				SchemaPlan schemaPlan = SchemaPlan.of(schema);
+				schemaPlan = this.safeRewrites ? schemaPlan.withSafeRewrites() : schemaPlan;
+				statements = operations(schemaPlan);
+				// Safe forms that commit statement by statement run outside a transaction.
+				transactional = transactional && !schemaPlan.runsOutsideTransaction(this.dialect);
 			}
 			else if (plan == null) {
 				notes.add(name + " was not linted: a code migration's statements are known only when it runs; "
@@ -94,7 +102,7 @@ final class LintRun {
 			}
 			try {
 				findings.addAll(this.linter.lint(new Linter.Migration(migration.sequence(), this.catalog.nameAt(index),
-						migration.transactional(), statements, acknowledged(migration))));
+						transactional, statements, acknowledged(migration))));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new SmallsException(ex.getMessage(), "Correct the rule's id in " + name
@@ -104,8 +112,7 @@ final class LintRun {
 		return new LintResult(this.dialect.databaseName(), pending.length, findings, notes);
 	}
 
-	private List<Linter.Statement> operations(SchemaMigration migration) {
-		SchemaPlan plan = SchemaPlan.of(migration);
+	private List<Linter.Statement> operations(SchemaPlan plan) {
 		List<Linter.Statement> statements = new ArrayList<>();
 		List<String> operations = plan.operations();
 		for (int i = 0; i < plan.size(); i++) {

@@ -178,7 +178,7 @@ final class MigrationExecutor {
 		}
 		catch (RuntimeException ex) {
 			SmallsMigrationException failure = Failures.step(operation, migration.sequence(), name, Stage.BEFORE,
-					Outcome.ROLLED_BACK, migration.transactional(), ex, completed, current, this.session.dialect());
+					Outcome.ROLLED_BACK, this.session.transactional(migration), ex, completed, current, this.session.dialect());
 			callback(() -> this.callbacks.onStepFailure(operation, migration.sequence(), name, ex));
 			throw failure;
 		}

@@ -95,7 +95,7 @@ final class MigrationStep {
 			}
 			Step following = (next != null && nextName != null) ? enterable(operation, next, nextName, batch, appliedBy)
 					: null;
-			return migration.transactional() ? attempt.inTransaction(work, following)
+			return this.session.transactional(migration) ? attempt.inTransaction(work, following)
 					: attempt.outsideTransaction(work);
 		}
 		catch (Throwable ex) {
@@ -109,7 +109,7 @@ final class MigrationStep {
 	 */
 	private @Nullable Step enterable(Operation operation, SmallsMigration next, String name, int batch,
 			String appliedBy) {
-		if (!next.transactional() || (this.schemaRuns != null && this.schemaRuns.marksBefore(operation, next))) {
+		if (!this.session.transactional(next) || (this.schemaRuns != null && this.schemaRuns.marksBefore(operation, next))) {
 			return null;
 		}
 		try {
@@ -188,7 +188,8 @@ final class MigrationStep {
 
 		/** Read what the step is; a schema migration's operations are checked here, before anything runs. */
 		void prepare(int batch, String appliedBy) {
-			SchemaPlan plan = (this.migration instanceof SchemaMigration schema) ? SchemaPlan.of(schema) : null;
+			SchemaPlan plan = (this.migration instanceof SchemaMigration schema)
+					? MigrationStep.this.session.plan(schema) : null;
 			this.step = step(batch, appliedBy, (plan != null) ? plan.fingerprint() : Step.CODE,
 					(plan != null) ? plan.size() : 0);
 		}
@@ -345,7 +346,7 @@ final class MigrationStep {
 					|| SchemaPlan.isWrittenByHand(schema, this.operation)) {
 				return work;
 			}
-			SchemaPlan plan = SchemaPlan.of(schema);
+			SchemaPlan plan = MigrationStep.this.session.plan(schema);
 			SmallsDialect dialect = MigrationStep.this.session.dialect();
 			SchemaProgress.Listener progress = (this.schemaMark != null) ? this.schemaMark.progress()
 					: SchemaProgress.NONE;
@@ -446,7 +447,7 @@ final class MigrationStep {
 				outcome = (this.preMarked || committedPartWay(ex)) ? Outcome.PARTLY_APPLIED : Outcome.ROLLED_BACK;
 			}
 			return Failures.step(this.operation, this.step.sequence(), this.name, this.stage, outcome,
-					this.migration.transactional(), ex, completed, current, MigrationStep.this.session.dialect());
+					MigrationStep.this.session.transactional(this.migration), ex, completed, current, MigrationStep.this.session.dialect());
 		}
 
 		/**

@@ -68,7 +68,7 @@ final class PlanRun {
 					planned.add(new PlannedMigration(migration.sequence(), name, Outcome.NOT_RUN, List.of(),
 							"Not run: a migration before it failed."));
 				}
-				else if (!migration.transactional()) {
+				else if (!this.session.transactional(migration)) {
 					planned.add(notTransactional(migration, name, dialect));
 				}
 				else {
@@ -93,7 +93,8 @@ final class PlanRun {
 		String shown = MigrationNames.display(migration.sequence(), this.catalog.nameAt(index));
 		transactions.arm();
 		try {
-			code(migration, this.session.dialect()).accept(transactions.jdbc());
+			// In the plan's transaction, as written: the schema a safe rewrite leaves is the same.
+			code(migration, this.session.dialect(), false).accept(transactions.jdbc());
 		}
 		catch (RuntimeException ex) {
 			throw new SmallsException("smalls could not replay " + shown + ", which the database has applied, on the "
@@ -113,7 +114,7 @@ final class PlanRun {
 		transactions.arm(capture);
 		String violation;
 		try {
-			code(migration, dialect).accept(transactions.jdbc());
+			code(migration, dialect, true).accept(transactions.jdbc());
 		}
 		catch (RuntimeException ex) {
 			transactions.disarm();
@@ -128,11 +129,14 @@ final class PlanRun {
 		return new PlannedMigration(migration.sequence(), name, Outcome.RAN, capture.statements(), null);
 	}
 
-	private static PlannedMigration notTransactional(SmallsMigration migration, String name, SmallsDialect dialect) {
+	private PlannedMigration notTransactional(SmallsMigration migration, String name, SmallsDialect dialect) {
 		if (migration instanceof SchemaMigration schema && !SchemaPlan.isWrittenByHand(schema, Operation.MIGRATE)) {
-			SchemaPlan plan = SchemaPlan.of(schema);
+			SchemaPlan plan = this.session.plan(schema);
 			return new PlannedMigration(migration.sequence(), name, Outcome.SHOWN,
-					plan.statements(dialect, 0, plan.size()), "Not transactional: shown from its operations, not run.");
+					plan.statements(dialect, 0, plan.size()),
+					migration.transactional() ? "Runs outside a transaction (its safe rewrites on " + dialect.databaseName()
+							+ " commit statement by statement): shown from its operations, not run."
+							: "Not transactional: shown from its operations, not run.");
 		}
 		return new PlannedMigration(migration.sequence(), name, Outcome.NOT_RUN, List.of(),
 				"Not run: it is not transactional (its statements commit one by one, so they cannot run in a "
@@ -140,10 +144,13 @@ final class PlanRun {
 						+ "it runs.");
 	}
 
-	/** What a migration runs forward: a schema migration's operations, or its code. */
-	private static Consumer<JdbcTemplate> code(SmallsMigration migration, SmallsDialect dialect) {
+	/**
+	 * What a migration runs forward: a schema migration's operations (in the safe forms the
+	 * run uses, or as written), or its code.
+	 */
+	private Consumer<JdbcTemplate> code(SmallsMigration migration, SmallsDialect dialect, boolean rewritten) {
 		if (migration instanceof SchemaMigration schema && !SchemaPlan.isWrittenByHand(schema, Operation.MIGRATE)) {
-			SchemaPlan plan = SchemaPlan.of(schema);
+			SchemaPlan plan = rewritten ? this.session.plan(schema) : SchemaPlan.of(schema);
 			return (jdbc) -> plan.run(jdbc, dialect, 0, plan.size());
 		}
 		return migration::migrate;

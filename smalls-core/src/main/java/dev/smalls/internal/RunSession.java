@@ -11,11 +11,14 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.SmallsException;
+import dev.smalls.SmallsMigration;
 import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsTables;
 import dev.smalls.dialect.StepStatements;
 import dev.smalls.dialect.lock.MigrationLock;
+import dev.smalls.schema.SchemaMigration;
+import dev.smalls.schema.SchemaPlan;
 
 /**
  * One run's connection to the database: borrowed once, read and written with plain JDBC
@@ -39,6 +42,8 @@ final class RunSession implements AutoCloseable {
 
 	private final OwnTables ownTables;
 
+	private final boolean safeRewrites;
+
 	private @Nullable String schema;
 
 	private @Nullable Object lentSchema;
@@ -52,7 +57,8 @@ final class RunSession implements AutoCloseable {
 	private @Nullable StepTransactions transactions;
 
 	private RunSession(DataSource dataSource, HistoryTable history, Connection connection, SmallsDialect dialect,
-			boolean lentAutoCommit) {
+			boolean lentAutoCommit, boolean safeRewrites) {
+		this.safeRewrites = safeRewrites;
 		this.dataSource = dataSource;
 		this.history = history;
 		this.connection = connection;
@@ -72,10 +78,11 @@ final class RunSession implements AutoCloseable {
 	 * @param strategy the run's lock strategy: on a database that sets the schema in each
 	 * transaction, only {@link LockStrategy#SESSION} (direct connections) also sets it on the
 	 * session
+	 * @param safeRewrites whether every schema operation runs in its safe form
 	 * @return the session
 	 */
 	static RunSession open(DataSource dataSource, @Nullable String schema, HistoryTable history,
-			DialectCache dialects, LockStrategy strategy) {
+			DialectCache dialects, LockStrategy strategy, boolean safeRewrites) {
 		Connection connection;
 		try {
 			connection = dataSource.getConnection();
@@ -86,7 +93,8 @@ final class RunSession implements AutoCloseable {
 		}
 		try {
 			boolean lent = connection.getAutoCommit();
-			RunSession session = new RunSession(dataSource, history, connection, dialects.get(connection), lent);
+			RunSession session = new RunSession(dataSource, history, connection, dialects.get(connection), lent,
+					safeRewrites);
 			session.autoCommit(true);
 			if (schema != null) {
 				session.schema = schema;
@@ -141,6 +149,37 @@ final class RunSession implements AutoCloseable {
 			close();
 			throw new SmallsException("smalls could not run in schema " + schema + ": " + Failures.causeOf(ex) + ".",
 					"Create the schema first (smalls does not create a tenant's schema), or correct its name.", ex);
+		}
+	}
+
+	/**
+	 * A schema migration's operations as this run runs them: each in its safe form where the
+	 * migrator is set to, or the migration asked for it.
+	 * @param migration the migration
+	 * @return its plan
+	 */
+	SchemaPlan plan(SchemaMigration migration) {
+		SchemaPlan plan = SchemaPlan.of(migration);
+		return this.safeRewrites ? plan.withSafeRewrites() : plan;
+	}
+
+	/**
+	 * Whether a migration runs in a transaction on this database: unless it says it cannot,
+	 * or its operations' safe forms here must commit one by one (then it runs as a migration
+	 * that is not transactional: marked before, its failure undone by inverses, repairable).
+	 * @param migration the migration
+	 * @return {@code true} for a transaction
+	 */
+	boolean transactional(SmallsMigration migration) {
+		if (!migration.transactional() || !(migration instanceof SchemaMigration schema)) {
+			return migration.transactional();
+		}
+		try {
+			return !plan(schema).runsOutsideTransaction(this.dialect);
+		}
+		catch (SmallsException ex) {
+			// Operations smalls refuses: refused where the step prepares, with its report.
+			return true;
 		}
 	}
 

@@ -127,7 +127,7 @@ final class SchemaRuns {
 	 */
 	boolean marksBefore(Operation operation, SmallsMigration migration) {
 		return migration instanceof SchemaMigration schema && !SchemaPlan.isWrittenByHand(schema, operation)
-				&& !(this.session.dialect().supportsTransactionalDdl() && migration.transactional());
+				&& !(this.session.dialect().supportsTransactionalDdl() && this.session.transactional(migration));
 	}
 
 	/**
@@ -143,7 +143,7 @@ final class SchemaRuns {
 			return null;
 		}
 		SchemaMigration schema = (SchemaMigration) migration;
-		SchemaPlan plan = SchemaPlan.of(schema);
+		SchemaPlan plan = this.session.plan(schema);
 		int start = (operation == Operation.MIGRATE) ? 0 : plan.size();
 		int sequence = migration.sequence();
 		this.session.autoCommit(true);

@@ -67,7 +67,7 @@ final class SchemaTools {
 							+ " needs to undo what it left. Nothing was run.",
 					"Restore the migration class that ran, repair, and only then remove or change it.");
 		}
-		SchemaPlan plan = SchemaPlan.of(migration);
+		SchemaPlan plan = this.session.plan(migration);
 		if (!plan.fingerprint().equals(mark.fingerprint())) {
 			throw new SmallsValidationException(Problem.INTERRUPTED, List.of(sequence),
 					shown + " has changed since it was interrupted: its operations are not those that ran, so "
@@ -76,6 +76,10 @@ final class SchemaTools {
 		}
 		int low = Math.min(mark.certain(), mark.possible());
 		int high = Math.max(mark.certain(), mark.possible());
+		this.session.autoCommit(true);
+		List<String> done = new ArrayList<>(
+				plan.removeLeftovers(this.session.transactions().jdbc(), this.session.dialect(), low, high,
+						wasMigrating));
 		int state;
 		try {
 			state = plan.stateOf(low, high, runs.snapshot(), this.session.dialect());
@@ -89,7 +93,6 @@ final class SchemaTools {
 					+ ". The sql command shows the statements of each operation and of its inverse.");
 		}
 		int target = wasMigrating ? 0 : plan.size();
-		List<String> done = new ArrayList<>();
 		List<String> operations = plan.operations();
 		for (int s = state; s != target; s += wasMigrating ? -1 : 1) {
 			int number = wasMigrating ? s : s + 1;
@@ -142,7 +145,7 @@ final class SchemaTools {
 					List.of("-- " + shown + ((rollback) ? "'s rollback" : "") + " is Java code, not schema operations: "
 							+ "smalls cannot show its SQL without running it."));
 		}
-		SchemaPlan plan = SchemaPlan.of(schema);
+		SchemaPlan plan = this.session.plan(schema);
 		if (rollback && plan.irreversibleReason() != null) {
 			return new SqlPreview(sequence, name, true, false,
 					List.of("-- " + shown + " cannot be rolled back: " + plan.irreversibleReason()));

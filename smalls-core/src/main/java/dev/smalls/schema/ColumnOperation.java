@@ -29,6 +29,11 @@ record ColumnOperation(String table, ColumnDefinition column, boolean add) imple
 	}
 
 	@Override
+	public boolean rewritable() {
+		return true;
+	}
+
+	@Override
 	public Effect effectIn(SchemaSnapshot snapshot, SchemaDdl ddl) {
 		SchemaSnapshot.Table table = Operation.table(snapshot, this.table);
 		if (table == null) {

@@ -24,6 +24,11 @@ record ColumnTypeChange(String table, String column, ColumnType from, ColumnType
 	}
 
 	@Override
+	public boolean rewritable() {
+		return true;
+	}
+
+	@Override
 	public Effect effectIn(SchemaSnapshot snapshot, SchemaDdl ddl) {
 		SchemaSnapshot.Table table = Operation.table(snapshot, this.table);
 		SchemaSnapshot.Column column = (table != null) ? table.column(this.column) : null;

@@ -29,6 +29,20 @@ interface DdlOperation extends Operation {
 	 */
 	List<String> statements(SchemaDdl ddl, @Nullable Connection live, boolean apply) throws SQLException;
 
+	/**
+	 * What the operation left behind when it failed or was killed after some of its
+	 * statements committed (see {@link SchemaDdl#commitsEachStatement()}), as statements that
+	 * remove it. The default: nothing.
+	 * @param ddl the database's DDL
+	 * @param live the run's connection
+	 * @param apply {@code true} if the operation was being applied, {@code false} undone
+	 * @return the statements
+	 * @throws SQLException if the catalog could not be read
+	 */
+	default List<String> leftovers(SchemaDdl ddl, Connection live, boolean apply) throws SQLException {
+		return List.of();
+	}
+
 	@Override
 	default Kind kind() {
 		return Kind.SCHEMA;
@@ -39,8 +53,9 @@ interface DdlOperation extends Operation {
 		jdbc.execute((ConnectionCallback<Void>) (connection) -> {
 			List<String> statements = statements(ddl, connection, apply);
 			// Several statements (a SQLite rebuild) must not half-happen in auto-commit mode:
-			// where DDL is transactional, run them in a transaction of their own.
-			boolean local = statements.size() > 1 && connection.getAutoCommit();
+			// where DDL is transactional, run them in a transaction of their own; unless each
+			// must commit on its own, and what a failure leaves is removed instead.
+			boolean local = statements.size() > 1 && connection.getAutoCommit() && !ddl.commitsEachStatement();
 			if (local) {
 				connection.setAutoCommit(false);
 			}
@@ -56,6 +71,16 @@ interface DdlOperation extends Operation {
 				if (local) {
 					connection.rollback();
 				}
+				else if (ddl.commitsEachStatement()) {
+					removeLeftovers(ddl, connection, apply, ex);
+				}
+				String refusal = (ex instanceof SQLException sql) ? ddl.refusal(sql) : null;
+				if (refusal != null) {
+					SQLException explained = new SQLException(refusal, ((SQLException) ex).getSQLState(),
+							((SQLException) ex).getErrorCode());
+					explained.addSuppressed(ex);
+					throw explained;
+				}
 				throw ex;
 			}
 			finally {
@@ -65,6 +90,18 @@ interface DdlOperation extends Operation {
 			}
 			return null;
 		});
+	}
+
+	/** Remove what a failed operation left, so that it failed whole; a failure to is added to its own. */
+	private void removeLeftovers(SchemaDdl ddl, Connection connection, boolean apply, Exception failure) {
+		try (Statement statement = connection.createStatement()) {
+			for (String sql : leftovers(ddl, connection, apply)) {
+				statement.execute(sql);
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	@Override

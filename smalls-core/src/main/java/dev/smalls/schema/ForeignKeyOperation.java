@@ -37,6 +37,16 @@ record ForeignKeyOperation(String table, DdlForeignKey key, boolean add, boolean
 	}
 
 	@Override
+	public List<String> leftovers(SchemaDdl ddl, Connection live, boolean apply) throws SQLException {
+		return (this.add == apply) ? ddl.foreignKeyLeftovers(live, this.table, this.key) : List.of();
+	}
+
+	@Override
+	public boolean rewritable() {
+		return true;
+	}
+
+	@Override
 	public Effect effectIn(SchemaSnapshot snapshot, SchemaDdl ddl) {
 		SchemaSnapshot.Table table = Operation.table(snapshot, this.table);
 		if (table == null) {

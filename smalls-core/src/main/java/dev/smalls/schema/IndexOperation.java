@@ -1,6 +1,7 @@
 package dev.smalls.schema;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,16 @@ record IndexOperation(String table, String index, boolean unique, List<String> c
 			return ddl.createIndex(this.table, this.index, this.unique, this.columns);
 		}
 		return ddl.dropIndex(this.table, this.index);
+	}
+
+	@Override
+	public List<String> leftovers(SchemaDdl ddl, Connection live, boolean apply) throws SQLException {
+		return (this.add == apply) ? ddl.indexLeftovers(live, this.table, this.index) : List.of();
+	}
+
+	@Override
+	public boolean rewritable() {
+		return true;
 	}
 
 	@Override

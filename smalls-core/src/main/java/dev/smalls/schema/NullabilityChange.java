@@ -24,6 +24,16 @@ record NullabilityChange(String table, String column, boolean notNull) implement
 	}
 
 	@Override
+	public List<String> leftovers(SchemaDdl ddl, Connection live, boolean apply) throws SQLException {
+		return (this.notNull == apply) ? ddl.notNullLeftovers(live, this.table, this.column) : List.of();
+	}
+
+	@Override
+	public boolean rewritable() {
+		return true;
+	}
+
+	@Override
 	public Effect effectIn(SchemaSnapshot snapshot, SchemaDdl ddl) {
 		SchemaSnapshot.Table table = Operation.table(snapshot, this.table);
 		SchemaSnapshot.Column column = (table != null) ? table.column(this.column) : null;

@@ -45,6 +45,15 @@ interface Operation {
 	List<String> preview(SchemaDdl ddl, boolean apply);
 
 	/**
+	 * Whether the operation has a safe form on some database ({@link Schema#safely}): for
+	 * saying so where the database it runs on has none.
+	 * @return {@code true} if it may be rewritten
+	 */
+	default boolean rewritable() {
+		return false;
+	}
+
+	/**
 	 * Whether the operation is applied in a schema.
 	 * @param snapshot the schema as it is
 	 * @param ddl the database's DDL, to compare defaults as it writes them

@@ -38,6 +38,8 @@ final class PlanRunner {
 
 	private final List<Operation> operations;
 
+	private final List<Boolean> safe;
+
 	private final JdbcTemplate jdbc;
 
 	private final SmallsDialect dialect;
@@ -57,10 +59,11 @@ final class PlanRunner {
 	/** While reversing after a failure: the failure, to which a failing listener is added. */
 	private @Nullable Throwable reversing;
 
-	PlanRunner(String migration, List<Operation> operations, JdbcTemplate jdbc, SmallsDialect dialect,
-			Listener progress) {
+	PlanRunner(String migration, List<Operation> operations, List<Boolean> safe, JdbcTemplate jdbc,
+			SmallsDialect dialect, Listener progress) {
 		this.migration = migration;
 		this.operations = operations;
+		this.safe = safe;
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.ddl = dialect.schemaDdl();
@@ -103,7 +106,7 @@ final class PlanRunner {
 		}
 		Savepoint savepoint = commit ? savepoint() : null;
 		try {
-			operation.perform(this.jdbc, this.ddl, apply);
+			operation.perform(this.jdbc, this.safe.get(number - 1) ? this.ddl.safeRewrites() : this.ddl, apply);
 		}
 		catch (RuntimeException | Error ex) {
 			if (savepoint != null) {

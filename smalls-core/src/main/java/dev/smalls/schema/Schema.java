@@ -32,7 +32,55 @@ public final class Schema {
 
 	private final Map<Integer, Map<String, String>> acknowledgements = new LinkedHashMap<>();
 
+	/** For each operation, whether it was recorded inside {@link #safely}. */
+	private final List<Boolean> safe = new ArrayList<>();
+
+	private boolean recordingSafely;
+
 	Schema() {
+	}
+
+	/**
+	 * Record operations to run in their safe form: one that lets the application go on
+	 * writing to the table while the change runs, where the database has it, e.g.
+	 * <pre class="code">
+	 * schema.safely((safe) -&gt; {
+	 *     safe.addIndex("orders", "orders_customer_idx", "customer_id");
+	 *     safe.addForeignKey("orders", "fk_orders_customer", "customer_id", "customers", "id");
+	 * });
+	 * </pre>
+	 * The schema they leave is the same, and so is the migration's checksum; the rollback is
+	 * still their inverses, in safe form too.
+	 * <ul>
+	 * <li>PostgreSQL: {@code addIndex} builds the index {@code CONCURRENTLY} (its rollback drops
+	 * it so); {@code addForeignKey} adds the key {@code NOT VALID} and validates it after;
+	 * {@code setNotNull} validates a {@code CHECK (column IS NOT NULL)} first, so that
+	 * {@code SET NOT NULL} need not scan the table under an exclusive lock. Each statement
+	 * commits on its own, so the migration runs outside a transaction, like one whose
+	 * {@link dev.smalls.SmallsMigration#transactional() transactional()} is {@code false}: a
+	 * failure is undone by the inverses of what ran (and an {@code INVALID} index or
+	 * unvalidated constraint it left is dropped), a killed run is marked for repair.</li>
+	 * <li>MariaDB and MySQL: statements ask for {@code ALGORITHM=INPLACE, LOCK=NONE}; where the
+	 * server cannot make a change that way it refuses, nothing changes, and the error says
+	 * what to do instead.</li>
+	 * <li>H2, HSQLDB, SQLite and other databases: there is no safe form; the operations run as
+	 * written, and the migration's SQL says so.</li>
+	 * </ul>
+	 * Operations with no safe form (e.g. {@code createTable}) run as written on every database.
+	 * To run every operation of every migration this way, switch safe rewrites on for the
+	 * migrator ({@code SmallsMigrator.Builder.safeRewrites(true)},
+	 * {@code smalls.schema.safe-rewrites=true}).
+	 * @param operations records the operations, on this schema
+	 */
+	public void safely(Consumer<Schema> operations) {
+		boolean outer = this.recordingSafely;
+		this.recordingSafely = true;
+		try {
+			operations.accept(this);
+		}
+		finally {
+			this.recordingSafely = outer;
+		}
 	}
 
 	/**
@@ -41,7 +89,7 @@ public final class Schema {
 	 * @param columns defines its columns
 	 */
 	public void createTable(String table, Consumer<TableDefinition> columns) {
-		this.operations.add(new TableOperation(Identifiers.table(table), define(table, columns), true));
+		record(new TableOperation(Identifiers.table(table), define(table, columns), true));
 	}
 
 	/**
@@ -51,7 +99,7 @@ public final class Schema {
 	 * @param columns defines the table as it is, for the rollback
 	 */
 	public void dropTable(String table, Consumer<TableDefinition> columns) {
-		this.operations.add(new TableOperation(Identifiers.table(table), define(table, columns), false));
+		record(new TableOperation(Identifiers.table(table), define(table, columns), false));
 	}
 
 	private static List<ColumnDefinition> define(String table, Consumer<TableDefinition> columns) {
@@ -81,7 +129,7 @@ public final class Schema {
 	 * @param options sets its options
 	 */
 	public void addColumn(String table, String column, ColumnType type, Consumer<ColumnDefinition> options) {
-		this.operations.add(new ColumnOperation(Identifiers.table(table), define(column, type, options), true));
+		record(new ColumnOperation(Identifiers.table(table), define(column, type, options), true));
 	}
 
 	/**
@@ -108,7 +156,7 @@ public final class Schema {
 	 * @param options its options, for the rollback
 	 */
 	public void dropColumn(String table, String column, ColumnType type, Consumer<ColumnDefinition> options) {
-		this.operations.add(new ColumnOperation(Identifiers.table(table), define(column, type, options), false));
+		record(new ColumnOperation(Identifiers.table(table), define(column, type, options), false));
 	}
 
 	private static ColumnDefinition define(String column, ColumnType type, Consumer<ColumnDefinition> options) {
@@ -124,7 +172,7 @@ public final class Schema {
 	 * @param to its new name
 	 */
 	public void renameColumn(String table, String from, String to) {
-		this.operations.add(new RenameColumn(Identifiers.table(table), Identifiers.plain("Column", from),
+		record(new RenameColumn(Identifiers.table(table), Identifiers.plain("Column", from),
 				different(from, Identifiers.plain("Column", to))));
 	}
 
@@ -142,7 +190,7 @@ public final class Schema {
 					() -> "renameTable renames a table within its schema; it cannot move " + from + " to " + to);
 			target = target.substring(dot + 1);
 		}
-		this.operations.add(new RenameTable(source, different(source.substring(dot + 1), target)));
+		record(new RenameTable(source, different(source.substring(dot + 1), target)));
 	}
 
 	/**
@@ -193,7 +241,7 @@ public final class Schema {
 			Assert.isTrue(seen.add(column.toLowerCase(Locale.ROOT)),
 					() -> "Index " + index + " names column " + column + " twice");
 		}
-		this.operations.add(new IndexOperation(Identifiers.table(table), Identifiers.plain("Index", index), unique,
+		record(new IndexOperation(Identifiers.table(table), Identifiers.plain("Index", index), unique,
 				List.of(columns), add));
 	}
 
@@ -208,7 +256,7 @@ public final class Schema {
 	 */
 	public void addForeignKey(String table, String name, String column, String referencedTable,
 			String referencedColumn) {
-		this.operations.add(new ForeignKeyOperation(Identifiers.table(table),
+		record(new ForeignKeyOperation(Identifiers.table(table),
 				foreignKey(name, column, referencedTable, referencedColumn), true, true));
 	}
 
@@ -223,7 +271,7 @@ public final class Schema {
 	 */
 	public void dropForeignKey(String table, String name, String column, String referencedTable,
 			String referencedColumn) {
-		this.operations.add(new ForeignKeyOperation(Identifiers.table(table),
+		record(new ForeignKeyOperation(Identifiers.table(table),
 				foreignKey(name, column, referencedTable, referencedColumn), false, false));
 	}
 
@@ -244,7 +292,7 @@ public final class Schema {
 	public void alterColumnType(String table, String column, ColumnType from, ColumnType to) {
 		Assert.isTrue(!from.equals(to), () -> "alterColumnType of " + table + "." + column + " changes nothing: from "
 				+ "and to are both " + to);
-		this.operations.add(new ColumnTypeChange(Identifiers.table(table), Identifiers.plain("Column", column), from,
+		record(new ColumnTypeChange(Identifiers.table(table), Identifiers.plain("Column", column), from,
 				to));
 	}
 
@@ -254,7 +302,7 @@ public final class Schema {
 	 * @param column the column
 	 */
 	public void setNotNull(String table, String column) {
-		this.operations.add(new NullabilityChange(Identifiers.table(table), Identifiers.plain("Column", column), true));
+		record(new NullabilityChange(Identifiers.table(table), Identifiers.plain("Column", column), true));
 	}
 
 	/**
@@ -264,7 +312,7 @@ public final class Schema {
 	 * @param column the column
 	 */
 	public void dropNotNull(String table, String column) {
-		this.operations.add(new NullabilityChange(Identifiers.table(table), Identifiers.plain("Column", column),
+		record(new NullabilityChange(Identifiers.table(table), Identifiers.plain("Column", column),
 				false));
 	}
 
@@ -278,7 +326,7 @@ public final class Schema {
 	 */
 	public void setDefault(String table, String column, @Nullable Object from, @Nullable Object to) {
 		Assert.isTrue(!Objects.equals(from, to), () -> "setDefault of " + table + "." + column + " changes nothing");
-		this.operations.add(new DefaultChange(Identifiers.table(table), Identifiers.plain("Column", column),
+		record(new DefaultChange(Identifiers.table(table), Identifiers.plain("Column", column),
 				(from != null) ? ColumnDefinition.checkDefault(from) : null,
 				(to != null) ? ColumnDefinition.checkDefault(to) : null));
 	}
@@ -293,7 +341,7 @@ public final class Schema {
 	public void sql(String forward, String backward) {
 		Assert.hasText(forward, "sql(..) needs a statement");
 		Assert.notNull(backward, "sql(..) needs a backward statement; a blank one does nothing");
-		this.operations.add(new SqlOperation(forward, backward));
+		record(new SqlOperation(forward, backward));
 	}
 
 	/**
@@ -305,7 +353,7 @@ public final class Schema {
 	 * @param backward the step that undoes it
 	 */
 	public void run(JdbcStep forward, JdbcStep backward) {
-		this.operations.add(new DataOperation(Objects.requireNonNull(forward, "forward"),
+		record(new DataOperation(Objects.requireNonNull(forward, "forward"),
 				Objects.requireNonNull(backward, "backward")));
 	}
 
@@ -317,7 +365,7 @@ public final class Schema {
 	 */
 	public void irreversible(String reason) {
 		Assert.hasText(reason, "irreversible(..) needs a reason");
-		this.operations.add(new IrreversibleMarker(reason.strip()));
+		record(new IrreversibleMarker(reason.strip()));
 	}
 
 	/**
@@ -345,12 +393,21 @@ public final class Schema {
 		return to;
 	}
 
+	private void record(Operation operation) {
+		this.operations.add(operation);
+		this.safe.add(this.recordingSafely);
+	}
+
 	List<Operation> operations() {
 		return List.copyOf(this.operations);
 	}
 
 	Map<Integer, Map<String, String>> acknowledgements() {
 		return Map.copyOf(this.acknowledgements);
+	}
+
+	List<Boolean> safe() {
+		return List.copyOf(this.safe);
 	}
 
 }

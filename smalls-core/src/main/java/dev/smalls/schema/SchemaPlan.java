@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
 
@@ -39,11 +41,15 @@ public final class SchemaPlan {
 
 	private final Map<Integer, Map<String, String>> acknowledgements;
 
+	/** For each operation, whether it runs in its safe form ({@link Schema#safely}). */
+	private final List<Boolean> safe;
+
 	private SchemaPlan(String migration, List<Operation> operations,
-			Map<Integer, Map<String, String>> acknowledgements) {
+			Map<Integer, Map<String, String>> acknowledgements, List<Boolean> safe) {
 		this.migration = migration;
 		this.operations = operations;
 		this.acknowledgements = acknowledgements;
+		this.safe = safe;
 	}
 
 	/**
@@ -65,7 +71,7 @@ public final class SchemaPlan {
 					+ (reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason) + ". Nothing ran.",
 					"Fix change(..) in " + name + " and run again.", ex);
 		}
-		return new SchemaPlan(name, schema.operations(), schema.acknowledgements());
+		return new SchemaPlan(name, schema.operations(), schema.acknowledgements(), schema.safe());
 	}
 
 	/**
@@ -76,6 +82,58 @@ public final class SchemaPlan {
 	 */
 	public Map<String, String> acknowledgements(int operation) {
 		return this.acknowledgements.getOrDefault(operation, Map.of());
+	}
+
+	/**
+	 * This plan with every operation in its safe form, as if the migration had recorded them
+	 * all inside {@link Schema#safely}: what a migrator with safe rewrites switched on runs.
+	 * @return the plan
+	 */
+	public SchemaPlan withSafeRewrites() {
+		return new SchemaPlan(this.migration, this.operations, this.acknowledgements,
+				this.operations.stream().map((operation) -> Boolean.TRUE).toList());
+	}
+
+	/**
+	 * Whether the plan must run outside a transaction on a database: it has operations whose
+	 * safe form there is made of statements that each commit on their own (PostgreSQL's
+	 * {@code CREATE INDEX CONCURRENTLY}, {@code NOT VALID} then {@code VALIDATE}). A migrator
+	 * runs such a migration as one that is not transactional.
+	 * @param dialect the database's dialect
+	 * @return {@code true} if it must run outside a transaction
+	 */
+	public boolean runsOutsideTransaction(SmallsDialect dialect) {
+		SchemaDdl plain = dialect.schemaDdl();
+		SchemaDdl safe = plain.safeRewrites();
+		if (!safe.commitsEachStatement()) {
+			return false;
+		}
+		for (int i = 0; i < this.operations.size(); i++) {
+			if (this.safe.get(i) && rewritten(this.operations.get(i), plain, safe)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether an operation's safe form differs from the form it has as written. */
+	private static boolean rewritten(Operation operation, SchemaDdl plain, SchemaDdl safe) {
+		if (!operation.rewritable() || plain == safe) {
+			return false;
+		}
+		try {
+			return !operation.preview(plain, true).equals(operation.preview(safe, true))
+					|| !operation.preview(plain, false).equals(operation.preview(safe, false));
+		}
+		catch (IllegalArgumentException ex) {
+			// Cannot be written on this database at all: said when it runs.
+			return false;
+		}
+	}
+
+	/** The DDL an operation runs with: its safe form's where it asked for it. */
+	private SchemaDdl ddl(int number, SchemaDdl plain) {
+		return this.safe.get(number - 1) ? plain.safeRewrites() : plain;
 	}
 
 	/**
@@ -161,8 +219,13 @@ public final class SchemaPlan {
 			int number = apply ? state + 1 : state;
 			Operation operation = this.operations.get(number - 1);
 			lines.add("-- " + (apply ? "" : "undo ") + number + ". " + operation.description());
+			SchemaDdl written = ddl(number, ddl);
+			if (written == ddl && this.safe.get(number - 1) && operation.rewritable()) {
+				lines.add("-- (safely: " + dialect.databaseName() + " has no safe form of this operation; it runs as "
+						+ "written)");
+			}
 			try {
-				operation.preview(ddl, apply)
+				operation.preview(written, apply)
 					.forEach((line) -> lines.add(line.startsWith("--") ? line : line + ";"));
 			}
 			catch (IllegalArgumentException ex) {
@@ -204,7 +267,43 @@ public final class SchemaPlan {
 	public void run(JdbcTemplate jdbc, SmallsDialect dialect, int from, int to, Listener progress) {
 		checkState(from);
 		checkState(to);
-		new PlanRunner(this.migration, this.operations, jdbc, dialect, progress).run(from, to);
+		new PlanRunner(this.migration, this.operations, this.safe, jdbc, dialect, progress).run(from, to);
+	}
+
+	/**
+	 * Remove what the operations a killed run may have been running left half-done, before a
+	 * repair reads the schema: on PostgreSQL, the {@code INVALID} index of a
+	 * {@code CREATE INDEX CONCURRENTLY} that did not finish, or a constraint a safe rewrite
+	 * added but did not validate or drop.
+	 * @param jdbc the repair's template, in auto-commit mode
+	 * @param dialect the database's dialect
+	 * @param certain the last state the run reported as certain
+	 * @param possible the highest state it reported as possible
+	 * @param applying whether the run was applying operations (a migrate), not undoing them
+	 * @return what was removed, each as {@code "1. addIndex ...: removed what it left half-done (DROP INDEX ...)"}
+	 */
+	public List<String> removeLeftovers(JdbcTemplate jdbc, SmallsDialect dialect, int certain, int possible,
+			boolean applying) {
+		checkState(certain);
+		checkState(possible);
+		SchemaDdl ddl = dialect.schemaDdl();
+		List<String> removed = new ArrayList<>();
+		for (int state = Math.min(certain, possible); state < Math.max(certain, possible); state++) {
+			int number = state + 1;
+			if (this.operations.get(number - 1) instanceof DdlOperation operation) {
+				jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+					try (Statement statement = connection.createStatement()) {
+						for (String sql : operation.leftovers(ddl, connection, applying)) {
+							statement.execute(sql);
+							removed.add(number + ". " + operation.description() + ": removed what it left half-done ("
+									+ sql + ")");
+						}
+					}
+					return null;
+				});
+			}
+		}
+		return removed;
 	}
 
 	/**

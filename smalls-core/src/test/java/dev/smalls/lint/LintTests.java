@@ -62,6 +62,31 @@ class LintTests {
 	}
 
 	@Test
+	void onPostgresqlSafeRewritesAreWhatIsLintedSoTheyAreNotFlagged() {
+		try (FreshDatabase db = TestDatabase.POSTGRESQL.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			jdbc.execute("CREATE TABLE big (id bigint PRIMARY KEY, n integer, parent bigint)");
+			jdbc.execute("INSERT INTO big SELECT g, g, g FROM generate_series(1, 50000) g");
+			jdbc.execute("ANALYZE big");
+			TestSchemaMigration migration = new TestSchemaMigration(1, "safely", (schema) -> {
+				schema.addIndex("big", "ix_big_n", "n");
+				schema.addForeignKey("big", "fk_big_parent", "parent", "big", "id");
+				schema.setNotNull("big", "n");
+			});
+
+			List<String> asWritten = SmallsMigrator.builder(db.dataSource()).migrations(migration).build().lint()
+				.findings().stream().map(LintFinding::rule).toList();
+			LintResult rewritten = SmallsMigrator.builder(db.dataSource()).migrations(migration).safeRewrites(true)
+				.build()
+				.lint();
+
+			assertThat(asWritten).containsExactly("pg-index-not-concurrent", "pg-foreign-key-validated",
+					"pg-set-not-null");
+			assertThat(rewritten.findings()).isEmpty();
+		}
+	}
+
+	@Test
 	void onPostgresqlACodeMigrationIsLintedFromTheStatementsItSendsAndNothingIsKept() {
 		try (FreshDatabase db = TestDatabase.POSTGRESQL.createFreshDatabase()) {
 			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());

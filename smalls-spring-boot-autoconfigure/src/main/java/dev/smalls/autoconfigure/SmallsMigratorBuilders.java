@@ -78,6 +78,7 @@ final class SmallsMigratorBuilders {
 			.outOfOrder(this.properties.isOutOfOrder())
 			.editedMigrations(this.properties.getEditedMigrations())
 			.recordSchema(this.properties.getDrift().isRecord())
+			.safeRewrites(this.properties.getSchema().isSafeRewrites())
 			.driftIgnoredTables(this.properties.getDrift().getIgnoredTables())
 			.lintMode(this.properties.getLint().getMode())
 			.lintLargeTableRows(this.properties.getLint().getLargeTableRows())

@@ -109,6 +109,7 @@ public class SmallsProperties {
 	private final Drift drift = new Drift();
 
 	private final Lint lint = new Lint();
+	private final Schema schema = new Schema();
 
 	private final Tenants tenants = new Tenants();
 
@@ -230,6 +231,10 @@ public class SmallsProperties {
 
 	public Drift getDrift() {
 		return this.drift;
+	}
+
+	public Schema getSchema() {
+		return this.schema;
 	}
 
 	public Generate getGenerate() {
@@ -433,6 +438,32 @@ public class SmallsProperties {
 
 		public void setMapped(List<String> mapped) {
 			this.mapped = mapped;
+		}
+
+	}
+
+	/**
+	 * How schema migrations' operations are run.
+	 */
+	public static class Schema {
+
+		/**
+		 * Whether every operation of every schema migration runs in its safe form, one that
+		 * lets the application go on writing to the table, as if recorded inside
+		 * Schema.safely(..): on PostgreSQL, indexes built CONCURRENTLY, foreign keys added NOT
+		 * VALID then validated, NOT NULL proved by a validated check first (the migration then
+		 * runs outside a transaction); on MariaDB and MySQL, ALGORITHM=INPLACE, LOCK=NONE, a
+		 * change the server cannot make that way refused with what to do instead; no change
+		 * elsewhere. The schema, rollbacks and checksums stay the same.
+		 */
+		private boolean safeRewrites;
+
+		public boolean isSafeRewrites() {
+			return this.safeRewrites;
+		}
+
+		public void setSafeRewrites(boolean safeRewrites) {
+			this.safeRewrites = safeRewrites;
 		}
 
 	}

@@ -29,6 +29,7 @@ class SmallsPropertiesTests {
 		assertThat(properties.getEditedMigrations()).isEqualTo(dev.smalls.EditedMigrations.FAIL);
 		assertThat(properties.getDrift().isRecord()).isFalse();
 		assertThat(properties.getDrift().isHealth()).isFalse();
+		assertThat(properties.getSchema().isSafeRewrites()).isFalse();
 		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:smalls/init.sql");
 		assertThat(properties.getSeed().getLocations()).containsExactly("classpath:smalls/seed.sql");
@@ -72,6 +73,7 @@ class SmallsPropertiesTests {
 		source.put("smalls.lint.mode", "fail");
 		source.put("smalls.lint.large-table-rows", "100000");
 		source.put("smalls.lint.mapped", "legacy_orders,legacy_orders.code");
+		source.put("smalls.schema.safe-rewrites", "true");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
 			.get();
 		assertThat(properties.isEnabled()).isTrue();
@@ -89,6 +91,7 @@ class SmallsPropertiesTests {
 		assertThat(properties.getLint().getMode()).isEqualTo(dev.smalls.lint.LintMode.FAIL);
 		assertThat(properties.getLint().getLargeTableRows()).isEqualTo(100_000L);
 		assertThat(properties.getLint().getMapped()).containsExactly("legacy_orders", "legacy_orders.code");
+		assertThat(properties.getSchema().isSafeRewrites()).isTrue();
 		assertThat(properties.isOutOfOrder()).isTrue();
 		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:a.sql", "file:b.sql");
@@ -125,7 +128,8 @@ class SmallsPropertiesTests {
 				"smalls.tenants.schemas",
 				"smalls.tenants.parallelism", "smalls.tenants.stop-on-failure", "smalls.one-shot.enabled",
 				"smalls.edited-migrations", "smalls.drift.record", "smalls.drift.ignored-tables", "smalls.drift.health",
-				"smalls.lint.mode", "smalls.lint.large-table-rows", "smalls.lint.mapped");
+				"smalls.lint.mode", "smalls.lint.large-table-rows", "smalls.lint.mapped",
+				"smalls.schema.safe-rewrites");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()
@@ -156,6 +160,7 @@ class SmallsPropertiesTests {
 		propertyDefaults.put("driftIgnoredTables", properties.getDrift().getIgnoredTables());
 		propertyDefaults.put("lintMode", properties.getLint().getMode());
 		propertyDefaults.put("lintLargeTableRows", properties.getLint().getLargeTableRows());
+		propertyDefaults.put("safeRewrites", properties.getSchema().isSafeRewrites());
 		propertyDefaults.forEach((field, value) -> assertThat(ReflectionTestUtils.getField(builder, field))
 			.as("the builder's default %s", field)
 			.isEqualTo(value));
