@@ -227,6 +227,32 @@ sealed interface Change {
 
 	}
 
+	/**
+	 * A check MariaDB keeps in its column's definition (as Hibernate writes it, beside the
+	 * column), which {@code DROP CONSTRAINT} cannot reach: the column is redefined as it is, with
+	 * the model's condition. MariaDB's own SQL, as the database it was read from.
+	 */
+	record ReplaceColumnCheck(String table, String column, String definition, String from, String to,
+			List<String> notes) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.sql(modify(this.to), modify(this.from));
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return withNotes(this.notes, "schema.sql(" + JavaSource.string(modify(this.to)) + ", "
+					+ JavaSource.string(modify(this.from)) + ");");
+		}
+
+		private String modify(String condition) {
+			return "ALTER TABLE " + this.table + " MODIFY COLUMN " + this.column + " " + this.definition + " CHECK ("
+					+ condition + ")";
+		}
+
+	}
+
 	/** A column no field maps any more, with its definition for the rollback. */
 	record DropColumn(String table, ColumnSpec column, List<String> notes) implements Change {
 

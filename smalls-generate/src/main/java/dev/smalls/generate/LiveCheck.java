@@ -19,13 +19,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name its name, as the database reports it
  * @param condition its condition, as the database rewrote it, without {@code CHECK}
+ * @param inColumn whether it is part of its column's definition, as MariaDB keeps a check
+ * written beside the column (Hibernate's), which only redefining the column changes
  */
-record LiveCheck(String name, String condition) {
+record LiveCheck(String name, String condition, boolean inColumn) {
 
 	private static final String POSTGRESQL = "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
 			+ "FROM pg_constraint c WHERE c.contype = 'c' AND c.connamespace = current_schema()::regnamespace";
 
-	private static final String MARIADB = "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM "
+	private static final String MARIADB = "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL = 'Column' FROM "
 			+ "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()";
 
 	private static final String STANDARD = "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, c.CHECK_CLAUSE FROM "
@@ -59,7 +61,7 @@ record LiveCheck(String name, String condition) {
 					continue;
 				}
 				checks.computeIfAbsent(unquoted(rows.getString(1)).toLowerCase(Locale.ROOT), (table) -> new ArrayList<>())
-					.add(new LiveCheck(rows.getString(2), condition));
+					.add(new LiveCheck(rows.getString(2), condition, (query == MARIADB) && rows.getBoolean(4)));
 			}
 		}
 		return checks;

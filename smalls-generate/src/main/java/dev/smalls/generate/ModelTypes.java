@@ -138,7 +138,8 @@ final class ModelTypes {
 
 	/** Hibernate's {@code ColumnDefinitions.hasMatchingLength}, which is not public. */
 	private static boolean sameLength(String sqlType, Size size, int jdbcTypeCode, int length, int scale) {
-		if (!sqlType.contains("(")) {
+		// An enum's parentheses hold its values, and its length is theirs, not the mapping's.
+		if (!sqlType.contains("(") || sqlType.strip().toLowerCase(Locale.ROOT).startsWith("enum")) {
 			return true;
 		}
 		if (SqlTypes.isStringType(jdbcTypeCode)) {

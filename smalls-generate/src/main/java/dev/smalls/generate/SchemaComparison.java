@@ -351,7 +351,21 @@ final class SchemaComparison {
 						.owner() + "): it is replaced, so that the new values can be stored."
 					+ (dropped.isEmpty() ? "" : " This fails if a row still has " + dropped + ".")
 					+ " Its rollback puts back the condition as the database wrote it.";
+			SchemaSnapshot.Column column = existing.column(check.column());
+			if (other.inColumn() && (column == null || column.defaultValue() != null)) {
+				this.notes.add("The check " + other.name() + " on " + where + " allows " + other.condition() + " and "
+						+ "the model " + check.condition() + ": it is part of the column's definition, with a "
+						+ "default, so change it by hand (ALTER TABLE .. MODIFY COLUMN).");
+				continue;
+			}
 			this.notes.add(said);
+			if (other.inColumn()) {
+				String definition = ColumnType.of(column, this.database.dialect()).sql(this.database.dialect())
+						+ (column.nullable() ? " NULL" : " NOT NULL");
+				this.alterations.add(new Change.ReplaceColumnCheck(table.name(), check.column(), definition,
+						other.condition(), check.condition(), List.of(said)));
+				continue;
+			}
 			this.alterations.add(new Change.ReplaceCheck(table.name(), name, other.condition(), check.condition(),
 					List.of(said)));
 		}
