@@ -43,6 +43,9 @@ public record DdlType(Kind kind, int size, int scale, @Nullable String sql) {
 		/** A string of any length. */
 		TEXT,
 
+		/** A character large object, as JPA maps {@code @Lob String}. */
+		CLOB,
+
 		/** A calendar date. */
 		DATE,
 

@@ -106,6 +106,7 @@ final class MySqlSchemaDdl extends SchemaDdl {
 		return switch (type.kind()) {
 			case INTEGER -> "INT";
 			case TEXT -> "TEXT";
+			case CLOB -> "LONGTEXT";
 			// TIMESTAMP columns may get an implicit ON UPDATE CURRENT_TIMESTAMP; DATETIME never does.
 			case TIMESTAMP -> "DATETIME(6)";
 			default -> super.type(type);
@@ -175,7 +176,8 @@ final class MySqlSchemaDdl extends SchemaDdl {
 			return online(List.of(start + " " + READ_AT_RUN_TIME));
 		}
 		Current current = current(live, table, column);
-		boolean character = type.kind() == DdlType.Kind.VARCHAR || type.kind() == DdlType.Kind.TEXT;
+		boolean character = type.kind() == DdlType.Kind.VARCHAR || type.kind() == DdlType.Kind.TEXT
+				|| type.kind() == DdlType.Kind.CLOB;
 		return online(List.of(start + current.attributes(current.nullable, character)));
 	}
 

@@ -46,6 +46,8 @@ final class PostgresSchemaDdl extends SchemaDdl {
 	public String type(DdlType type) {
 		return switch (type.kind()) {
 			case TEXT -> "TEXT";
+			// As Hibernate maps @Lob String: a large object, read and written through JDBC's Clob.
+			case CLOB -> "OID";
 			case UUID -> "UUID";
 			case DECIMAL -> "NUMERIC(" + type.size() + ", " + type.scale() + ")";
 			default -> super.type(type);

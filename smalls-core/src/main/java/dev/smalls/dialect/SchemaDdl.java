@@ -99,6 +99,7 @@ public class SchemaDdl {
 			case SMALLINT -> "SMALLINT";
 			case BOOLEAN -> "BOOLEAN";
 			case TEXT -> "CLOB";
+			case CLOB -> "CLOB";
 			case DATE -> "DATE";
 			case TIMESTAMP -> "TIMESTAMP";
 			case UUID -> "CHAR(36)";

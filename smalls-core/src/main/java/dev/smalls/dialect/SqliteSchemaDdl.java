@@ -24,7 +24,7 @@ final class SqliteSchemaDdl extends SchemaDdl {
 
 	@Override
 	public String type(DdlType type) {
-		return (type.kind() == DdlType.Kind.TEXT) ? "TEXT" : super.type(type);
+		return (type.kind() == DdlType.Kind.TEXT || type.kind() == DdlType.Kind.CLOB) ? "TEXT" : super.type(type);
 	}
 
 	@Override

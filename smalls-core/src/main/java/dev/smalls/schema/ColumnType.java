@@ -16,8 +16,9 @@ import dev.smalls.dialect.SmallsDialect;
  * A column's type, written the right way on each database: {@link #TEXT} is {@code TEXT} on
  * PostgreSQL, MariaDB and SQLite, {@code CHARACTER VARYING} on H2 and {@code LONGVARCHAR} on
  * HSQLDB; {@link #TIMESTAMP} is {@code DATETIME(6)} on MariaDB/MySQL; {@link #UUID} is the
- * native type where there is one and {@code CHAR(36)} elsewhere. {@link #of(String)} is the
- * escape hatch for anything else, written as given.
+ * native type where there is one and {@code CHAR(36)} elsewhere; {@link #CLOB} is what JPA's
+ * {@code @Lob String} is on each database. {@link #of(String)} is the escape hatch for anything
+ * else, written as given.
  */
 public final class ColumnType {
 
@@ -36,6 +37,15 @@ public final class ColumnType {
 	/** A string of any length. */
 	public static final ColumnType TEXT = new ColumnType(DdlType.of(Kind.TEXT));
 
+	/**
+	 * A character large object, as Hibernate maps a {@code @Lob String} and validates it:
+	 * {@code CLOB} on H2, HSQLDB and other databases, {@code LONGTEXT} on MariaDB/MySQL,
+	 * {@code TEXT} on SQLite, and {@code OID} on PostgreSQL, where the text lives in a large
+	 * object the column refers to (plain SQL reads it with {@code lo_get}, not as text; for text
+	 * SQL can read, map the field without {@code @Lob} and use {@link #TEXT}).
+	 */
+	public static final ColumnType CLOB = new ColumnType(DdlType.of(Kind.CLOB));
+
 	/** A calendar date. */
 	public static final ColumnType DATE = new ColumnType(DdlType.of(Kind.DATE));
 
@@ -47,6 +57,8 @@ public final class ColumnType {
 
 	private static final Set<String> TEXT_TYPES = Set.of("TEXT", "CLOB", "LONGVARCHAR", "MEDIUMTEXT", "LONGTEXT",
 			"CHARACTER LARGE OBJECT");
+
+	private static final Set<String> CLOB_TYPES = Set.of("CLOB", "CHARACTER LARGE OBJECT", "LONGTEXT", "OID", "TEXT");
 
 	private final DdlType type;
 
@@ -102,7 +114,8 @@ public final class ColumnType {
 	 * @return the type
 	 */
 	public static ColumnType of(SchemaSnapshot.Column column, SmallsDialect dialect) {
-		List<ColumnType> candidates = List.of(INTEGER, BIGINT, SMALLINT, BOOLEAN, TEXT, DATE, TIMESTAMP, UUID);
+		List<ColumnType> candidates = List.of(INTEGER, BIGINT, SMALLINT, BOOLEAN, TEXT, CLOB, DATE,
+				TIMESTAMP, UUID);
 		for (ColumnType candidate : candidates) {
 			if (candidate.reads(column, dialect)) {
 				return candidate;
@@ -142,6 +155,7 @@ public final class ColumnType {
 			case "INT2" -> "SMALLINT";
 			case "BOOL" -> "BOOLEAN";
 			case "CHARACTER VARYING", "LONGVARCHAR" -> "VARCHAR";
+			case "CHARACTER LARGE OBJECT" -> "CLOB";
 			case "NUMERIC" -> "DECIMAL";
 			case "CHARACTER", "BPCHAR" -> "CHAR";
 			default -> name;
@@ -192,6 +206,7 @@ public final class ColumnType {
 			case SMALLINT -> name.equals("SMALLINT") || name.equals("INT2");
 			case BOOLEAN -> name.equals("BOOLEAN") || name.equals("BOOL") || name.equals("TINYINT");
 			case TEXT -> TEXT_TYPES.contains(name) || (isVarchar(name) && column.size() >= 1_000_000);
+			case CLOB -> CLOB_TYPES.contains(name);
 			case DATE -> name.equals("DATE");
 			case TIMESTAMP -> name.equals("TIMESTAMP") || name.equals("DATETIME");
 			case UUID -> name.equals("UUID") || (name.equals("CHAR") && column.size() == 36);

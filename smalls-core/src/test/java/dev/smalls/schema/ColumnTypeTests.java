@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ColumnTypeTests {
 
 	private static final List<ColumnType> PORTABLE = List.of(ColumnType.INTEGER, ColumnType.BIGINT,
-			ColumnType.SMALLINT, ColumnType.BOOLEAN, ColumnType.TEXT, ColumnType.DATE, ColumnType.TIMESTAMP,
-			ColumnType.UUID, ColumnType.varchar(120), ColumnType.decimal(10, 2));
+			ColumnType.SMALLINT, ColumnType.BOOLEAN, ColumnType.TEXT, ColumnType.CLOB, ColumnType.DATE,
+			ColumnType.TIMESTAMP, ColumnType.UUID, ColumnType.varchar(120), ColumnType.decimal(10, 2));
 
 	/** Types only some databases know, as Hibernate writes them there. */
 	private static final Map<TestDatabase, List<String>> VENDOR = Map.of(
@@ -51,6 +51,9 @@ class ColumnTypeTests {
 		assertThat(ColumnType.TEXT.sql(new dev.smalls.dialect.H2Dialect())).isEqualTo("CHARACTER VARYING");
 		assertThat(ColumnType.TIMESTAMP.sql(new dev.smalls.dialect.MySqlDialect("MariaDB"))).isEqualTo("DATETIME(6)");
 		assertThat(ColumnType.decimal(10, 2).sql(new dev.smalls.dialect.PostgresDialect())).isEqualTo("NUMERIC(10, 2)");
+		assertThat(ColumnType.CLOB.sql(new dev.smalls.dialect.PostgresDialect())).isEqualTo("OID");
+		assertThat(ColumnType.CLOB.sql(new dev.smalls.dialect.MySqlDialect("MariaDB"))).isEqualTo("LONGTEXT");
+		assertThat(ColumnType.CLOB.sql(new dev.smalls.dialect.H2Dialect())).isEqualTo("CLOB");
 		assertThat(ColumnType.of("jsonb").sql(new dev.smalls.dialect.PostgresDialect())).isEqualTo("jsonb");
 	}
 

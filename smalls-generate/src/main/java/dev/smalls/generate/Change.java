@@ -120,6 +120,139 @@ sealed interface Change {
 
 	}
 
+	/**
+	 * A new field's column, {@code NOT NULL} without a default in the model, on a table that has
+	 * rows: written so that it applies there ({@link ExistingRows}). With a default, the column
+	 * is added with it and the default dropped again; with a fill, it is added nullable, filled,
+	 * and made {@code NOT NULL}; with neither, it is added nullable.
+	 */
+	record AddColumnToRows(String table, ColumnSpec column, ExistingRows rows, List<String> notes) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			String name = this.column.name();
+			ColumnType type = this.column.type().type();
+			if (this.rows instanceof ExistingRows.Default fill) {
+				schema.addColumn(this.table, name, type, (column) -> column.notNull().defaultValue(fill.value()));
+				schema.setDefault(this.table, name, fill.value(), null);
+				return;
+			}
+			schema.addColumn(this.table, name, type);
+			if (this.rows instanceof ExistingRows.Fill fill) {
+				schema.sql(update(fill), "");
+				schema.setNotNull(this.table, name);
+			}
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			List<String> notes = new ArrayList<>(this.notes);
+			if (this.column.type().note() != null) {
+				notes.add(this.column.type().note());
+			}
+			String name = this.column.name();
+			String type = source.type(this.column.type().type());
+			if (this.rows instanceof ExistingRows.Default fill) {
+				String value = source.value(fill.value());
+				return withNotes(notes, "schema.addColumn(" + args(this.table, name) + ", " + type
+						+ ", (column) -> column.notNull().defaultValue(" + value + "));",
+						"schema.setDefault(" + args(this.table, name) + ", " + value + ", null);");
+			}
+			List<String> lines = withNotes(notes, "schema.addColumn(" + args(this.table, name) + ", " + type + ");");
+			if (this.rows instanceof ExistingRows.Fill fill) {
+				lines.add("schema.sql(" + JavaSource.string(update(fill)) + ", \"\");");
+				lines.add("schema.setNotNull(" + args(this.table, name) + ");");
+			}
+			else {
+				lines.add("// schema.setNotNull(" + args(this.table, name) + "); once every row has a value");
+			}
+			return lines;
+		}
+
+		private String update(ExistingRows.Fill fill) {
+			return "UPDATE " + this.table + " SET " + this.column.name() + " = " + fill.sql() + " WHERE "
+					+ this.column.name() + " IS NULL";
+		}
+
+	}
+
+	/**
+	 * A check constraint the model has and the database does not: written as SQL, which H2,
+	 * PostgreSQL, MariaDB and HSQLDB all run, since schema operations have none.
+	 */
+	record AddCheck(String table, String name, String condition, List<String> notes) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.sql(add(this.table, this.name, this.condition), drop(this.table, this.name));
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return withNotes(this.notes, "schema.sql(" + JavaSource.string(add(this.table, this.name, this.condition))
+					+ ", " + JavaSource.string(drop(this.table, this.name)) + ");");
+		}
+
+		static String add(String table, String name, String condition) {
+			return "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " CHECK (" + condition + ")";
+		}
+
+		static String drop(String table, String name) {
+			return "ALTER TABLE " + table + " DROP CONSTRAINT " + name;
+		}
+
+	}
+
+	/**
+	 * A check constraint the model has with other values than the database's (a new subclass's
+	 * discriminator, a new enum constant): dropped and added again under its name. The rollback
+	 * puts back the condition as the database reported it.
+	 */
+	record ReplaceCheck(String table, String name, String from, String to, List<String> notes) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.sql(AddCheck.drop(this.table, this.name), AddCheck.add(this.table, this.name, this.from));
+			schema.sql(AddCheck.add(this.table, this.name, this.to), AddCheck.drop(this.table, this.name));
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return withNotes(this.notes,
+					"schema.sql(" + JavaSource.string(AddCheck.drop(this.table, this.name)) + ", "
+							+ JavaSource.string(AddCheck.add(this.table, this.name, this.from)) + ");",
+					"schema.sql(" + JavaSource.string(AddCheck.add(this.table, this.name, this.to)) + ", "
+							+ JavaSource.string(AddCheck.drop(this.table, this.name)) + ");");
+		}
+
+	}
+
+	/**
+	 * A check MariaDB keeps in its column's definition (as Hibernate writes it, beside the
+	 * column), which {@code DROP CONSTRAINT} cannot reach: the column is redefined as it is, with
+	 * the model's condition. MariaDB's own SQL, as the database it was read from.
+	 */
+	record ReplaceColumnCheck(String table, String column, String definition, String from, String to,
+			List<String> notes) implements Change {
+
+		@Override
+		public void record(Schema schema) {
+			schema.sql(modify(this.to), modify(this.from));
+		}
+
+		@Override
+		public List<String> lines(JavaSource source) {
+			return withNotes(this.notes, "schema.sql(" + JavaSource.string(modify(this.to)) + ", "
+					+ JavaSource.string(modify(this.from)) + ");");
+		}
+
+		private String modify(String condition) {
+			return "ALTER TABLE " + this.table + " MODIFY COLUMN " + this.column + " " + this.definition + " CHECK ("
+					+ condition + ")";
+		}
+
+	}
+
 	/** A column no field maps any more, with its definition for the rollback. */
 	record DropColumn(String table, ColumnSpec column, List<String> notes) implements Change {
 

@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,9 +30,13 @@ import dev.smalls.schema.SchemaSnapshot;
  * @param typeCodes each column's JDBC type code, by lower-case {@code table.column}
  * @param sequences the sequences' names, lower case
  * @param upperCase whether the database stores unquoted names in upper case (H2, HSQLDB)
+ * @param tablesWithRows the tables that have at least one row, lower case
+ * @param checks the check constraints of each table, by lower-case table name; {@code null}
+ * where generate cannot read them (SQLite)
  */
 record DatabaseSchema(SchemaSnapshot snapshot, SmallsDialect dialect, Map<String, Integer> typeCodes,
-		List<String> sequences, boolean upperCase) {
+		List<String> sequences, boolean upperCase, Set<String> tablesWithRows,
+		@Nullable Map<String, List<LiveCheck>> checks) {
 
 	/**
 	 * Read a database.
@@ -49,7 +55,43 @@ record DatabaseSchema(SchemaSnapshot snapshot, SmallsDialect dialect, Map<String
 		without.addAll(sequences);
 		SchemaSnapshot snapshot = SchemaSnapshot.read(connection).without(without.toArray(String[]::new));
 		return new DatabaseSchema(snapshot, SmallsDialects.detect(connection), typeCodes(connection), sequences,
-				connection.getMetaData().storesUpperCaseIdentifiers());
+				connection.getMetaData().storesUpperCaseIdentifiers(), tablesWithRows(connection, snapshot),
+				LiveCheck.read(connection));
+	}
+
+	/**
+	 * Whether a table has rows, so that a column added {@code NOT NULL} needs a value for them.
+	 * @param table the table
+	 * @return {@code true} if it has one or more
+	 */
+	boolean hasRows(String table) {
+		return this.tablesWithRows.contains(table.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * The check constraints of a table.
+	 * @param table the table
+	 * @return its checks; empty if it has none or they cannot be read
+	 */
+	List<LiveCheck> checks(String table) {
+		return (this.checks != null) ? this.checks.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()) : List.of();
+	}
+
+	private static Set<String> tablesWithRows(Connection connection, SchemaSnapshot snapshot) throws SQLException {
+		Set<String> tables = new HashSet<>();
+		String quote = connection.getMetaData().getIdentifierQuoteString().strip();
+		for (SchemaSnapshot.Table table : snapshot.tables()) {
+			try (Statement statement = connection.createStatement()) {
+				statement.setMaxRows(1);
+				try (ResultSet rows = statement.executeQuery("SELECT 1 FROM " + quote
+						+ table.name().replace(quote, quote + quote) + quote)) {
+					if (rows.next()) {
+						tables.add(table.name().toLowerCase(Locale.ROOT));
+					}
+				}
+			}
+		}
+		return Set.copyOf(tables);
 	}
 
 	/**

@@ -21,7 +21,7 @@ final class JavaSource {
 
 	private static final Map<ColumnType, String> CONSTANTS = Map.of(ColumnType.INTEGER, "INTEGER", ColumnType.BIGINT,
 			"BIGINT", ColumnType.SMALLINT, "SMALLINT", ColumnType.BOOLEAN, "BOOLEAN", ColumnType.TEXT, "TEXT",
-			ColumnType.DATE, "DATE", ColumnType.TIMESTAMP, "TIMESTAMP", ColumnType.UUID, "UUID");
+			ColumnType.CLOB, "CLOB", ColumnType.DATE, "DATE", ColumnType.TIMESTAMP, "TIMESTAMP", ColumnType.UUID, "UUID");
 
 	private static final Pattern VARCHAR = Pattern.compile("VARCHAR\\((\\d+)\\)");
 

@@ -31,9 +31,11 @@ record Model(List<Table> tables, List<Sequence> sequences, List<String> notes) {
 	 * @param primaryKey its key's columns, empty for none
 	 * @param indexes its indexes and unique constraints, each with a name
 	 * @param foreignKeys its foreign keys
+	 * @param checks the check constraints Hibernate writes on its columns (an enum's values, a
+	 * discriminator's)
 	 */
 	record Table(String name, String owner, List<Column> columns, List<String> primaryKey, List<Index> indexes,
-			List<ForeignKey> foreignKeys) {
+			List<ForeignKey> foreignKeys, List<Check> checks) {
 
 		@Nullable Column column(String name) {
 			return this.columns.stream().filter((column) -> column.name().equalsIgnoreCase(name)).findFirst()
@@ -58,9 +60,11 @@ record Model(List<Table> tables, List<Sequence> sequences, List<String> notes) {
 	 * @param sameType tells whether a database column has the type Hibernate expects, by
 	 * Hibernate's own rule, length included; {@code null} when that cannot be told (a
 	 * {@code columnDefinition})
+	 * @param existingRows what rows a table already has get, if it is added {@code NOT NULL}
+	 * without a default
 	 */
 	record Column(String name, ModelType type, boolean nullable, boolean identity, @Nullable Object defaultValue,
-			@Nullable TypeCheck sameType) {
+			@Nullable TypeCheck sameType, ExistingRows existingRows) {
 
 	}
 
@@ -105,6 +109,16 @@ record Model(List<Table> tables, List<Sequence> sequences, List<String> notes) {
 					&& key.referencedColumns().size() == 1
 					&& key.referencedColumns().get(0).equalsIgnoreCase(this.referencedColumn);
 		}
+
+	}
+
+	/**
+	 * A check constraint on one column, as Hibernate writes it.
+	 *
+	 * @param column the column
+	 * @param condition the condition, e.g. {@code dtype in ('Payment','CardPayment')}
+	 */
+	record Check(String column, String condition) {
 
 	}
 

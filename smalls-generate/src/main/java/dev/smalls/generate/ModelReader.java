@@ -10,6 +10,7 @@ import java.util.Map;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
+import org.hibernate.mapping.CheckConstraint;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
@@ -100,8 +101,13 @@ final class ModelReader {
 					new Model.Index(index.getName(), index.isUnique(), names(index.getColumns())));
 		}
 		List<String> primaryKey = (table.getPrimaryKey() != null) ? names(table.getPrimaryKey().getColumns()) : List.of();
+		List<Model.Check> checks = new ArrayList<>();
+		for (Column column : table.getColumns()) {
+			column.getCheckConstraints().forEach((check) -> checks.add(new Model.Check(column.getName(),
+					check.getConstraint())));
+		}
 		return new Model.Table(table.getName(), owner, List.copyOf(columns), primaryKey,
-				List.copyOf(indexes.values()), foreignKeys(table, owner));
+				List.copyOf(indexes.values()), foreignKeys(table, owner), List.copyOf(checks));
 	}
 
 	private Model.Column column(Table table, Column column, String where) {
@@ -122,8 +128,13 @@ final class ModelReader {
 			throw new SmallsValidationException("The default of " + where + " cannot be written: " + ex.getMessage()
 					+ ". No migration was written.", "Give @ColumnDefault a plain value or expression.");
 		}
+		boolean foreignKey = table.getForeignKeyCollection().stream().anyMatch((fk) -> fk.containsColumn(column));
+		List<String> allowed = CheckConditions.allowedValues(column.getSqlType(this.metadata),
+				column.getCheckConstraints().stream().map(CheckConstraint::getConstraint).toList());
+		ExistingRows existingRows = ExistingRows.of(column.getSqlTypeCode(this.metadata), foreignKey,
+				column.isUnique(), allowed);
 		return new Model.Column(column.getName(), type, column.isNullable() && !key, column.isIdentity(),
-				defaultValue, (definition != null) ? null : this.types.check(column));
+				defaultValue, (definition != null) ? null : this.types.check(column), existingRows);
 	}
 
 	private List<Model.ForeignKey> foreignKeys(Table table, String owner) {

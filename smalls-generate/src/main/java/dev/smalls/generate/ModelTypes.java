@@ -79,8 +79,9 @@ final class ModelTypes {
 			// and Hibernate asks for what TIMESTAMP is (MariaDB's DATETIME(6)).
 			case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, SqlTypes.TIMESTAMP_UTC -> ColumnType.TIMESTAMP;
 			case SqlTypes.UUID -> ColumnType.UUID;
-			case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB, SqlTypes.LONG32VARCHAR,
-					SqlTypes.LONG32NVARCHAR -> ColumnType.TEXT;
+			case Types.LONGVARCHAR, Types.LONGNVARCHAR, SqlTypes.LONG32VARCHAR, SqlTypes.LONG32NVARCHAR -> ColumnType.TEXT;
+			// @Lob String: CLOB is what Hibernate writes for it on each database.
+			case Types.CLOB, Types.NCLOB -> ColumnType.CLOB;
 			case Types.VARCHAR, Types.NVARCHAR -> (size.getLength() != null && size.getLength() > 0
 					&& size.getLength() <= Integer.MAX_VALUE) ? ColumnType.varchar(size.getLength().intValue()) : null;
 			case Types.NUMERIC, Types.DECIMAL -> (size.getPrecision() != null && size.getPrecision() > 0
@@ -137,7 +138,8 @@ final class ModelTypes {
 
 	/** Hibernate's {@code ColumnDefinitions.hasMatchingLength}, which is not public. */
 	private static boolean sameLength(String sqlType, Size size, int jdbcTypeCode, int length, int scale) {
-		if (!sqlType.contains("(")) {
+		// An enum's parentheses hold its values, and its length is theirs, not the mapping's.
+		if (!sqlType.contains("(") || sqlType.strip().toLowerCase(Locale.ROOT).startsWith("enum")) {
 			return true;
 		}
 		if (SqlTypes.isStringType(jdbcTypeCode)) {

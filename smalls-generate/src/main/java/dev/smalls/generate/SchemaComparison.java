@@ -86,10 +86,13 @@ final class SchemaComparison {
 		List<Change> changes = new ArrayList<>(this.redefinitions);
 		changes.addAll(sequences);
 		changes.addAll(this.creations.stream().filter(CreateTable.class::isInstance).toList());
-		changes.addAll(this.creations.stream().filter(AddColumn.class::isInstance).toList());
+		changes.addAll(this.creations.stream()
+			.filter((change) -> change instanceof AddColumn || change instanceof Change.AddColumnToRows)
+			.toList());
 		changes.addAll(this.alterations);
 		changes.addAll(this.constraints.stream().filter(AddIndex.class::isInstance).toList());
 		changes.addAll(this.constraints.stream().filter(AddForeignKey.class::isInstance).toList());
+		changes.addAll(this.constraints.stream().filter(Change.AddCheck.class::isInstance).toList());
 		changes.addAll(this.removals.changes());
 		Map<String, String> owners = new LinkedHashMap<>();
 		for (Model.Table table : this.model.tables()) {
@@ -113,15 +116,20 @@ final class SchemaComparison {
 					table.isKey(column.name()) && !column.identity(), column.identity(), false, column.defaultValue()));
 		}
 		this.creations.add(new CreateTable(table.name(), List.copyOf(columns)));
+		table.checks().forEach((check) -> this.constraints.add(new Change.AddCheck(table.name(),
+				checkName(table.name(), check.column()), check.condition(), List.of())));
 		table.indexes().forEach((index) -> this.constraints.add(addIndex(table, index)));
 		table.foreignKeys().forEach((key) -> this.constraints.add(addForeignKey(table, key)));
 	}
 
 	private void compare(Model.Table table, SchemaSnapshot.Table existing) {
+		List<SchemaSnapshot.Column> gone = existing.columns().stream()
+			.filter((current) -> table.column(current.name()) == null)
+			.toList();
 		for (Model.Column column : table.columns()) {
 			SchemaSnapshot.Column current = existing.column(column.name());
 			if (current == null) {
-				addColumn(table, existing, column);
+				addColumn(table, existing, column, renamedFrom(existing, column, gone));
 			}
 			else {
 				alter(table, existing, column, current);
@@ -139,9 +147,30 @@ final class SchemaComparison {
 		}
 		compareIndexes(table, existing);
 		compareForeignKeys(table, existing);
+		compareChecks(table, existing);
 	}
 
-	private void addColumn(Model.Table table, SchemaSnapshot.Table existing, Model.Column column) {
+	/**
+	 * The columns of the table that the model no longer has and that have the type of a column
+	 * it adds: a rename, perhaps, which {@code renameColumn} does keeping the data.
+	 */
+	private List<String> renamedFrom(SchemaSnapshot.Table existing, Model.Column column,
+			List<SchemaSnapshot.Column> gone) {
+		List<String> candidates = new ArrayList<>();
+		for (SchemaSnapshot.Column current : gone) {
+			Model.TypeCheck sameType = column.sameType();
+			boolean same = (sameType != null)
+					? sameType.matches(current, this.database.typeCode(existing.name(), current.name()))
+					: ColumnType.of(current, this.database.dialect()).equals(column.type().type());
+			if (same && !current.autoIncrement()) {
+				candidates.add(this.database.name(current.name()));
+			}
+		}
+		return candidates;
+	}
+
+	private void addColumn(Model.Table table, SchemaSnapshot.Table existing, Model.Column column,
+			List<String> renamedFrom) {
 		String where = table.name() + "." + column.name();
 		if (column.identity() || table.isKey(column.name())) {
 			this.notes.add("Column " + where + " (" + table.owner() + ") is a new key column: generate does not "
@@ -149,12 +178,47 @@ final class SchemaComparison {
 			return;
 		}
 		List<String> notes = new ArrayList<>();
-		if (!column.nullable() && column.defaultValue() == null) {
-			notes.add("NOT NULL without a default: this fails if " + table.name() + " has rows. Give the field a "
-					+ "@ColumnDefault, or add it nullable, fill it, and make it NOT NULL in a later migration.");
+		for (String from : renamedFrom) {
+			String rename = "schema.renameColumn(" + JavaSource.string(table.name()) + ", " + JavaSource.string(from)
+					+ ", " + JavaSource.string(column.name()) + ");";
+			notes.add("Renamed from " + from + "? " + table.name() + "." + from + " is gone from the model and has "
+					+ "the type of " + column.name() + ": if " + column.name() + " is " + from + " renamed, write "
+					+ rename + " instead of this addColumn and of dropping " + from + ", which keeps its data.");
+			this.notes.add("Column " + where + " is new and " + table.name() + "." + from + " is gone, with the same "
+					+ "type: if it was renamed, replace the addColumn (and the drop of " + from + ") with "
+					+ rename + ", which keeps the data. Generate does not rename on a guess.");
 		}
-		this.creations.add(new AddColumn(table.name(), new ColumnSpec(column.name(), column.type(),
-				!column.nullable(), false, false, false, column.defaultValue()), notes));
+		ColumnSpec spec = new ColumnSpec(column.name(), column.type(), !column.nullable(), false, false, false,
+				column.defaultValue());
+		if (column.nullable() || column.defaultValue() != null) {
+			this.creations.add(new AddColumn(table.name(), spec, notes));
+			return;
+		}
+		if (!this.database.hasRows(existing.name())) {
+			notes.add(table.name() + " is empty here, so this is the plain form. Where it has rows, H2 and PostgreSQL "
+					+ "refuse it (MariaDB fills in 0 or ''): generate again there for a form that fills them.");
+			this.creations.add(new AddColumn(table.name(), spec, notes));
+			return;
+		}
+		String said = rowsNote(table.name(), where, column.existingRows());
+		notes.add(said);
+		this.notes.add(said);
+		this.creations.add(new Change.AddColumnToRows(table.name(), spec, column.existingRows(), notes));
+	}
+
+	/** What a column added NOT NULL to a table with rows is written as, and why. */
+	private static String rowsNote(String table, String where, ExistingRows rows) {
+		String start = table + " has rows, and " + where + " is NOT NULL without a default in the model: ";
+		if (rows instanceof ExistingRows.Default) {
+			return start + "it is added with DEFAULT " + rows.shown() + ", which the rows get, and the default is "
+					+ "dropped again. For another value, give the field a @ColumnDefault.";
+		}
+		if (rows instanceof ExistingRows.Fill) {
+			return start + "it is added nullable, filled with " + rows.shown() + " by an UPDATE, then made NOT NULL. "
+					+ "Put the value the rows should have into the UPDATE before you apply it.";
+		}
+		return start + "it is added nullable, since " + ((ExistingRows.None) rows).why() + ". Fill it, then run "
+				+ "smalls generate again, which makes it NOT NULL.";
 	}
 
 	private void alter(Model.Table table, SchemaSnapshot.Table existing, Model.Column column,
@@ -232,6 +296,94 @@ final class SchemaComparison {
 		}
 		candidates.stream().filter((key) -> !used.contains(key)).forEach((key) -> this.removals.foreignKey(existing,
 				key));
+	}
+
+	/**
+	 * Hibernate's check constraints against the database's: a check on the same column that
+	 * allows other values is replaced, a missing one added. A check the database has on a column
+	 * the model checks with nothing like it is left alone, and said.
+	 */
+	private void compareChecks(Model.Table table, SchemaSnapshot.Table existing) {
+		if (this.database.checks() == null) {
+			if (!table.checks().isEmpty()) {
+				this.notes.add("The model checks values of " + table.name() + " " + table.checks().stream()
+					.map(Model.Check::condition).toList() + ", and generate cannot read this database's checks to "
+						+ "compare: check them by hand.");
+			}
+			return;
+		}
+		List<LiveCheck> live = new ArrayList<>(this.database.checks(existing.name()));
+		for (Model.Check check : table.checks()) {
+			LiveCheck same = live.stream()
+				.filter((candidate) -> CheckConditions.mentions(candidate.condition(), check.column())
+						&& CheckConditions.same(candidate.condition(), check.condition()))
+				.findFirst().orElse(null);
+			if (same != null) {
+				live.remove(same);
+				continue;
+			}
+			LiveCheck other = live.stream()
+				.filter((candidate) -> onlyOn(candidate.condition(), check.column(), existing))
+				.findFirst().orElse(null);
+			String where = table.name() + "." + check.column();
+			if (other == null) {
+				String name = checkName(table.name(), check.column());
+				List<String> notes = List.of("Hibernate checks " + where + ": " + check.condition() + ".");
+				this.constraints.add(new Change.AddCheck(table.name(), name, check.condition(), notes));
+				if (this.database.hasRows(existing.name())) {
+					this.notes.add("The database has no check on " + where + " and the model has " + check.condition()
+							+ ": it is added, which fails if a row has another value.");
+				}
+				continue;
+			}
+			live.remove(other);
+			String name = this.database.name(other.name());
+			if (!SqlIdentifiers.isPlain(name)) {
+				this.notes.add("The check " + other.name() + " on " + where + " allows " + other.condition()
+						+ " and the model " + check.condition() + ": its name cannot be written plain, so change it "
+						+ "by hand.");
+				continue;
+			}
+			List<String> dropped = new ArrayList<>(CheckConditions.literals(other.condition()));
+			dropped.removeAll(CheckConditions.literals(check.condition()));
+			String said = "The check " + name + " on " + where + " allows " + CheckConditions.literals(other.condition())
+					+ " in the database and " + CheckConditions.literals(check.condition()) + " in the model (" + table
+						.owner() + "): it is replaced, so that the new values can be stored."
+					+ (dropped.isEmpty() ? "" : " This fails if a row still has " + dropped + ".")
+					+ " Its rollback puts back the condition as the database wrote it.";
+			SchemaSnapshot.Column column = existing.column(check.column());
+			if (other.inColumn() && (column == null || column.defaultValue() != null)) {
+				this.notes.add("The check " + other.name() + " on " + where + " allows " + other.condition() + " and "
+						+ "the model " + check.condition() + ": it is part of the column's definition, with a "
+						+ "default, so change it by hand (ALTER TABLE .. MODIFY COLUMN).");
+				continue;
+			}
+			this.notes.add(said);
+			if (other.inColumn()) {
+				String definition = ColumnType.of(column, this.database.dialect()).sql(this.database.dialect())
+						+ (column.nullable() ? " NULL" : " NOT NULL");
+				this.alterations.add(new Change.ReplaceColumnCheck(table.name(), check.column(), definition,
+						other.condition(), check.condition(), List.of(said)));
+				continue;
+			}
+			this.alterations.add(new Change.ReplaceCheck(table.name(), name, other.condition(), check.condition(),
+					List.of(said)));
+		}
+	}
+
+	/** Whether a condition names this column of the table and no other. */
+	private static boolean onlyOn(String condition, String column, SchemaSnapshot.Table existing) {
+		return CheckConditions.mentions(condition, column) && !CheckConditions.literals(condition).isEmpty()
+				&& existing.columns().stream()
+					.filter((other) -> !other.name().equalsIgnoreCase(column))
+					.noneMatch((other) -> CheckConditions.mentions(condition, other.name()));
+	}
+
+	/** PostgreSQL's name for a column's check, within the length every database takes. */
+	private static String checkName(String table, String column) {
+		String name = table + "_" + column + "_check";
+		return (name.length() <= SqlIdentifiers.MAX_LENGTH) ? name
+				: name.substring(0, SqlIdentifiers.MAX_LENGTH - 6) + "_check";
 	}
 
 	private static Change addIndex(Model.Table table, Model.Index index) {

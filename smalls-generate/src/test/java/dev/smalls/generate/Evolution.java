@@ -53,7 +53,7 @@ final class Evolution {
 		return generator(entities).check(options);
 	}
 
-	private MigrationGenerator generator(Class<?>... entities) {
+	MigrationGenerator generator(Class<?>... entities) {
 		return new MigrationGenerator(migrator(), this.db.dataSource(),
 				() -> TestModels.model(this.db.dataSource(), entities), this.directory.resolve("src"), PACKAGE,
 				List.of());

@@ -139,13 +139,28 @@ class MigrationGeneratorTests {
 	}
 
 	@Test
-	void aNewNotNullColumnWithoutADefaultSaysItFailsOnATableWithRows() throws Exception {
+	void aNewNotNullColumnOnAnEmptyTableIsThePlainFormAndSaysWhereItWouldFail() throws Exception {
 		this.jdbc.execute("CREATE TABLE counters (id BIGINT PRIMARY KEY)");
 
 		GenerateResult result = generator(List.of()).generate("add hits", GenerateOptions.defaults());
 
-		assertThat(Files.readString(result.file())).contains("// NOT NULL without a default: this fails if counters "
-				+ "has rows. Give the field a @ColumnDefault");
+		assertThat(result.operations()).containsExactly("addColumn counters.hits INTEGER NOT NULL");
+		assertThat(Files.readString(result.file())).contains("// counters is empty here, so this is the plain form. "
+				+ "Where it has rows, H2 and PostgreSQL refuse it");
+	}
+
+	@Test
+	void aNewNotNullColumnOnATableWithRowsGetsTheTypesDefaultAndTheConsoleSaysSo() {
+		this.jdbc.execute("CREATE TABLE counters (id BIGINT PRIMARY KEY)");
+		this.jdbc.execute("INSERT INTO counters (id) VALUES (1)");
+
+		GenerateResult result = generator(List.of()).generate("add hits", GenerateOptions.defaults());
+
+		assertThat(result.operations()).containsExactly("addColumn counters.hits INTEGER NOT NULL DEFAULT 0",
+				"setDefault counters.hits from 0 to none");
+		assertThat(result.notes()).containsExactly("counters has rows, and counters.hits is NOT NULL without a default "
+				+ "in the model: it is added with DEFAULT 0, which the rows get, and the default is dropped again. For "
+				+ "another value, give the field a @ColumnDefault.");
 	}
 
 	@Test

@@ -30,13 +30,16 @@ class MigrationGeneratorTypesTests {
 		try (FreshDatabase db = database.createFreshDatabase()) {
 			Evolution evolution = new Evolution(db, this.directory);
 
-			evolution.step("create gadgets", GenerateOptions.defaults(), Gadget.class).hasSize(1);
+			// PostgreSQL: the table, and the check Hibernate writes for the enum's values.
+			evolution.step("create gadgets", GenerateOptions.defaults(), Gadget.class)
+				.hasSize((database == TestDatabase.POSTGRESQL) ? 2 : 1);
 
 			String source = Files.readString(this.directory.resolve("src/M0001CreateGadgets.java"));
 			assertThat(source).contains("table.column(\"count\", ColumnType.INTEGER).notNull();")
 				.contains("table.column(\"label\", ColumnType.varchar(80));")
 				.contains("table.column(\"price\", ColumnType.decimal(12, 3));")
 				.contains("table.column(\"made_on\", ColumnType.DATE);")
+				.contains("table.column(\"body\", ColumnType.CLOB);")
 				.contains("table.column(\"seen_at\", ColumnType.TIMESTAMP);")
 				.contains("table.column(\"active\", ColumnType.BOOLEAN).notNull();")
 				.contains("table.column(\"state\", ColumnType.varchar(20)).notNull().defaultValue(\"new\");")

@@ -37,13 +37,27 @@ final class TestModels {
 	 * @throws RuntimeException if Hibernate finds the schema does not fit the model
 	 */
 	static void validate(DataSource dataSource, Class<?>... entities) {
+		start(dataSource, "validate", entities);
+	}
+
+	/**
+	 * Let Hibernate create the schema of a model ({@code ddl-auto=create}), its own check
+	 * constraints included, as an application that started without migrations did.
+	 * @param dataSource the database
+	 * @param entities the model
+	 */
+	static void create(DataSource dataSource, Class<?>... entities) {
+		start(dataSource, "create", entities);
+	}
+
+	private static void start(DataSource dataSource, String ddlAuto, Class<?>... entities) {
 		LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
 		factory.setDataSource(dataSource);
 		factory.setManagedTypes(PersistenceManagedTypes.of(java.util.Arrays.stream(entities).map(Class::getName)
 			.toArray(String[]::new)));
 		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
 		Map<String, Object> properties = new HashMap<>(BOOT_NAMING);
-		properties.put("hibernate.hbm2ddl.auto", "validate");
+		properties.put("hibernate.hbm2ddl.auto", ddlAuto);
 		factory.setJpaPropertyMap(properties);
 		factory.afterPropertiesSet();
 		factory.destroy();
