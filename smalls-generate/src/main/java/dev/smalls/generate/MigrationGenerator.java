@@ -24,6 +24,7 @@ import dev.smalls.SmallsValidationException;
 import dev.smalls.commands.MigrationFileWriter;
 import dev.smalls.dialect.SmallsTables;
 import dev.smalls.generate.SchemaComparison.Comparison;
+import dev.smalls.lint.LintResult;
 import dev.smalls.schema.Schema;
 import dev.smalls.schema.SchemaMigration;
 import dev.smalls.schema.SchemaPlan;
@@ -223,11 +224,9 @@ public final class MigrationGenerator {
 	 * @return the findings, described
 	 */
 	private List<String> lint(SchemaMigration migration) {
-		// LINT HOOK: run smalls' linter over the generated operations here, once it is in core:
-		//   SmallsMigrator.builder(this.dataSource).migrations(migration).build().lint().findings()
-		//       .stream().map((finding) -> "Lint: " + finding.describe()).toList();
-		// The findings are printed with the notes (GenerateCommand) and written into the file's comment.
-		return List.of();
+		// Only this migration is given: the ones the database has applied are not pending.
+		LintResult result = SmallsMigrator.builder(this.dataSource).migrations(migration).build().lint();
+		return result.findings().stream().map((finding) -> "Lint: " + finding.describe()).toList();
 	}
 
 	/** Record the operations as smalls will, so that a name it refuses is refused now. */

@@ -95,6 +95,20 @@ class MigrationGeneratorExistingRowsTests {
 	}
 
 	@Test
+	void theLinterRunsOverWhatIsGeneratedAndItsFindingsAreNotes() {
+		try (FreshDatabase db = accountsWithRows(TestDatabase.POSTGRESQL)) {
+			Evolution evolution = new Evolution(db, this.directory);
+
+			GenerateResult result = evolution.generate("add nickname", GenerateOptions.defaults(),
+					NicknamedAccount.class);
+
+			assertThat(result.notes()).anyMatch((note) -> note.startsWith("Lint: ")
+					&& note.contains("[pg-set-not-null] 0001_add_nickname: setNotNull accounts.nickname")
+					&& note.contains("safe way:"));
+		}
+	}
+
+	@Test
 	void aColumnAddedToAnEmptyTableKeepsThePlainForm() throws Exception {
 		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
 			new JdbcTemplate(db.dataSource()).execute("CREATE TABLE accounts (id BIGINT PRIMARY KEY, name VARCHAR(255))");
