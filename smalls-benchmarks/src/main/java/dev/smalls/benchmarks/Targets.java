@@ -85,6 +85,15 @@ final class Targets {
 				default -> 0;
 			}, lines);
 			trust(database, TrustScenario.REHEARSE, 200, (database == BenchDatabase.POSTGRESQL) ? 60_000 : 0, lines);
+			trust(database, SafetyScenario.LINT_SCHEMA, 1000, 2_000, lines);
+			trust(database, SafetyScenario.LINT_CODE, 1000, 0, lines);
+			for (int size : this.report.sizes(SafetyScenario.APPLY_WARN, database)) {
+				double warn = median(SafetyScenario.APPLY_WARN, database, size, SmallsContender.NAME);
+				double off = median(SafetyScenario.APPLY_OFF, database, size, SmallsContender.NAME);
+				lines.add(String.format("measured (no target): applying %,d schema migrations on %s with the lint "
+						+ "before migrate (warn) takes %.0f ms, without it %.0f ms (%.2fx)", size,
+						database.displayName(), warn, off, warn / off));
+			}
 			for (int size : this.report.sizes(TrustScenario.CAPTURED, database)) {
 				double declared = median(TrustScenario.DECLARED, database, size, SmallsContender.NAME);
 				double captured = median(TrustScenario.CAPTURED, database, size, SmallsContender.NAME);

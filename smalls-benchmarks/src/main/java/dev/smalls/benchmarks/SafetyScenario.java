@@ -1,0 +1,132 @@
+package dev.smalls.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.smalls.SmallsMigration;
+import dev.smalls.SmallsMigrator;
+import dev.smalls.lint.LintMode;
+import dev.smalls.lint.LintResult;
+import dev.smalls.schema.ColumnType;
+import dev.smalls.schema.Schema;
+import dev.smalls.schema.SchemaMigration;
+
+/**
+ * Scenario 7: the linter (smalls alone: no peer has one). {@code lint()} of N pending schema
+ * migrations (each adds a column, an index and a NOT NULL to a table with rows: three findings
+ * apiece on PostgreSQL), of N pending code migrations (whose statements {@code plan} captures by
+ * running them where nothing is kept), and what the lint before a migrate adds to applying N
+ * schema migrations ({@code smalls.lint.mode} warn against off). The issue's target: a lint of
+ * 1,000 migrations under 2 s.
+ */
+final class SafetyScenario implements Scenario {
+
+	static final String LINT_SCHEMA = "7 lint N schema migrations";
+
+	static final String LINT_CODE = "7 lint N code migrations (plan)";
+
+	static final String APPLY_WARN = "7 apply N schema migrations, lint warn";
+
+	static final String APPLY_OFF = "7 apply N schema migrations, lint off";
+
+	private final Effort effort;
+
+	SafetyScenario(Effort effort) {
+		this.effort = effort;
+	}
+
+	@Override
+	public String name() {
+		return "7 lint";
+	}
+
+	@Override
+	public void run(BenchDatabase database, Report report) throws Exception {
+		for (int size : this.effort.sizes(1000)) {
+			lint(database, size, schemaMigrations(size), LINT_SCHEMA, report);
+			List<SmallsMigration> code = new ArrayList<>();
+			for (int i = 1; i <= size; i++) {
+				code.add(new SmallsContender.BenchMigration(i, "ALTER TABLE accounts ADD COLUMN c" + i + " INT",
+						"ALTER TABLE accounts DROP COLUMN c" + i));
+			}
+			lint(database, size, code, LINT_CODE, report);
+			apply(database, size, report);
+		}
+	}
+
+	private void lint(BenchDatabase database, int size, List<SmallsMigration> migrations, String name, Report report)
+			throws Exception {
+		try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
+			accounts(dataSource);
+			SmallsMigrator migrator = SmallsMigrator.builder(dataSource).migrations(migrations).build();
+			this.effort.rounds(List.of(SmallsContender.NAME), 1, 3, (contender, measured) -> {
+				long started = System.nanoTime();
+				LintResult result = migrator.lint();
+				double millis = Effort.millisSince(started);
+				if (result.migrations() != size) {
+					throw new IllegalStateException("linted " + result.migrations() + " of " + size);
+				}
+				if (measured) {
+					report.add(name, database, size, SmallsContender.NAME, millis);
+				}
+			});
+		}
+	}
+
+	private void apply(BenchDatabase database, int size, Report report) throws Exception {
+		List<SmallsMigration> migrations = schemaMigrations(size);
+		this.effort.rounds(List.of(APPLY_WARN, APPLY_OFF), 1, 3, (name, measured) -> {
+			try (HikariDataSource dataSource = database.pool(database.freshUrl(false))) {
+				accounts(dataSource);
+				SmallsMigrator migrator = SmallsMigrator.builder(dataSource).migrations(migrations)
+					.lintMode(name.equals(APPLY_WARN) ? LintMode.WARN : LintMode.OFF)
+					.build();
+				long started = System.nanoTime();
+				migrator.migrate();
+				if (measured) {
+					report.add(name, database, size, SmallsContender.NAME, Effort.millisSince(started));
+				}
+			}
+		});
+	}
+
+	private static void accounts(HikariDataSource dataSource) {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		jdbc.execute("CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(40))");
+		jdbc.batchUpdate("INSERT INTO accounts (id, name) VALUES (?, 'a')", java.util.stream.IntStream
+			.rangeClosed(1, 100)
+			.mapToObj((id) -> new Object[] { id })
+			.toList());
+	}
+
+	private static List<SmallsMigration> schemaMigrations(int size) {
+		List<SmallsMigration> migrations = new ArrayList<>();
+		for (int i = 1; i <= size; i++) {
+			migrations.add(new ColumnWithIndex(i));
+		}
+		return migrations;
+	}
+
+	/** A column, with a default so that it can be NOT NULL, and an index on it. */
+	private record ColumnWithIndex(int sequence) implements SchemaMigration {
+
+		@Override
+		public String name() {
+			return "lint_" + this.sequence;
+		}
+
+		@Override
+		public void change(Schema schema) {
+			String column = "c" + this.sequence;
+			schema.addColumn("accounts", column, ColumnType.INTEGER, (c) -> c.defaultValue(0));
+			schema.addIndex("accounts", "ix_accounts_" + column, column);
+			schema.setNotNull("accounts", column);
+		}
+
+	}
+
+}
