@@ -111,6 +111,11 @@ final class StartupAdvice {
 					+ "/actuator/smalls/accept) and start again; otherwise restore the migration as it was and put "
 					+ "the change in a new migration. To start anyway and only log a warning, set "
 					+ "smalls.edited-migrations=warn.";
+			case LINT_FINDINGS -> "Write each operation the safe way the finding gives (schema.safely(..), or "
+					+ "smalls.schema.safe-rewrites=true), or acknowledge it in the migration with a reason "
+					+ "(schema.acknowledge(rule, reason) after the operation, @Acknowledge on a class of code); "
+					+ "'smalls lint' as a one-shot run shows the findings. To start anyway and only log them, set "
+					+ "smalls.lint.mode=warn.";
 			case SEED_REFUSED -> "Remove the profile from smalls.seed.forbidden-profiles if this database really "
 					+ "should get seed data, or seed with force.";
 			case SCRIPT_NOT_FOUND -> "Fix the location in smalls.init.locations or smalls.seed.locations, or "

@@ -177,6 +177,24 @@ class SmallsFailureAnalyzerTests {
 	}
 
 	@Test
+	void aLintProblemWithTheModeSetToFailStopsTheStartUpWithTheSafeWays(CapturedOutput output) {
+		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
+			new org.springframework.jdbc.core.JdbcTemplate(db.dataSource())
+				.execute("CREATE TABLE people (id INT PRIMARY KEY, email VARCHAR(100))");
+			failToStart(db, DropEmail.class, "smalls.lint.mode=fail", "smalls.lint.mapped=people,people.email");
+			Report report = Report.of(output);
+			assertThat(report.description()).contains("error [mapped-column-dropped] 0001_drop_email")
+				.contains("Nothing was run");
+			assertThat(report.action()).contains("acknowledge it in the migration with a reason")
+				.contains("'smalls lint' as a one-shot run")
+				.contains("set smalls.lint.mode=warn");
+			assertThat(new org.springframework.jdbc.core.JdbcTemplate(db.dataSource())
+				.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE COLUMN_NAME = 'EMAIL'",
+						Integer.class)).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void anApplicationSetToWarnStartsPastAnEditedMigrationAndSaysSo(CapturedOutput output) {
 		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
 			SmallsMigrator.builder(db.dataSource()).migrations(new Versioned("v1")).build().migrate();
@@ -232,6 +250,33 @@ class SmallsFailureAnalyzerTests {
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 			SmallsAutoConfiguration.class })
 	static class Smalls {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DropEmail {
+
+		@Bean
+		SmallsMigration dropEmail() {
+			return new dev.smalls.schema.SchemaMigration() {
+
+				@Override
+				public int sequence() {
+					return 1;
+				}
+
+				@Override
+				public String name() {
+					return "drop_email";
+				}
+
+				@Override
+				public void change(dev.smalls.schema.Schema schema) {
+					schema.dropColumn("people", "email", dev.smalls.schema.ColumnType.varchar(100));
+				}
+
+			};
+		}
 
 	}
 
