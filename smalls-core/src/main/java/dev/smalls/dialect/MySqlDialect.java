@@ -53,8 +53,8 @@ public class MySqlDialect implements SmallsDialect {
 
 	@Override
 	public String insertHistory(String table, String heldCondition) {
-		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum) "
-				+ "SELECT ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE " + heldCondition;
+		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum, acknowledged) "
+				+ "SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE " + heldCondition;
 	}
 
 	@Override

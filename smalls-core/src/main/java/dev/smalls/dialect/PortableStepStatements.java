@@ -177,6 +177,7 @@ class PortableStepStatements implements StepStatements {
 		insert.setLong(5, executionMillis);
 		insert.setString(6, step.appliedBy());
 		insert.setString(7, step.checksum());
+		insert.setString(8, step.acknowledged());
 		return insert.executeUpdate();
 	}
 

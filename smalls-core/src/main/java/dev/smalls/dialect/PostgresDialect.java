@@ -63,9 +63,9 @@ public class PostgresDialect implements SmallsDialect {
 	@Override
 	public String insertHistory(String table, String heldCondition) {
 		// Parameters in a SELECT list have no column to take their type from: say it.
-		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum) "
-				+ "SELECT CAST(? AS INT), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP), "
-				+ "CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR) WHERE " + heldCondition;
+		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum, "
+				+ "acknowledged) SELECT CAST(? AS INT), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP), "
+				+ "CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR) WHERE " + heldCondition;
 	}
 
 	@Override

@@ -249,9 +249,9 @@ final class PostgresStepStatements implements StepStatements {
 		return switch (step.kind()) {
 			case MIGRATE -> "WITH " + mark + ", checked AS (SELECT " + check + " + 1 / (SELECT count(*) FROM mark) "
 					+ "AS ok) INSERT INTO " + this.settings.historyTable()
-					+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum) SELECT CAST(? AS INT), "
-					+ "CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP), CAST(? AS BIGINT), CAST(? AS VARCHAR), "
-					+ "CAST(? AS VARCHAR) "
+					+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum, acknowledged) SELECT "
+					+ "CAST(? AS INT), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP), CAST(? AS BIGINT), "
+					+ "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR) "
 					// Used, so that the planner keeps the check rather than drop it as a column nobody reads.
 					+ "FROM checked WHERE ok IS NOT NULL";
 			case ROLLBACK -> "WITH " + mark + ", gone AS (DELETE FROM " + this.settings.historyTable()
@@ -280,6 +280,7 @@ final class PostgresStepStatements implements StepStatements {
 			statement.setLong(parameter++, executionMillis);
 			statement.setString(parameter++, step.appliedBy());
 			statement.setString(parameter++, step.checksum());
+			statement.setString(parameter++, step.acknowledged());
 		}
 		return parameter;
 	}

@@ -223,14 +223,14 @@ public interface SmallsDialect extends TableSupport {
 	}
 
 	/**
-	 * The statement that records an applied migration, with seven parameters in the order of
-	 * {@link #selectHistory(String)}'s columns.
+	 * The statement that records an applied migration, with eight parameters: the seven of
+	 * {@link #selectHistory(String)}'s columns, in their order, and the acknowledged lint rules.
 	 * @param table the table's name
 	 * @return an {@code INSERT}
 	 */
 	default String insertHistory(String table) {
 		return "INSERT INTO " + table
-				+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)";
+				+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum, acknowledged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	}
 
 	/**
@@ -241,8 +241,8 @@ public interface SmallsDialect extends TableSupport {
 	 * @return an {@code INSERT ... SELECT ... WHERE}
 	 */
 	default String insertHistory(String table, String heldCondition) {
-		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum) "
-				+ "SELECT ?, ?, ?, ?, ?, ?, ? WHERE " + heldCondition;
+		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum, acknowledged) "
+				+ "SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE " + heldCondition;
 	}
 
 	/**

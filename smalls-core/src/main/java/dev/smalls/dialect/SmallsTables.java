@@ -32,8 +32,10 @@ public record SmallsTables(String history) {
 	 * checksum is never taken for an edited migration, so they keep working beside this one),
 	 * and the schema table where the schema is recorded (which older releases do not write: a
 	 * run of theirs leaves it behind the schema, and the next run of this one writes it again).
+	 * 4: an {@code acknowledged} column in the history table: the lint rules a migration's
+	 * author acknowledged, with their reasons (older releases leave it empty).
 	 */
-	public static final int LAYOUT = 3;
+	public static final int LAYOUT = 4;
 
 	/**
 	 * The oldest layout this smalls can still read and write without upgrading: what it
@@ -41,6 +43,9 @@ public record SmallsTables(String history) {
 	 * (during a rolling deploy) keeps working if it can.
 	 */
 	public static final int COMPATIBLE_FROM = 1;
+
+	/** The longest text the history's {@code acknowledged} column holds. */
+	public static final int ACKNOWLEDGED_LENGTH = 1000;
 
 	private static final String LONGEST_SUFFIX = "_interrupted";
 
@@ -137,7 +142,8 @@ public record SmallsTables(String history) {
 	public String createHistory(String timestampType) {
 		return "CREATE TABLE " + this.history + " (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
 				+ "batch INT NOT NULL, applied_at " + timestampType + " NOT NULL, execution_ms BIGINT NOT NULL, "
-				+ "applied_by VARCHAR(255) NOT NULL, checksum VARCHAR(100))";
+				+ "applied_by VARCHAR(255) NOT NULL, checksum VARCHAR(100), acknowledged VARCHAR(" + ACKNOWLEDGED_LENGTH
+				+ "))";
 	}
 
 	/**
@@ -203,6 +209,10 @@ public record SmallsTables(String history) {
 		if (layout == 3) {
 			return List.of("ALTER TABLE " + this.history + " ADD COLUMN checksum VARCHAR(100)");
 		}
+		if (layout == 4) {
+			return List.of("ALTER TABLE " + this.history + " ADD COLUMN acknowledged VARCHAR(" + ACKNOWLEDGED_LENGTH
+					+ ")");
+		}
 		return List.of();
 	}
 
@@ -215,7 +225,11 @@ public record SmallsTables(String history) {
 	 * check
 	 */
 	public @Nullable String upgradedProbe(int layout) {
-		return (layout == 3) ? "SELECT checksum FROM " + this.history + " WHERE 1 = 0" : null;
+		return switch (layout) {
+			case 3 -> "SELECT checksum FROM " + this.history + " WHERE 1 = 0";
+			case 4 -> "SELECT acknowledged FROM " + this.history + " WHERE 1 = 0";
+			default -> null;
+		};
 	}
 
 }

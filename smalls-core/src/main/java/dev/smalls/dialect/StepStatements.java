@@ -148,9 +148,12 @@ public interface StepStatements extends AutoCloseable {
 	 * committed part-way may have any of them in effect
 	 * @param checksum what the history row records of the code that ran (migrate only), or
 	 * {@code null}
+	 * @param acknowledged the lint rules its author acknowledged, with their reasons, as the
+	 * history row records them (migrate only), or {@code null}
 	 */
 	record Step(Kind kind, int sequence, String name, int batch, String appliedBy, String token,
-			boolean markInTransaction, String fingerprint, int operations, @Nullable String checksum) {
+			boolean markInTransaction, String fingerprint, int operations, @Nullable String checksum,
+			@Nullable String acknowledged) {
 
 		/** The fingerprint of a migration of code, whose operations smalls does not know. */
 		public static final String CODE = "code";
@@ -163,7 +166,7 @@ public interface StepStatements extends AutoCloseable {
 		 * @return the step
 		 */
 		public static Step other(Kind kind, String name, String token) {
-			return new Step(kind, 0, name, 0, "", token, false, CODE, 0, null);
+			return new Step(kind, 0, name, 0, "", token, false, CODE, 0, null, null);
 		}
 
 		/**
@@ -173,7 +176,17 @@ public interface StepStatements extends AutoCloseable {
 		 */
 		public Step withChecksum(@Nullable String checksum) {
 			return new Step(this.kind, this.sequence, this.name, this.batch, this.appliedBy, this.token,
-					this.markInTransaction, this.fingerprint, this.operations, checksum);
+					this.markInTransaction, this.fingerprint, this.operations, checksum, this.acknowledged);
+		}
+
+		/**
+		 * The same step, recording acknowledged lint rules.
+		 * @param acknowledged the rules and their reasons, as text
+		 * @return the step
+		 */
+		public Step withAcknowledged(@Nullable String acknowledged) {
+			return new Step(this.kind, this.sequence, this.name, this.batch, this.appliedBy, this.token,
+					this.markInTransaction, this.fingerprint, this.operations, this.checksum, acknowledged);
 		}
 
 	}

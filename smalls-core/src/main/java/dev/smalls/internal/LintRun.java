@@ -9,8 +9,6 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.annotation.MergedAnnotations;
-import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.util.ClassUtils;
 
 import dev.smalls.MigrationNames;
@@ -20,6 +18,7 @@ import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.dialect.SmallsDialect;
+import dev.smalls.dialect.SmallsTables;
 import dev.smalls.lint.Acknowledge;
 import dev.smalls.lint.LintFinding;
 import dev.smalls.lint.LintResult;
@@ -126,11 +125,50 @@ final class LintRun {
 		return statements;
 	}
 
+	/**
+	 * The lint rules a migration's author acknowledged, with their reasons, as the history
+	 * row records them: {@code [rule] reason} for the class, {@code operation [rule] reason}
+	 * for an operation, separated by {@code "; "}, cut to the column's length.
+	 * @param migration the migration
+	 * @param plan its operations, if it is a schema migration
+	 * @return the text, or {@code null} if it acknowledges nothing
+	 */
+	static @Nullable String recorded(SmallsMigration migration, @Nullable SchemaPlan plan) {
+		StringBuilder text = new StringBuilder();
+		Acknowledge[] annotations = ClassUtils.getUserClass(migration).getAnnotationsByType(Acknowledge.class);
+		for (Acknowledge annotation : annotations) {
+			append(text, "[" + annotation.rule() + "] " + annotation.reason());
+		}
+		if (plan != null) {
+			List<String> operations = null;
+			for (int i = 0; i < plan.size(); i++) {
+				Map<String, String> acknowledged = plan.acknowledgements(i);
+				if (!acknowledged.isEmpty()) {
+					operations = (operations != null) ? operations : plan.operations();
+					String operation = operations.get(i);
+					acknowledged.forEach((rule, reason) -> append(text, operation + " [" + rule + "] " + reason));
+				}
+			}
+		}
+		if (text.isEmpty()) {
+			return null;
+		}
+		int limit = SmallsTables.ACKNOWLEDGED_LENGTH;
+		return (text.length() <= limit) ? text.toString() : text.substring(0, limit - 3) + "...";
+	}
+
+	private static void append(StringBuilder text, String acknowledgement) {
+		if (!text.isEmpty()) {
+			text.append("; ");
+		}
+		text.append(acknowledgement);
+	}
+
 	static Map<String, String> acknowledged(SmallsMigration migration) {
 		Map<String, String> acknowledged = new LinkedHashMap<>();
-		MergedAnnotations.from(ClassUtils.getUserClass(migration), SearchStrategy.TYPE_HIERARCHY)
-			.stream(Acknowledge.class)
-			.forEach((annotation) -> acknowledged.put(annotation.getString("rule"), annotation.getString("reason")));
+		for (Acknowledge annotation : ClassUtils.getUserClass(migration).getAnnotationsByType(Acknowledge.class)) {
+			acknowledged.put(annotation.rule(), annotation.reason());
+		}
 		return acknowledged;
 	}
 

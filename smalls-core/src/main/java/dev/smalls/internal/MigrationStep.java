@@ -183,7 +183,8 @@ final class MigrationStep {
 			this.migration = migration;
 			this.name = name;
 			// What a failure before prepare() reports: no token, as it never enters.
-			this.step = new Step(kind(operation), migration.sequence(), name, 0, "", "", true, Step.CODE, 0, null);
+			this.step = new Step(kind(operation), migration.sequence(), name, 0, "", "", true, Step.CODE, 0, null,
+					null);
 		}
 
 		/** Read what the step is; a schema migration's operations are checked here, before anything runs. */
@@ -192,11 +193,14 @@ final class MigrationStep {
 					? MigrationStep.this.session.plan(schema) : null;
 			this.step = step(batch, appliedBy, (plan != null) ? plan.fingerprint() : Step.CODE,
 					(plan != null) ? plan.size() : 0);
+			if (this.operation == Operation.MIGRATE) {
+				this.step = this.step.withAcknowledged(LintRun.recorded(this.migration, plan));
+			}
 		}
 
 		private Step step(int batch, String appliedBy, String fingerprint, int operations) {
 			return new Step(kind(this.operation), this.migration.sequence(), this.name, batch, appliedBy,
-					Tokens.next(), true, fingerprint, operations, null);
+					Tokens.next(), true, fingerprint, operations, null, null);
 		}
 
 		private @Nullable Long inTransaction(Consumer<JdbcTemplate> work, @Nullable Step next) throws Throwable {
@@ -325,15 +329,16 @@ final class MigrationStep {
 		/** The step with the checksum its history row records. */
 		private Step recorded(Step step) {
 			StatementCapture capture = this.capture;
-			return (this.checksum != null) ? step.withChecksum(this.checksum)
+			Step recorded = (this.checksum != null) ? step.withChecksum(this.checksum)
 					: (capture != null) ? step.withChecksum(Checksums.executed(capture)) : step;
+			return recorded;
 		}
 
 		/** The step as the statements see it when a mark was committed before it ran. */
 		private Step premarked() {
 			Step step = this.step;
 			return new Step(step.kind(), step.sequence(), step.name(), step.batch(), step.appliedBy(), step.token(),
-					false, step.fingerprint(), step.operations(), step.checksum());
+					false, step.fingerprint(), step.operations(), step.checksum(), step.acknowledged());
 		}
 
 		/**

@@ -133,6 +133,37 @@ class LintTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void acknowledgementsAreRecordedInTheHistoryAndAnOlderLayoutGetsTheColumn(TestDatabase database) {
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			jdbc.execute("CREATE TABLE audit (id INTEGER PRIMARY KEY, at_ms BIGINT)");
+			SmallsMigrator.builder(db.dataSource()).migrations(code(1, "first", "CREATE TABLE t1 (id INTEGER)"))
+				.build()
+				.migrate();
+			// As the previous release (layout 3) left them: no acknowledged column.
+			jdbc.execute("ALTER TABLE smalls_history DROP COLUMN acknowledged");
+			jdbc.update("UPDATE smalls_history_layout SET layout = 3");
+
+			SmallsMigrator.builder(db.dataSource())
+				.migrations(code(1, "first", "CREATE TABLE t1 (id INTEGER)"),
+						new TestSchemaMigration(2, "index_audit", (schema) -> {
+							schema.addIndex("audit", "ix_audit_at", "at_ms");
+							schema.acknowledge("pg-index-not-concurrent", "audit is written once a day");
+						}), new Acknowledged())
+				.build()
+				.migrate();
+
+			assertThat(jdbc.queryForList("SELECT acknowledged FROM smalls_history ORDER BY sequence_no", String.class))
+				.containsExactly(null,
+						"addIndex ix_audit_at on audit (at_ms) [pg-index-not-concurrent] audit is written once a day",
+						"[pg-index-not-concurrent] the table is new and unused");
+			assertThat(jdbc.queryForObject("SELECT layout FROM smalls_history_layout", Integer.class))
+				.isEqualTo(dev.smalls.dialect.SmallsTables.LAYOUT);
+		}
+	}
+
 	@Test
 	void aMisspelledRuleInAnAcknowledgementIsRefusedWithTheRuleItMeant() {
 		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
@@ -289,7 +320,7 @@ class LintTests {
 
 		@Override
 		public int sequence() {
-			return 2;
+			return 3;
 		}
 
 		@Override
