@@ -114,6 +114,39 @@ class SmallsGenerateAutoConfigurationTests {
 	}
 
 	@Test
+	void onceTheApplicationHasStartedTheLinterKnowsWhatTheModelMaps() {
+		this.contextRunner.withBean("dropDisplayName", dev.smalls.SmallsMigration.class, () -> new dev.smalls.schema.SchemaMigration() {
+
+			@Override
+			public int sequence() {
+				return 1;
+			}
+
+			@Override
+			public String name() {
+				return "drop_display_name";
+			}
+
+			@Override
+			public void change(dev.smalls.schema.Schema schema) {
+				schema.dropColumn("shelf", "display_name", dev.smalls.schema.ColumnType.varchar(255));
+				schema.dropColumn("shelf", "legacy_code", dev.smalls.schema.ColumnType.varchar(20));
+			}
+
+		}).run((context) -> {
+			new org.springframework.jdbc.core.JdbcTemplate(context.getBean(javax.sql.DataSource.class))
+				.execute("CREATE TABLE shelf (id BIGINT PRIMARY KEY, display_name VARCHAR(255), legacy_code VARCHAR(20))");
+
+			dev.smalls.lint.LintResult result = context.getBean(dev.smalls.SmallsMigrator.class).lint();
+
+			assertThat(result.findings()).singleElement().satisfies((finding) -> {
+				assertThat(finding.rule()).isEqualTo("mapped-column-dropped");
+				assertThat(finding.operation()).contains("shelf.display_name");
+			});
+		});
+	}
+
+	@Test
 	void anApplicationWithoutAPackageForMigrationsStartsAndIsToldWhenItGenerates() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,

@@ -132,6 +132,20 @@ class OneShotProcessTests {
 	}
 
 	@Test
+	void lintRunsOneShotReadsTheJpaModelAndExitsWithThreeOnAProblem() throws Exception {
+		assertThat(app(false).run("smalls", "migrate").exitCode()).isZero();
+
+		JavaProcess.Run lint = app(false).property("oneshot.test.drop-name", "true").run("smalls", "lint");
+
+		assertThat(lint.exitCode()).as(lint.output()).isEqualTo(3);
+		assertThat(lint.output()).contains("error [mapped-column-dropped] 0004_drop_name: dropColumn person.name")
+			.contains("no lock rules are written for H2");
+		JavaProcess.Run clean = app(false).run("smalls", "lint");
+		assertThat(clean.exitCode()).as(clean.output()).isZero();
+		assertThat(clean.output()).contains("Nothing is pending");
+	}
+
+	@Test
 	void aNumberWithSpacesIsAUsageErrorThatRunsNothing() throws Exception {
 		JavaProcess.Run migrate = app(false).run("smalls", "migrate", "--to", " 2");
 		assertThat(migrate.exitCode()).as(migrate.output()).isEqualTo(2);

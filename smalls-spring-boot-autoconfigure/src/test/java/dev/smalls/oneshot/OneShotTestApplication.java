@@ -56,6 +56,30 @@ public class OneShotTestApplication {
 				: "ALTER TABLE person ADD COLUMN city VARCHAR(100)", "ALTER TABLE person DROP COLUMN city");
 	}
 
+	/** A contract step the model is not ready for: Person still maps name. */
+	@Bean
+	@ConditionalOnBooleanProperty("oneshot.test.drop-name")
+	SmallsMigration dropName() {
+		return new dev.smalls.schema.SchemaMigration() {
+
+			@Override
+			public int sequence() {
+				return 4;
+			}
+
+			@Override
+			public String name() {
+				return "drop_name";
+			}
+
+			@Override
+			public void change(dev.smalls.schema.Schema schema) {
+				schema.dropColumn("person", "name", dev.smalls.schema.ColumnType.varchar(100));
+			}
+
+		};
+	}
+
 	@Bean
 	HibernatePropertiesCustomizer announceJpa() {
 		return (properties) -> System.out.println("JPA STARTED");
