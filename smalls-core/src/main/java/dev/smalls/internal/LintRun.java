@@ -68,7 +68,15 @@ final class LintRun {
 			boolean transactional = migration.transactional();
 			if (migration instanceof SchemaMigration schema
 					&& !SchemaPlan.isWrittenByHand(schema, SmallsMigrationException.Operation.MIGRATE)) {
-				SchemaPlan schemaPlan = SchemaPlan.of(schema);
+				SchemaPlan schemaPlan;
+				try {
+					schemaPlan = SchemaPlan.of(schema);
+				}
+				catch (SmallsException ex) {
+					// An operation smalls refuses: migrate refuses it, with its report.
+					notes.add(name + " was not linted: " + ex.getMessage());
+					continue;
+				}
 				schemaPlan = this.safeRewrites ? schemaPlan.withSafeRewrites() : schemaPlan;
 				statements = operations(schemaPlan);
 				// Safe forms that commit statement by statement run outside a transaction.
