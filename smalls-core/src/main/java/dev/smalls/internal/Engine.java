@@ -84,7 +84,7 @@ public final class Engine {
 		this.lockSettings = new RunSession.LockSettings(settings.lockStrategy(), settings.lockTimeout(),
 				settings.lockLease());
 		this.appliedBy = settings.appliedBy();
-		this.stepSettings = new StepSettings(settings.lockTimeout(), settings.migrationTimeout());
+		this.stepSettings = new StepSettings(settings.lockTimeout(), settings.migrationTimeout(), settings.ddl());
 		if (!this.catalog.problems().isEmpty()) {
 			// Said at build time, so that an application that does not migrate on start-up
 			// learns of it in its start-up log, not at its first migrate.
@@ -635,6 +635,7 @@ public final class Engine {
 	 * @param recordSchema whether a run that changes something records the schema, for drift
 	 * checks
 	 * @param driftIgnoredTables tables a drift check leaves out
+	 * @param ddl the DDL timeouts and lock retries of migration steps
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
@@ -642,7 +643,7 @@ public final class Engine {
 			LockStrategy lockStrategy, Duration lockLease, SeedGuard seedGuard,
 			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks,
 			@Nullable String schema, @Nullable Duration migrationTimeout, EditedMigrations editedMigrations,
-			boolean recordSchema, List<String> driftIgnoredTables) {
+			boolean recordSchema, List<String> driftIgnoredTables, DdlSettings ddl) {
 	}
 
 }
