@@ -135,6 +135,21 @@ class SmallsAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithDdlPropertiesShouldGiveTheTimeoutsAndRetriesToTheMigrator() {
+		this.contextRunner
+			.withPropertyValues("smalls.ddl.lock-timeout=3s", "smalls.ddl.statement-timeout=1m",
+					"smalls.ddl.lock-retries=4", "smalls.ddl.retry-backoff=250ms")
+			.run((context) -> {
+				Object engine = org.springframework.test.util.ReflectionTestUtils
+					.getField(context.getBean(SmallsMigrator.class), "engine");
+				dev.smalls.internal.Engine.Settings settings = (dev.smalls.internal.Engine.Settings) org.springframework.test.util.ReflectionTestUtils
+					.getField(engine, "settings");
+				assertThat(settings.ddl()).isEqualTo(new dev.smalls.internal.DdlSettings(java.time.Duration.ofSeconds(3),
+						java.time.Duration.ofMinutes(1), 4, java.time.Duration.ofMillis(250)));
+			});
+	}
+
+	@Test
 	void runWhenAMigrationFailsOnStartupShouldStopWithAMessageNamingItAndTheDatabaseError() {
 		this.contextRunner.withUserConfiguration(BrokenMigration.class)
 			.withPropertyValues("smalls.enabled=true")

@@ -69,6 +69,10 @@ class SmallsPropertiesTests {
 		source.put("smalls.drift.record", "true");
 		source.put("smalls.drift.ignored-tables", "app_settings");
 		source.put("smalls.drift.health", "true");
+		source.put("smalls.ddl.lock-timeout", "3s");
+		source.put("smalls.ddl.statement-timeout", "1m");
+		source.put("smalls.ddl.lock-retries", "5");
+		source.put("smalls.ddl.retry-backoff", "250ms");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
 			.get();
 		assertThat(properties.isEnabled()).isTrue();
@@ -83,6 +87,10 @@ class SmallsPropertiesTests {
 		assertThat(properties.getDrift().isRecord()).isTrue();
 		assertThat(properties.getDrift().getIgnoredTables()).containsExactly("app_settings");
 		assertThat(properties.getDrift().isHealth()).isTrue();
+		assertThat(properties.getDdl().getLockTimeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(properties.getDdl().getStatementTimeout()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(properties.getDdl().getLockRetries()).isEqualTo(5);
+		assertThat(properties.getDdl().getRetryBackoff()).isEqualTo(Duration.ofMillis(250));
 		assertThat(properties.isOutOfOrder()).isTrue();
 		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:a.sql", "file:b.sql");
@@ -118,7 +126,9 @@ class SmallsPropertiesTests {
 				"smalls.generate.ignored-tables", "smalls.lock", "smalls.lock-lease", "smalls.migration-timeout",
 				"smalls.tenants.schemas",
 				"smalls.tenants.parallelism", "smalls.tenants.stop-on-failure", "smalls.one-shot.enabled",
-				"smalls.edited-migrations", "smalls.drift.record", "smalls.drift.ignored-tables", "smalls.drift.health");
+				"smalls.edited-migrations", "smalls.drift.record", "smalls.drift.ignored-tables", "smalls.drift.health",
+				"smalls.ddl.lock-timeout", "smalls.ddl.statement-timeout", "smalls.ddl.lock-retries",
+				"smalls.ddl.retry-backoff");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()
@@ -147,6 +157,10 @@ class SmallsPropertiesTests {
 		propertyDefaults.put("editedMigrations", properties.getEditedMigrations());
 		propertyDefaults.put("recordSchema", properties.getDrift().isRecord());
 		propertyDefaults.put("driftIgnoredTables", properties.getDrift().getIgnoredTables());
+		propertyDefaults.put("ddlLockTimeout", properties.getDdl().getLockTimeout());
+		propertyDefaults.put("ddlStatementTimeout", properties.getDdl().getStatementTimeout());
+		propertyDefaults.put("ddlLockRetries", properties.getDdl().getLockRetries());
+		propertyDefaults.put("ddlRetryBackoff", properties.getDdl().getRetryBackoff());
 		propertyDefaults.forEach((field, value) -> assertThat(ReflectionTestUtils.getField(builder, field))
 			.as("the builder's default %s", field)
 			.isEqualTo(value));
