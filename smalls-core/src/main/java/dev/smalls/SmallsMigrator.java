@@ -16,7 +16,6 @@ import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsTables;
 import dev.smalls.dialect.SqlIdentifiers;
 import dev.smalls.dialect.lock.LockRequest;
-import dev.smalls.internal.DdlSettings;
 import dev.smalls.internal.Engine;
 
 /**
@@ -48,8 +47,7 @@ public final class SmallsMigrator {
 				builder.lockTimeout, builder.lockStrategy, builder.lockLease, builder.seedGuard, builder.dialect,
 				builder.appliedBy, builder.callbacks, builder.schema, builder.migrationTimeout,
 				builder.editedMigrations, builder.recordSchema, builder.driftIgnoredTables,
-				new DdlSettings(builder.ddlLockTimeout, builder.ddlStatementTimeout, builder.ddlLockRetries,
-						builder.ddlRetryBackoff)));
+				builder.ddlLockTimeout, builder.ddlStatementTimeout, builder.ddlLockRetries, builder.ddlRetryBackoff));
 	}
 
 	/**
@@ -323,7 +321,7 @@ public final class SmallsMigrator {
 
 		private int ddlLockRetries;
 
-		private Duration ddlRetryBackoff = DdlSettings.NONE.retryBackoff();
+		private Duration ddlRetryBackoff = Duration.ofSeconds(1);
 
 		private Builder(DataSource dataSource) {
 			Assert.notNull(dataSource, "'dataSource' must not be null");

@@ -17,14 +17,14 @@ import org.jspecify.annotations.Nullable;
  * back, runs again
  * @param retryBackoff the pause before the first retry: each next one doubles, with jitter
  */
-public record DdlSettings(@Nullable Duration lockTimeout, @Nullable Duration statementTimeout, int lockRetries,
+record DdlSettings(@Nullable Duration lockTimeout, @Nullable Duration statementTimeout, int lockRetries,
 		Duration retryBackoff) {
 
 	/** The longest pause between two attempts. */
 	static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
 	/** No DDL timeouts, no retries. */
-	public static final DdlSettings NONE = new DdlSettings(null, null, 0, Duration.ofSeconds(1));
+	static final DdlSettings NONE = new DdlSettings(null, null, 0, Duration.ofSeconds(1));
 
 	/**
 	 * The pause before a retry: {@code retryBackoff * 2^(retry - 1)}, at most 30 s (or the

@@ -84,7 +84,9 @@ public final class Engine {
 		this.lockSettings = new RunSession.LockSettings(settings.lockStrategy(), settings.lockTimeout(),
 				settings.lockLease());
 		this.appliedBy = settings.appliedBy();
-		this.stepSettings = new StepSettings(settings.lockTimeout(), settings.migrationTimeout(), settings.ddl());
+		this.stepSettings = new StepSettings(settings.lockTimeout(), settings.migrationTimeout(),
+				new DdlSettings(settings.ddlLockTimeout(), settings.ddlStatementTimeout(), settings.ddlLockRetries(),
+						settings.ddlRetryBackoff()));
 		if (!this.catalog.problems().isEmpty()) {
 			// Said at build time, so that an application that does not migrate on start-up
 			// learns of it in its start-up log, not at its first migrate.
@@ -635,7 +637,13 @@ public final class Engine {
 	 * @param recordSchema whether a run that changes something records the schema, for drift
 	 * checks
 	 * @param driftIgnoredTables tables a drift check leaves out
-	 * @param ddl the DDL timeouts and lock retries of migration steps
+	 * @param ddlLockTimeout the longest a statement of a migration step may wait for a lock, or
+	 * {@code null}
+	 * @param ddlStatementTimeout the longest a statement of a migration step may run, or
+	 * {@code null}
+	 * @param ddlLockRetries how often a step that gave up on a lock and was rolled back runs
+	 * again
+	 * @param ddlRetryBackoff the pause before the first retry
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
@@ -643,7 +651,8 @@ public final class Engine {
 			LockStrategy lockStrategy, Duration lockLease, SeedGuard seedGuard,
 			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks,
 			@Nullable String schema, @Nullable Duration migrationTimeout, EditedMigrations editedMigrations,
-			boolean recordSchema, List<String> driftIgnoredTables, DdlSettings ddl) {
+			boolean recordSchema, List<String> driftIgnoredTables, @Nullable Duration ddlLockTimeout,
+			@Nullable Duration ddlStatementTimeout, int ddlLockRetries, Duration ddlRetryBackoff) {
 	}
 
 }

@@ -86,7 +86,8 @@ final class Rehearsal {
 				List.of(), List.of(), settings.table(), settings.outOfOrder(), settings.lockTimeout(),
 				settings.lockStrategy(), settings.lockLease(), SeedGuard.ALLOW, settings.dialect(), "smalls rehearse",
 				List.of(recorder), scratch.schema(), settings.migrationTimeout(), EditedMigrations.WARN, false,
-				List.of(), settings.ddl()));
+				List.of(), settings.ddlLockTimeout(), settings.ddlStatementTimeout(), settings.ddlLockRetries(),
+				settings.ddlRetryBackoff()));
 	}
 
 	/**

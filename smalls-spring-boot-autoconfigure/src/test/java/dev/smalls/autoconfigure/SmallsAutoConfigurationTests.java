@@ -144,8 +144,10 @@ class SmallsAutoConfigurationTests {
 					.getField(context.getBean(SmallsMigrator.class), "engine");
 				dev.smalls.internal.Engine.Settings settings = (dev.smalls.internal.Engine.Settings) org.springframework.test.util.ReflectionTestUtils
 					.getField(engine, "settings");
-				assertThat(settings.ddl()).isEqualTo(new dev.smalls.internal.DdlSettings(java.time.Duration.ofSeconds(3),
-						java.time.Duration.ofMinutes(1), 4, java.time.Duration.ofMillis(250)));
+				assertThat(settings.ddlLockTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+				assertThat(settings.ddlStatementTimeout()).isEqualTo(java.time.Duration.ofMinutes(1));
+				assertThat(settings.ddlLockRetries()).isEqualTo(4);
+				assertThat(settings.ddlRetryBackoff()).isEqualTo(java.time.Duration.ofMillis(250));
 			});
 	}
 
