@@ -57,7 +57,8 @@ public final class SmallsMigrator {
 				builder.lockTimeout, builder.lockStrategy, builder.lockLease, builder.seedGuard, builder.dialect,
 				builder.appliedBy, builder.callbacks, builder.schema, builder.migrationTimeout,
 				builder.editedMigrations, builder.recordSchema, builder.driftIgnoredTables, builder.lintMode,
-				builder.lintMapped, builder.lintLargeTableRows, builder.safeRewrites));
+				builder.lintMapped, builder.lintLargeTableRows, builder.safeRewrites, builder.ddlLockTimeout,
+				builder.ddlStatementTimeout, builder.ddlLockRetries, builder.ddlRetryBackoff));
 		this.lintMapped = builder.lintMapped;
 		this.lintLargeTableRows = builder.lintLargeTableRows;
 	}
@@ -361,6 +362,14 @@ public final class SmallsMigrator {
 
 		private long lintLargeTableRows = Linter.DEFAULT_LARGE_TABLE_ROWS;
 
+		private @Nullable Duration ddlLockTimeout;
+
+		private @Nullable Duration ddlStatementTimeout;
+
+		private int ddlLockRetries;
+
+		private Duration ddlRetryBackoff = Duration.ofSeconds(1);
+
 		private Builder(DataSource dataSource) {
 			Assert.notNull(dataSource, "'dataSource' must not be null");
 			this.dataSource = dataSource;
@@ -489,13 +498,95 @@ public final class SmallsMigrator {
 		 * lock until it ends. Every statement it runs through Spring JDBC ({@code JdbcTemplate},
 		 * {@code JdbcClient}, {@code NamedParameterJdbcTemplate}) gets the time left as its
 		 * query timeout, and on PostgreSQL every statement, however it is sent, is bounded by
-		 * {@code statement_timeout}.
+		 * {@code statement_timeout} (or the {@link #ddlStatementTimeout}, if smaller).
 		 * @param migrationTimeout the limit, at least one second
 		 * @return this builder
 		 */
 		public Builder migrationTimeout(Duration migrationTimeout) {
 			Assert.isTrue(migrationTimeout.toMillis() >= 1000, "'migrationTimeout' must be at least 1 second");
 			this.migrationTimeout = migrationTimeout;
+			return this;
+		}
+
+		/**
+		 * The longest a statement of a migration (or its rollback; code or schema migration)
+		 * may wait for a lock before it gives up (default: the database's own setting). An
+		 * {@code ALTER TABLE} that waits for a table another session is reading makes every
+		 * later query of that table wait behind it: with this limit, the application's queries
+		 * wait at most this long. A step that gave up is retried if its work was rolled back
+		 * (see {@link #ddlLockRetries}).
+		 * <p>
+		 * PostgreSQL: {@code lock_timeout}, for the step's transaction only (for the session
+		 * around a migration that is not transactional). MariaDB/MySQL: {@code lock_wait_timeout}
+		 * (metadata locks) and {@code innodb_lock_wait_timeout} (row locks), in whole seconds,
+		 * rounded up, set for the session before each step and set back to their values after
+		 * it. H2, HSQLDB and SQLite: ignored. Never applied to smalls' own statements between
+		 * steps, to init or seed, or to a connection handed back to the pool.
+		 * @param lockTimeout the limit, positive
+		 * @return this builder
+		 */
+		public Builder ddlLockTimeout(Duration lockTimeout) {
+			Assert.notNull(lockTimeout, "'ddlLockTimeout' must not be null");
+			Assert.isTrue(lockTimeout.toMillis() >= 1, "'ddlLockTimeout' must be at least 1 ms, was " + lockTimeout);
+			this.ddlLockTimeout = lockTimeout;
+			return this;
+		}
+
+		/**
+		 * The longest one statement of a migration (or its rollback) may run before the database
+		 * cancels it (default: none). Unlike {@link #migrationTimeout}, which bounds a whole
+		 * migration (and init and seed), this bounds each statement of a migration step, and
+		 * only where the database can: where both are set, a statement gets the smaller. A
+		 * statement that runs out of time fails the step, which is not retried.
+		 * <p>
+		 * PostgreSQL: {@code statement_timeout}, for the step's transaction (for the session
+		 * around a migration that is not transactional). MariaDB: {@code max_statement_time},
+		 * for the session, set back after each step. MySQL, H2, HSQLDB and SQLite: ignored
+		 * (use {@code migrationTimeout}).
+		 * @param statementTimeout the limit, at least one second
+		 * @return this builder
+		 */
+		public Builder ddlStatementTimeout(Duration statementTimeout) {
+			Assert.notNull(statementTimeout, "'ddlStatementTimeout' must not be null");
+			Assert.isTrue(statementTimeout.toMillis() >= 1000,
+					"'ddlStatementTimeout' must be at least 1 second, was " + statementTimeout);
+			this.ddlStatementTimeout = statementTimeout;
+			return this;
+		}
+
+		/**
+		 * How many times a migration step that gave up waiting for a lock (see
+		 * {@link #ddlLockTimeout}) runs again (default 0). Only a step whose work was wholly
+		 * rolled back is retried: a transactional migration, or on MariaDB/MySQL a schema
+		 * migration whose operations smalls undid. A migration whose work was partly committed
+		 * (not transactional, or DDL that committed at once) stops, marked as interrupted, for
+		 * {@code repair}. Each retry is logged as a warning naming the sessions that held the
+		 * lock; the pauses between attempts are set by {@link #ddlRetryBackoff}. The migration
+		 * lock stays held throughout (on PostgreSQL, where each transaction takes it, it is
+		 * free between attempts, and a step another instance applied meanwhile is not run again).
+		 * @param lockRetries the retries, 0 to 100
+		 * @return this builder
+		 */
+		public Builder ddlLockRetries(int lockRetries) {
+			Assert.isTrue(lockRetries >= 0 && lockRetries <= 100,
+					"'ddlLockRetries' must be between 0 and 100, was " + lockRetries);
+			this.ddlLockRetries = lockRetries;
+			return this;
+		}
+
+		/**
+		 * The pause before the first retry of a step that gave up waiting for a lock (default
+		 * one second). Each next pause doubles, up to 30 seconds (or this pause, if longer),
+		 * and a random part of each, up to half, is left out so that instances do not retry in
+		 * step: with the default, about 0.5-1 s, 1-2 s, 2-4 s...
+		 * @param retryBackoff the first pause, 0 to 10 minutes
+		 * @return this builder
+		 */
+		public Builder ddlRetryBackoff(Duration retryBackoff) {
+			Assert.notNull(retryBackoff, "'ddlRetryBackoff' must not be null");
+			Assert.isTrue(!retryBackoff.isNegative() && retryBackoff.compareTo(Duration.ofMinutes(10)) <= 0,
+					"'ddlRetryBackoff' must be between 0 and 10 minutes, was " + retryBackoff);
+			this.ddlRetryBackoff = retryBackoff;
 			return this;
 		}
 

@@ -52,6 +52,11 @@ public class MySqlDialect implements SmallsDialect {
 	}
 
 	@Override
+	public DdlTimeouts ddlTimeouts() {
+		return new MySqlDdlTimeouts(this.databaseName.toLowerCase(java.util.Locale.ROOT).contains("mariadb"));
+	}
+
+	@Override
 	public String insertHistory(String table, String heldCondition) {
 		return "INSERT INTO " + table + " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum, acknowledged) "
 				+ "SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE " + heldCondition;

@@ -56,6 +56,11 @@ public class PostgresDialect implements SmallsDialect {
 	}
 
 	@Override
+	public DdlTimeouts ddlTimeouts() {
+		return new PostgresDdlTimeouts();
+	}
+
+	@Override
 	public boolean setsSchemaPerTransaction() {
 		return true;
 	}

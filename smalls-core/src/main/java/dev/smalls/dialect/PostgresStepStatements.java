@@ -22,7 +22,8 @@ import dev.smalls.dialect.lock.MigrationLock;
  * {@link #enter} takes the transaction lock ({@code pg_try_advisory_xact_lock}) where each
  * transaction takes it, and sets, for the transaction only ({@code set_config(.., true)} and
  * {@code SET LOCAL}, which a pooler in transaction mode keeps with the transaction): a token
- * that identifies the transaction, the tenant's {@code search_path}, a statement timeout and,
+ * that identifies the transaction, the tenant's {@code search_path}, a statement timeout, a
+ * lock timeout and,
  * on PostgreSQL 14 and later, {@code client_connection_check_interval}, so that a backend whose
  * client was killed in the middle of a long statement ends it (and frees the lock) within a
  * second or so instead of running it to the end. In the same round trip, a second statement
@@ -160,6 +161,11 @@ final class PostgresStepStatements implements StepStatements {
 			if (this.settings.statementTimeout() != null) {
 				sql.append(", set_config('statement_timeout', '")
 					.append(Math.max(1, this.settings.statementTimeout().toMillis()))
+					.append("', true)");
+			}
+			if (this.settings.lockTimeout() != null) {
+				sql.append(", set_config('lock_timeout', '")
+					.append(PostgresDdlTimeouts.millis(this.settings.lockTimeout()))
 					.append("', true)");
 			}
 			if (serverVersion(connection) >= 14) {

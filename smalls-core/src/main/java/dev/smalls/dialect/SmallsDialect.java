@@ -65,6 +65,15 @@ public interface SmallsDialect extends TableSupport {
 	}
 
 	/**
+	 * How migration steps get their DDL lock and statement timeouts, how a lock timeout is
+	 * told, and who held the lock. The default ignores the timeouts.
+	 * @return the DDL timeouts of this database
+	 */
+	default DdlTimeouts ddlTimeouts() {
+		return DdlTimeouts.NONE;
+	}
+
+	/**
 	 * A SQL condition that is true while the session is in the transaction smalls began and
 	 * false once SQL switched auto-commit on (which commits what is pending, and every
 	 * statement after it): the statement that ends a step carries it, so that the check is the

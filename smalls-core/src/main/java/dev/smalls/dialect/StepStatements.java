@@ -199,9 +199,24 @@ public interface StepStatements extends AutoCloseable {
 	 * @param schema a tenant's schema, for databases that set it in each transaction
 	 * ({@link SmallsDialect#setsSchemaPerTransaction()}), or {@code null}
 	 * @param statementTimeout the longest a statement of a step may run, or {@code null}
+	 * @param lockTimeout the longest a statement of a step may wait for a lock, or {@code null}
+	 * (for databases that set it in each transaction; see {@link DdlTimeouts})
 	 */
 	record Settings(String historyTable, String marksTable, @Nullable String schema,
-			@Nullable Duration statementTimeout) {
+			@Nullable Duration statementTimeout, @Nullable Duration lockTimeout) {
+
+		/**
+		 * Settings without a lock timeout.
+		 * @param historyTable the history table
+		 * @param marksTable the table of marks
+		 * @param schema a tenant's schema, or {@code null}
+		 * @param statementTimeout the longest a statement of a step may run, or {@code null}
+		 */
+		public Settings(String historyTable, String marksTable, @Nullable String schema,
+				@Nullable Duration statementTimeout) {
+			this(historyTable, marksTable, schema, statementTimeout, null);
+		}
+
 	}
 
 	/**

@@ -89,7 +89,9 @@ public final class Engine {
 		this.lockSettings = new RunSession.LockSettings(settings.lockStrategy(), settings.lockTimeout(),
 				settings.lockLease());
 		this.appliedBy = settings.appliedBy();
-		this.stepSettings = new StepSettings(settings.lockTimeout(), settings.migrationTimeout());
+		this.stepSettings = new StepSettings(settings.lockTimeout(), settings.migrationTimeout(),
+				new DdlSettings(settings.ddlLockTimeout(), settings.ddlStatementTimeout(), settings.ddlLockRetries(),
+						settings.ddlRetryBackoff()));
 		if (!this.catalog.problems().isEmpty()) {
 			// Said at build time, so that an application that does not migrate on start-up
 			// learns of it in its start-up log, not at its first migrate.
@@ -718,6 +720,13 @@ public final class Engine {
 	 * @param lintMapped tables and {@code table.column}s the application maps, for the linter
 	 * @param lintLargeTableRows from how many rows the linter takes a table for large
 	 * @param safeRewrites whether every schema operation runs in its safe form
+	 * @param ddlLockTimeout the longest a statement of a migration step may wait for a lock, or
+	 * {@code null}
+	 * @param ddlStatementTimeout the longest a statement of a migration step may run, or
+	 * {@code null}
+	 * @param ddlLockRetries how often a step that gave up on a lock and was rolled back runs
+	 * again
+	 * @param ddlRetryBackoff the pause before the first retry
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
@@ -726,7 +735,9 @@ public final class Engine {
 			@Nullable SmallsDialect dialect, @Nullable String appliedBy, List<SmallsCallback> callbacks,
 			@Nullable String schema, @Nullable Duration migrationTimeout, EditedMigrations editedMigrations,
 			boolean recordSchema, List<String> driftIgnoredTables, LintMode lintMode,
-			Supplier<Set<String>> lintMapped, long lintLargeTableRows, boolean safeRewrites) {
+			Supplier<Set<String>> lintMapped, long lintLargeTableRows, boolean safeRewrites,
+			@Nullable Duration ddlLockTimeout, @Nullable Duration ddlStatementTimeout, int ddlLockRetries,
+			Duration ddlRetryBackoff) {
 	}
 
 }

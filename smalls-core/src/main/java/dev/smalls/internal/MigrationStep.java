@@ -2,7 +2,9 @@ package dev.smalls.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,6 +19,8 @@ import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsMigrationException.Outcome;
+import dev.smalls.dialect.DdlTimeouts;
+import dev.smalls.dialect.DdlTimeouts.Blocker;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.StepStatements;
 import dev.smalls.dialect.StepStatements.CheckFailed;
@@ -58,7 +62,7 @@ final class MigrationStep {
 	MigrationStep(RunSession session, MigrationLock lock, @Nullable SchemaRuns schemaRuns, StepSettings settings) {
 		this.session = session;
 		this.lock = lock;
-		this.statements = session.statements(lock, settings.statementTimeout());
+		this.statements = session.statements(lock, settings.migrationStatementTimeout(), settings.ddl().lockTimeout());
 		this.schemaRuns = schemaRuns;
 		this.settings = settings;
 	}
@@ -82,24 +86,104 @@ final class MigrationStep {
 	@Nullable Long run(Operation operation, SmallsMigration migration, String name, Consumer<JdbcTemplate> work,
 			int batch, String appliedBy, List<MigrationExecution> completed, int current,
 			@Nullable SmallsMigration next, @Nullable String nextName) {
-		Attempt attempt = new Attempt(operation, migration, name);
-		try {
-			Entered entered = this.entered;
-			if (entered != null && entered.step().sequence() == migration.sequence()
-					&& entered.step().kind() == kind(operation)) {
-				// Prepared when the last step entered it, for this run's batch.
-				attempt.step = entered.step();
+		List<Duration> waits = new ArrayList<>();
+		while (true) {
+			long started = System.nanoTime();
+			Attempt attempt = new Attempt(operation, migration, name);
+			SmallsMigrationException failure;
+			try {
+				return attempt.run(work, batch, appliedBy, next, nextName);
 			}
-			else {
-				attempt.prepare(batch, appliedBy);
+			catch (Throwable ex) {
+				failure = attempt.failure(ex, completed, current);
+				if (!isLockTimeout(ex)) {
+					throw failure;
+				}
 			}
-			Step following = (next != null && nextName != null) ? enterable(operation, next, nextName, batch, appliedBy)
-					: null;
-			return this.session.transactional(migration) ? attempt.inTransaction(work, following)
-					: attempt.outsideTransaction(work);
+			// It gave up waiting for a lock: who held it, and whether to try again.
+			Duration waited = Duration.ofNanos(System.nanoTime() - started);
+			waits.add(waited);
+			List<Blocker> blockers = blockers(waited, failure);
+			DdlSettings ddl = this.settings.ddl();
+			if (failure.getOutcome() != Outcome.ROLLED_BACK || waits.size() > ddl.lockRetries()) {
+				throw LockWaits.failure(failure, waits, blockers, ddl);
+			}
+			Duration pause = ddl.pause(waits.size());
+			RunSession.Logging.logger.warn(LockWaits.retrying(failure, waits, blockers, ddl, pause));
+			try {
+				Thread.sleep(pause.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				failure.addSuppressed(ex);
+				throw LockWaits.failure(failure, waits, blockers, ddl);
+			}
 		}
-		catch (Throwable ex) {
-			throw attempt.failure(ex, completed, current);
+	}
+
+	/** Whether a step failed because a statement of it gave up waiting for a lock. */
+	private boolean isLockTimeout(Throwable failure) {
+		DdlTimeouts timeouts = this.session.dialect().ddlTimeouts();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && timeouts.isLockTimeout(sql)) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The sessions that held the lock a step gave up on, asked on the run's connection once the
+	 * step's transaction is over; none if the database cannot say.
+	 */
+	private List<Blocker> blockers(Duration waited, Throwable failure) {
+		try {
+			this.session.autoCommit(true);
+			return this.session.dialect().ddlTimeouts().blockers(this.session.connection(), waited);
+		}
+		catch (SQLException | RuntimeException ex) {
+			RunSession.Logging.debug("Could not find the sessions that held the lock", ex);
+			failure.addSuppressed(ex);
+			return List.of();
+		}
+	}
+
+	/**
+	 * Set a step's DDL limits where the database keeps them in the session.
+	 * @return what to restore after the step, or {@code null}
+	 */
+	private @Nullable Object applyLimits(boolean transactional) throws SQLException {
+		DdlTimeouts.Limits limits = this.settings.sessionLimits();
+		if (!limits.any()) {
+			return null;
+		}
+		if (!transactional) {
+			// A session setting made in a transaction that is rolled back would not stay.
+			this.session.autoCommit(true);
+		}
+		return this.session.dialect().ddlTimeouts().apply(this.session.connection(), limits, transactional);
+	}
+
+	/**
+	 * Give the session back the limits it had before the step: outside any transaction, so
+	 * that no rollback takes it back. A failure is logged, not thrown: the step's outcome
+	 * stands.
+	 */
+	private void restoreLimits(@Nullable Object saved) {
+		if (saved == null) {
+			return;
+		}
+		try {
+			this.session.autoCommit(true);
+			this.session.dialect().ddlTimeouts().restore(this.session.connection(), saved);
+		}
+		catch (SQLException | RuntimeException ex) {
+			RunSession.Logging.logger.warn("smalls could not set the DDL timeouts of its connection back to what they "
+					+ "were before the migration step (" + Failures.causeOf(ex) + "): the connection may keep the "
+					+ "step's lock and statement timeouts", ex);
 		}
 	}
 
@@ -185,6 +269,30 @@ final class MigrationStep {
 			// What a failure before prepare() reports: no token, as it never enters.
 			this.step = new Step(kind(operation), migration.sequence(), name, 0, "", "", true, Step.CODE, 0, null,
 					null);
+		}
+
+		/** Run the step once, with its DDL limits set around it. */
+		@Nullable Long run(Consumer<JdbcTemplate> work, int batch, String appliedBy, @Nullable SmallsMigration next,
+				@Nullable String nextName) throws Throwable {
+			Entered entered = MigrationStep.this.entered;
+			if (entered != null && entered.step().sequence() == this.migration.sequence()
+					&& entered.step().kind() == kind(this.operation)) {
+				// Prepared when the last step entered it, for this run's batch.
+				this.step = entered.step();
+			}
+			else {
+				prepare(batch, appliedBy);
+			}
+			Step following = (next != null && nextName != null)
+					? enterable(this.operation, next, nextName, batch, appliedBy) : null;
+			boolean transactional = MigrationStep.this.session.transactional(this.migration);
+			Object saved = applyLimits(transactional);
+			try {
+				return transactional ? inTransaction(work, following) : outsideTransaction(work);
+			}
+			finally {
+				restoreLimits(saved);
+			}
 		}
 
 		/** Read what the step is; a schema migration's operations are checked here, before anything runs. */
@@ -488,9 +596,14 @@ final class MigrationStep {
 
 	/** A failure because the step ran past its time limit, said so. */
 	private Throwable timedOut(Throwable failure) {
-		java.time.Duration limit = this.settings.migrationTimeout();
-		if (limit == null || !Failures.isTimeout(failure)) {
+		Duration limit = this.settings.migrationTimeout();
+		Duration statementLimit = this.settings.ddl().statementTimeout();
+		if ((limit == null && statementLimit == null) || isLockTimeout(failure) || !Failures.isTimeout(failure)) {
 			return failure;
+		}
+		if (statementLimit != null && (limit == null || statementLimit.compareTo(limit) < 0)) {
+			return new Failures.TimedOut("a statement of it ran longer than the DDL statement timeout of "
+					+ statementLimit.toMillis() + " ms and was stopped (" + Failures.causeOf(failure) + ")", failure);
 		}
 		return new Failures.TimedOut("it ran longer than the migration timeout of " + limit.toMillis()
 				+ " ms and was stopped (" + Failures.causeOf(failure) + ")", failure);

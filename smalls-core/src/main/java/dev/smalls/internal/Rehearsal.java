@@ -88,7 +88,9 @@ final class Rehearsal {
 				List.of(), List.of(), settings.table(), settings.outOfOrder(), settings.lockTimeout(),
 				settings.lockStrategy(), settings.lockLease(), SeedGuard.ALLOW, settings.dialect(), "smalls rehearse",
 				List.of(recorder), scratch.schema(), settings.migrationTimeout(), EditedMigrations.WARN, false,
-				List.of(), LintMode.OFF, Set::of, Linter.DEFAULT_LARGE_TABLE_ROWS, settings.safeRewrites()));
+				List.of(), LintMode.OFF, Set::of, Linter.DEFAULT_LARGE_TABLE_ROWS, settings.safeRewrites(),
+				settings.ddlLockTimeout(), settings.ddlStatementTimeout(), settings.ddlLockRetries(),
+				settings.ddlRetryBackoff()));
 	}
 
 	/**

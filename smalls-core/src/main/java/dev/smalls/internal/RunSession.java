@@ -52,7 +52,8 @@ final class RunSession implements AutoCloseable {
 
 	private boolean autoCommit;
 
-	private @Nullable StepStatements statements;
+	/** The step statements made for the run, by their settings: {@code [statement timeout, lock timeout]}. */
+	private final java.util.Map<java.util.List<@Nullable Duration>, StepStatements> statements = new java.util.HashMap<>();
 
 	private @Nullable StepTransactions transactions;
 
@@ -377,14 +378,24 @@ final class RunSession implements AutoCloseable {
 	 * @return the statements
 	 */
 	StepStatements statements(MigrationLock lock, @Nullable Duration statementTimeout) {
-		StepStatements statements = this.statements;
-		if (statements == null) {
+		return statements(lock, statementTimeout, null);
+	}
+
+	/**
+	 * The statements around the run's steps with these settings, made on first use and kept
+	 * for the run: migration steps may have DDL timeouts that smalls' own transactions do not.
+	 * @param lock the run's lock
+	 * @param statementTimeout the longest a statement of a step may run, or {@code null}
+	 * @param lockTimeout the longest a statement of a step may wait for a lock, or {@code null}
+	 * @return the statements
+	 */
+	StepStatements statements(MigrationLock lock, @Nullable Duration statementTimeout,
+			@Nullable Duration lockTimeout) {
+		return this.statements.computeIfAbsent(java.util.Arrays.asList(statementTimeout, lockTimeout), (key) -> {
 			String schema = this.dialect.setsSchemaPerTransaction() ? this.schema : null;
-			statements = this.dialect.stepStatements(
-					new StepStatements.Settings(table(), this.marks.table(), schema, statementTimeout), lock);
-			this.statements = statements;
-		}
-		return statements;
+			return this.dialect.stepStatements(new StepStatements.Settings(table(), this.marks.table(), schema,
+					statementTimeout, lockTimeout), lock);
+		});
 	}
 
 	/** The raw connection, for smalls' own statements within a step's transaction. */
@@ -402,13 +413,13 @@ final class RunSession implements AutoCloseable {
 		if (this.transactions != null) {
 			this.transactions.close();
 		}
-		try {
-			if (this.statements != null) {
-				this.statements.close();
+		for (StepStatements statements : this.statements.values()) {
+			try {
+				statements.close();
 			}
-		}
-		catch (SQLException ex) {
-			Logging.debug("Could not close the step statements", ex);
+			catch (SQLException ex) {
+				Logging.debug("Could not close the step statements", ex);
+			}
 		}
 		try {
 			// Hand the connection back as it was lent: no transaction left open, auto-commit as

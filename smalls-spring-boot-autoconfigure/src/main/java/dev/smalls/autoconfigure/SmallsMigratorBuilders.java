@@ -94,6 +94,14 @@ final class SmallsMigratorBuilders {
 		if (this.properties.getMigrationTimeout() != null) {
 			builder.migrationTimeout(this.properties.getMigrationTimeout());
 		}
+		SmallsProperties.Ddl ddl = this.properties.getDdl();
+		if (ddl.getLockTimeout() != null) {
+			builder.ddlLockTimeout(ddl.getLockTimeout());
+		}
+		if (ddl.getStatementTimeout() != null) {
+			builder.ddlStatementTimeout(ddl.getStatementTimeout());
+		}
+		builder.ddlLockRetries(ddl.getLockRetries()).ddlRetryBackoff(ddl.getRetryBackoff());
 		this.dialect.ifAvailable(builder::dialect);
 		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

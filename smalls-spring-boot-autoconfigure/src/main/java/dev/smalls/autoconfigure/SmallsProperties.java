@@ -109,9 +109,12 @@ public class SmallsProperties {
 	private final Drift drift = new Drift();
 
 	private final Lint lint = new Lint();
+
 	private final Schema schema = new Schema();
 
 	private final Tenants tenants = new Tenants();
+
+	private final Ddl ddl = new Ddl();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -247,6 +250,10 @@ public class SmallsProperties {
 
 	public Tenants getTenants() {
 		return this.tenants;
+	}
+
+	public Ddl getDdl() {
+		return this.ddl;
 	}
 
 	/**
@@ -533,6 +540,74 @@ public class SmallsProperties {
 
 		public void setStopOnFailure(boolean stopOnFailure) {
 			this.stopOnFailure = stopOnFailure;
+		}
+
+	}
+
+	/**
+	 * DDL timeouts: how long a migration's statements may wait for a lock and run, and how a
+	 * migration that gave up waiting for a lock is retried. Applied to migrations and their
+	 * rollbacks only, never to the application's connections.
+	 */
+	public static class Ddl {
+
+		/**
+		 * Longest a statement of a migration may wait for a lock before it gives up, so that the
+		 * application's queries, which queue behind a waiting ALTER TABLE, wait no longer.
+		 * PostgreSQL lock_timeout; MariaDB/MySQL lock_wait_timeout and innodb_lock_wait_timeout
+		 * (whole seconds); ignored on H2, HSQLDB and SQLite. By default, the database's own.
+		 */
+		private @Nullable Duration lockTimeout;
+
+		/**
+		 * Longest one statement of a migration may run. PostgreSQL statement_timeout (the
+		 * smaller of this and migration-timeout); MariaDB max_statement_time; ignored elsewhere.
+		 * At least one second. By default, none.
+		 */
+		private @Nullable Duration statementTimeout;
+
+		/**
+		 * How many times a migration that gave up waiting for a lock, and was wholly rolled
+		 * back, runs again. One whose work was partly committed stops for repair instead.
+		 */
+		private int lockRetries = 0;
+
+		/**
+		 * Pause before the first retry; each next one doubles (up to 30 s), less a random part
+		 * of up to half.
+		 */
+		private Duration retryBackoff = Duration.ofSeconds(1);
+
+		public @Nullable Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(@Nullable Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
+
+		public @Nullable Duration getStatementTimeout() {
+			return this.statementTimeout;
+		}
+
+		public void setStatementTimeout(@Nullable Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
+		}
+
+		public int getLockRetries() {
+			return this.lockRetries;
+		}
+
+		public void setLockRetries(int lockRetries) {
+			this.lockRetries = lockRetries;
+		}
+
+		public Duration getRetryBackoff() {
+			return this.retryBackoff;
+		}
+
+		public void setRetryBackoff(Duration retryBackoff) {
+			this.retryBackoff = retryBackoff;
 		}
 
 	}

@@ -135,6 +135,23 @@ class SmallsAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithDdlPropertiesShouldGiveTheTimeoutsAndRetriesToTheMigrator() {
+		this.contextRunner
+			.withPropertyValues("smalls.ddl.lock-timeout=3s", "smalls.ddl.statement-timeout=1m",
+					"smalls.ddl.lock-retries=4", "smalls.ddl.retry-backoff=250ms")
+			.run((context) -> {
+				Object engine = org.springframework.test.util.ReflectionTestUtils
+					.getField(context.getBean(SmallsMigrator.class), "engine");
+				dev.smalls.internal.Engine.Settings settings = (dev.smalls.internal.Engine.Settings) org.springframework.test.util.ReflectionTestUtils
+					.getField(engine, "settings");
+				assertThat(settings.ddlLockTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+				assertThat(settings.ddlStatementTimeout()).isEqualTo(java.time.Duration.ofMinutes(1));
+				assertThat(settings.ddlLockRetries()).isEqualTo(4);
+				assertThat(settings.ddlRetryBackoff()).isEqualTo(java.time.Duration.ofMillis(250));
+			});
+	}
+
+	@Test
 	void runWhenAMigrationFailsOnStartupShouldStopWithAMessageNamingItAndTheDatabaseError() {
 		this.contextRunner.withUserConfiguration(BrokenMigration.class)
 			.withPropertyValues("smalls.enabled=true")

@@ -74,6 +74,10 @@ class SmallsPropertiesTests {
 		source.put("smalls.lint.large-table-rows", "100000");
 		source.put("smalls.lint.mapped", "legacy_orders,legacy_orders.code");
 		source.put("smalls.schema.safe-rewrites", "true");
+		source.put("smalls.ddl.lock-timeout", "3s");
+		source.put("smalls.ddl.statement-timeout", "1m");
+		source.put("smalls.ddl.lock-retries", "5");
+		source.put("smalls.ddl.retry-backoff", "250ms");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
 			.get();
 		assertThat(properties.isEnabled()).isTrue();
@@ -92,6 +96,10 @@ class SmallsPropertiesTests {
 		assertThat(properties.getLint().getLargeTableRows()).isEqualTo(100_000L);
 		assertThat(properties.getLint().getMapped()).containsExactly("legacy_orders", "legacy_orders.code");
 		assertThat(properties.getSchema().isSafeRewrites()).isTrue();
+		assertThat(properties.getDdl().getLockTimeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(properties.getDdl().getStatementTimeout()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(properties.getDdl().getLockRetries()).isEqualTo(5);
+		assertThat(properties.getDdl().getRetryBackoff()).isEqualTo(Duration.ofMillis(250));
 		assertThat(properties.isOutOfOrder()).isTrue();
 		assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:a.sql", "file:b.sql");
@@ -129,7 +137,9 @@ class SmallsPropertiesTests {
 				"smalls.tenants.parallelism", "smalls.tenants.stop-on-failure", "smalls.one-shot.enabled",
 				"smalls.edited-migrations", "smalls.drift.record", "smalls.drift.ignored-tables", "smalls.drift.health",
 				"smalls.lint.mode", "smalls.lint.large-table-rows", "smalls.lint.mapped",
-				"smalls.schema.safe-rewrites");
+				"smalls.schema.safe-rewrites",
+				"smalls.ddl.lock-timeout", "smalls.ddl.statement-timeout", "smalls.ddl.lock-retries",
+				"smalls.ddl.retry-backoff");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()
@@ -161,6 +171,10 @@ class SmallsPropertiesTests {
 		propertyDefaults.put("lintMode", properties.getLint().getMode());
 		propertyDefaults.put("lintLargeTableRows", properties.getLint().getLargeTableRows());
 		propertyDefaults.put("safeRewrites", properties.getSchema().isSafeRewrites());
+		propertyDefaults.put("ddlLockTimeout", properties.getDdl().getLockTimeout());
+		propertyDefaults.put("ddlStatementTimeout", properties.getDdl().getStatementTimeout());
+		propertyDefaults.put("ddlLockRetries", properties.getDdl().getLockRetries());
+		propertyDefaults.put("ddlRetryBackoff", properties.getDdl().getRetryBackoff());
 		propertyDefaults.forEach((field, value) -> assertThat(ReflectionTestUtils.getField(builder, field))
 			.as("the builder's default %s", field)
 			.isEqualTo(value));
