@@ -136,15 +136,8 @@ final class PostgresRules {
 						"Create the new table with the column, or add a plain column, a sequence as its "
 								+ "default for new rows, and fill the old rows in batches.",
 						(sql, context) -> alterAction(sql, (start, end) -> {
-							if (!sql.at(start, "add")) {
-								return false;
-							}
-							for (int i = start; i < end; i++) {
-								if (SERIAL.contains(sql.token(i))) {
-									return true;
-								}
-							}
-							return sql.within(start, end, "as", "identity");
+							return sql.at(start, "add")
+									&& (hasSerial(sql, start, end) || sql.within(start, end, "as", "identity"));
 						})),
 				rule("pg-stored-generated-column", Impact.REWRITE_BLOCKS_ALL, "A new stored generated column",
 						"ADD COLUMN .. GENERATED ALWAYS AS (..) STORED computes every row: the table is rewritten "

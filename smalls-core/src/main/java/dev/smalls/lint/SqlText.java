@@ -130,18 +130,9 @@ final class SqlText {
 		}
 		List<Integer> starts = new ArrayList<>();
 		starts.add(i);
-		int depth = 0;
-		for (int j = i; j < this.tokens.size(); j++) {
-			String token = this.tokens.get(j);
-			if (token.equals("(")) {
-				depth++;
-			}
-			else if (token.equals(")")) {
-				depth--;
-			}
-			else if (token.equals(",") && depth == 0) {
-				starts.add(j + 1);
-			}
+		for (int end = actionEnd(i); end < this.tokens.size() && this.tokens.get(end).equals(","); end = actionEnd(
+				end + 1)) {
+			starts.add(end + 1);
 		}
 		return starts;
 	}
