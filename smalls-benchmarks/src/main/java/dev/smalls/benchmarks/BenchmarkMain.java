@@ -112,7 +112,7 @@ public final class BenchmarkMain {
 				+ "columns (a primary key, two indexes and a foreign key each), and rehearseAll() of N migrations "
 				+ "creating a table each. Since issue 18 the benchmark's migrations declare a checksum(), so "
 				+ "scenario 2's check reads and compares N checksums. Scenario 7 times the linter (smalls alone): "
-				+ "lint() of N pending schema migrations (a column, an index and a NOT NULL each, on a table of 100 "
+				+ "lint() of N pending schema migrations (a column, an index and a NOT NULL each, on 50 tables of 100 "
 				+ "rows), of N code migrations (captured by plan, which runs them where nothing is kept), and "
 				+ "applying the N schema migrations with the lint before migrate (smalls.lint.mode=warn) and "
 				+ "without (off).");

@@ -74,7 +74,8 @@ class ModuleArchitectureTests {
 			.resideInAPackage("dev.smalls.generate..")
 			.should()
 			.dependOnClassesThat(resideInAnyPackage("dev.smalls..").and(not(resideInAnyPackage("dev.smalls",
-					"dev.smalls.schema..", "dev.smalls.dialect..", "dev.smalls.commands..", "dev.smalls.generate.."))))
+					"dev.smalls.schema..", "dev.smalls.dialect..", "dev.smalls.lint..", "dev.smalls.commands..",
+					"dev.smalls.generate.."))))
 			.check(SMALLS);
 	}
 
