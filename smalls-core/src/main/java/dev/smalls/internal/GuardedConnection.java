@@ -33,6 +33,9 @@ final class GuardedConnection implements InvocationHandler {
 
 	private @Nullable StatementCapture capture;
 
+	/** The longest query timeout a statement may get, in seconds; 0 for no cap. */
+	private int queryTimeoutCap;
+
 	GuardedConnection(Connection target) {
 		this.target = target;
 		this.proxy = (Connection) Proxy.newProxyInstance(GuardedConnection.class.getClassLoader(),
@@ -65,6 +68,15 @@ final class GuardedConnection implements InvocationHandler {
 	 */
 	void capture(@Nullable StatementCapture capture) {
 		this.capture = capture;
+	}
+
+	/**
+	 * Cap the query timeout of the statements made from now on: each gets the cap, and a
+	 * larger (or no) timeout set later becomes the cap.
+	 * @param seconds the cap, or 0 for none
+	 */
+	void capQueryTimeouts(int seconds) {
+		this.queryTimeoutCap = seconds;
 	}
 
 	/**
@@ -106,8 +118,12 @@ final class GuardedConnection implements InvocationHandler {
 						capture.record(sql);
 					}
 					else if (name.equals("createStatement") && result instanceof Statement statement) {
-						return new CapturingStatement(statement, capture);
+						result = new CapturingStatement(statement, capture);
 					}
+				}
+				int cap = this.queryTimeoutCap;
+				if (cap > 0 && result instanceof Statement statement) {
+					return QueryTimeoutCap.of(statement, method.getReturnType(), cap);
 				}
 				return result;
 		}

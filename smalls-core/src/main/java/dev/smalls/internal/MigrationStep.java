@@ -287,10 +287,16 @@ final class MigrationStep {
 					? enterable(this.operation, next, nextName, batch, appliedBy) : null;
 			boolean transactional = MigrationStep.this.session.transactional(this.migration);
 			Object saved = applyLimits(transactional);
+			StepTransactions transactions = MigrationStep.this.session.transactions();
+			// A JDBC query timeout (Spring sets the migration timeout's time left) would stand in
+			// for the DDL statement timeout: MariaDB's driver sends it as the statement's own
+			// max_statement_time. Cap it.
+			transactions.capQueryTimeouts(MigrationStep.this.settings.sessionLimits().statementTimeout());
 			try {
 				return transactional ? inTransaction(work, following) : outsideTransaction(work);
 			}
 			finally {
+				transactions.capQueryTimeouts(null);
 				restoreLimits(saved);
 			}
 		}

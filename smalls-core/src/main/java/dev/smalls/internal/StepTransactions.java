@@ -209,6 +209,15 @@ final class StepTransactions implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Cap the query timeout of every statement migration code makes on the bound connection,
+	 * from now until called with {@code null}.
+	 * @param timeout the longest a statement may run, or {@code null} for no cap
+	 */
+	void capQueryTimeouts(java.time.@Nullable Duration timeout) {
+		this.guard.capQueryTimeouts((timeout != null) ? (int) Math.max(1, (timeout.toMillis() + 999) / 1000) : 0);
+	}
+
 	/** Refuse transaction control from migration code until {@link #disarm()}. */
 	void arm() {
 		this.guard.arm();
