@@ -11,6 +11,8 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.datasource.ConnectionProxy;
+
 /**
  * Schema DDL for MariaDB and MySQL.
  * <ul>
@@ -55,6 +57,22 @@ final class MySqlSchemaDdl extends SchemaDdl {
 	@Override
 	public SchemaDdl safeRewrites() {
 		return this.safe ? this : new MySqlSchemaDdl(this.mariaDb, true);
+	}
+
+	/**
+	 * The safe form's statements run on the driver's own connection: the server refuses what
+	 * it cannot do online with SQLSTATE {@code 0A000}, which HikariCP takes for a broken
+	 * connection and closes at once, so the operations before it could not be undone on it.
+	 */
+	@Override
+	public Connection statementConnection(Connection connection) throws SQLException {
+		if (!this.safe) {
+			return connection;
+		}
+		// Past JdbcTemplate's close-suppressing proxy, which answers unwrap with itself; the
+		// pool's then gives its driver connection.
+		Connection target = (connection instanceof ConnectionProxy proxy) ? proxy.getTargetConnection() : connection;
+		return target.unwrap(Connection.class);
 	}
 
 	@Override

@@ -458,6 +458,17 @@ public class SchemaDdl {
 	}
 
 	/**
+	 * The connection an operation's statements run on: the one given, unless a refusal this DDL
+	 * expects must not reach a pool's wrapper (see {@link MySqlSchemaDdl}).
+	 * @param connection the run's connection
+	 * @return the connection to run the statements on
+	 * @throws SQLException if it cannot be had
+	 */
+	public Connection statementConnection(Connection connection) throws SQLException {
+		return connection;
+	}
+
+	/**
 	 * What to tell a person when the database refused a statement of this DDL because it
 	 * cannot run it the safe way (MariaDB: {@code LOCK=NONE is not supported}).
 	 * @param failure what the statement threw

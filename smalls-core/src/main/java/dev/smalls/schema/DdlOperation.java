@@ -59,7 +59,7 @@ interface DdlOperation extends Operation {
 			if (local) {
 				connection.setAutoCommit(false);
 			}
-			try (Statement statement = connection.createStatement()) {
+			try (Statement statement = ddl.statementConnection(connection).createStatement()) {
 				for (String sql : statements) {
 					statement.execute(sql);
 				}

@@ -242,6 +242,33 @@ class SafeRewriteTests {
 		}
 	}
 
+	/**
+	 * The refusal (SQLSTATE 0A000) does not reach HikariCP, which would close the connection:
+	 * the operation before it is undone on that connection, and the migration is pending again,
+	 * not interrupted.
+	 */
+	@Test
+	void aMariaDbRefusalAfterAnotherOperationUndoesItAndLeavesTheMigrationPending() {
+		try (FreshDatabase db = TestDatabase.mariadb().createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			SmallsMigrator migrator = migrator(db, new TestSchemaMigration(2, "note_and_key", (schema) -> {
+				schema.addColumn("orders", "note2", ColumnType.varchar(20));
+				schema.safely((safe) -> safe.addForeignKey("orders", "fk_orders_customer", "customer_id", "customers",
+						"id"));
+			}));
+
+			assertThatExceptionOfType(SmallsMigrationException.class).isThrownBy(migrator::migrate)
+				.withMessageContaining("refused the safe rewrite")
+				.satisfies((ex) -> assertThat(ex.getOutcome()).as(ex.getMessage()).isEqualTo(SmallsMigrationException.Outcome.ROLLED_BACK));
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.columns WHERE "
+					+ "table_schema = DATABASE() AND table_name = 'orders' AND column_name = 'note2'", Integer.class))
+				.isZero();
+			assertThat(migrator.status().migrations()).extracting(dev.smalls.MigrationInfo::state)
+				.containsExactly(dev.smalls.MigrationState.APPLIED, dev.smalls.MigrationState.PENDING);
+			assertThat(migrator.lockStatus().held()).isFalse();
+		}
+	}
+
 	@Test
 	void theMigratorSettingRewritesEveryOperation() {
 		try (FreshDatabase db = TestDatabase.postgresql().createFreshDatabase()) {
