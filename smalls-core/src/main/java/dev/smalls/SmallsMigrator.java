@@ -47,9 +47,6 @@ public final class SmallsMigrator {
 
 	private final Engine engine;
 
-	private final Supplier<Set<String>> lintMapped;
-
-	private final long lintLargeTableRows;
 
 	private SmallsMigrator(Builder builder) {
 		this.engine = new Engine(new Engine.Settings(builder.dataSource, builder.migrations, builder.initializers,
@@ -59,8 +56,6 @@ public final class SmallsMigrator {
 				builder.editedMigrations, builder.recordSchema, builder.driftIgnoredTables, builder.lintMode,
 				builder.lintMapped, builder.lintLargeTableRows, builder.safeRewrites, builder.ddlLockTimeout,
 				builder.ddlStatementTimeout, builder.ddlLockRetries, builder.ddlRetryBackoff));
-		this.lintMapped = builder.lintMapped;
-		this.lintLargeTableRows = builder.lintLargeTableRows;
 	}
 
 	/**
@@ -176,7 +171,7 @@ public final class SmallsMigrator {
 	 * @throws SmallsException if a migration acknowledges a rule that does not exist
 	 */
 	public LintResult lint() {
-		return this.engine.lint(this.lintMapped, this.lintLargeTableRows, null);
+		return this.engine.lint(null);
 	}
 
 	/**
@@ -187,7 +182,7 @@ public final class SmallsMigrator {
 	 * @throws SmallsException if a migration acknowledges a rule that does not exist
 	 */
 	public LintResult lint(MigrationPlan plan) {
-		return this.engine.lint(this.lintMapped, this.lintLargeTableRows, plan);
+		return this.engine.lint(plan);
 	}
 
 	/**

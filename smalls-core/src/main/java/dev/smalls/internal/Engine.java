@@ -23,7 +23,6 @@ import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationPlan;
-import dev.smalls.lint.LintFinding;
 import dev.smalls.lint.LintMode;
 import dev.smalls.lint.LintResult;
 import dev.smalls.lint.Linter;
@@ -149,9 +148,7 @@ public final class Engine {
 				// upgraded, and a newer smalls' refused, by the first run that writes.
 				return new MigrateResult(0, List.of(), unlocked.current());
 			}
-			if (this.settings.lintMode() != LintMode.OFF && unlockedPlan.length > 0) {
-				lintBeforeMigrate(session, unlockedPlan);
-			}
+			LintRun.beforeMigrate(session, this.catalog, this.settings, unlockedPlan);
 			return reportingFailure(session, Operation.MIGRATE, () -> {
 				try (LockedRun locked = lock(session, unlocked)) {
 					MigrationExecutor executor = executor(session, locked);
@@ -376,13 +373,11 @@ public final class Engine {
 
 	/**
 	 * Lint the pending migrations for the database's rules, with its tables' sizes.
-	 * @param mapped tables and {@code table.column}s the application maps
-	 * @param largeTableRows from how many rows a table is large
 	 * @param plan a plan just made, whose statements code migrations are linted by, or
 	 * {@code null} to make one if a code migration is pending
 	 * @return what was found
 	 */
-	public LintResult lint(Supplier<Set<String>> mapped, long largeTableRows, @Nullable MigrationPlan plan) {
+	public LintResult lint(@Nullable MigrationPlan plan) {
 		this.catalog.validate();
 		Linter linter;
 		SmallsDialect dialect;
@@ -397,12 +392,13 @@ public final class Engine {
 			}
 			Connection connection = session.connection();
 			linter = new Linter(dialect.databaseName(), connection.getMetaData().getDatabaseMajorVersion(),
-					dialect.relationRows(connection), mapped.get(), largeTableRows);
+					dialect.relationRows(connection), this.settings.lintMapped().get(), this.settings.lintLargeTableRows());
 		}
 		catch (SQLException ex) {
 			throw RunSession.failure("read the tables' sizes to lint", ex);
 		}
-		return new LintRun(this.catalog, dialect, linter, this.settings.safeRewrites()).run(pending,
+		boolean safe = this.settings.safeRewrites();
+		return new LintRun(this.catalog, dialect, linter, (migration) -> RunSession.plan(migration, safe)).run(pending,
 				(plan != null) ? () -> plan : this::plan);
 	}
 
@@ -507,44 +503,6 @@ public final class Engine {
 	 * @param edited their positions in the catalog
 	 * @param what what is refused, for the message
 	 */
-	/**
-	 * Lint what is about to run, from schema operations only: a code migration's statements
-	 * are known only by running it ({@code smalls lint} and {@code plan} do, where nothing is
-	 * kept), which a start-up does not do twice.
-	 */
-	private void lintBeforeMigrate(RunSession session, int[] pending) {
-		LintResult result;
-		try {
-			Connection connection = session.connection();
-			Linter linter = new Linter(session.dialect().databaseName(),
-					connection.getMetaData().getDatabaseMajorVersion(), session.dialect().relationRows(connection),
-					this.settings.lintMapped().get(), this.settings.lintLargeTableRows());
-			result = new LintRun(this.catalog, session.dialect(), linter, this.settings.safeRewrites()).run(pending, null);
-		}
-		catch (SQLException ex) {
-			RunSession.Logging.logger.warn("smalls could not read the tables' sizes to lint the pending migrations ("
-					+ Failures.causeOf(ex) + "); they were not linted.");
-			return;
-		}
-		if (result.findings().isEmpty()) {
-			return;
-		}
-		if (this.settings.lintMode() == LintMode.FAIL && result.hasProblems()) {
-			List<Integer> sequences = result.problems().stream().map(LintFinding::sequence).distinct().toList();
-			throw new SmallsValidationException(Problem.LINT_FINDINGS, sequences, result.describe()
-					+ "\nNothing was run: smalls is set to fail on lint findings.",
-					"Write each operation the safe way the finding gives, or acknowledge it in the migration with "
-							+ "a reason (schema.acknowledge(rule, reason) after the operation, or @Acknowledge on "
-							+ "the class); smalls lint shows the findings. To only warn, set the lint mode to WARN.");
-		}
-		if (result.hasProblems()) {
-			RunSession.Logging.logger.warn(result.describe());
-		}
-		else {
-			RunSession.Logging.logger.info(result.describe());
-		}
-	}
-
 	private void refuseIfEdited(List<Integer> edited, String what) {
 		if (edited.isEmpty()) {
 			return;

@@ -1,10 +1,14 @@
 package dev.smalls.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -17,10 +21,13 @@ import dev.smalls.PlannedMigration;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException;
+import dev.smalls.SmallsValidationException;
+import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsTables;
 import dev.smalls.lint.Acknowledge;
 import dev.smalls.lint.LintFinding;
+import dev.smalls.lint.LintMode;
 import dev.smalls.lint.LintResult;
 import dev.smalls.lint.Linter;
 import dev.smalls.schema.SchemaMigration;
@@ -39,13 +46,65 @@ final class LintRun {
 
 	private final Linter linter;
 
-	private final boolean safeRewrites;
+	private final Function<SchemaMigration, SchemaPlan> plans;
 
-	LintRun(MigrationCatalog catalog, SmallsDialect dialect, Linter linter, boolean safeRewrites) {
+	/**
+	 * @param plans a schema migration's operations as the run would run them
+	 */
+	LintRun(MigrationCatalog catalog, SmallsDialect dialect, Linter linter, Function<SchemaMigration, SchemaPlan> plans) {
 		this.catalog = catalog;
 		this.dialect = dialect;
 		this.linter = linter;
-		this.safeRewrites = safeRewrites;
+		this.plans = plans;
+	}
+
+	/**
+	 * Lint what a migrate is about to run, from schema operations only, and log the findings,
+	 * or refuse to run where the mode says to fail. A code migration's statements are known
+	 * only by running it ({@code smalls lint} and {@code plan} do, where nothing is kept), which
+	 * a start-up does not do twice; with no schema migration pending nothing is read at all.
+	 * @param session the run's session
+	 * @param catalog the migrations
+	 * @param settings the migrator's settings
+	 * @param pending the catalog indexes about to run
+	 * @throws SmallsValidationException where the mode is {@link LintMode#FAIL} and a finding is
+	 * a problem
+	 */
+	static void beforeMigrate(RunSession session, MigrationCatalog catalog, Engine.Settings settings, int[] pending) {
+		if (settings.lintMode() == LintMode.OFF || Arrays.stream(pending)
+			.noneMatch((index) -> catalog.migrationAt(index) instanceof SchemaMigration)) {
+			return;
+		}
+		LintResult result;
+		try {
+			Connection connection = session.connection();
+			Linter linter = new Linter(session.dialect().databaseName(),
+					connection.getMetaData().getDatabaseMajorVersion(), session.dialect().relationRows(connection),
+					settings.lintMapped().get(), settings.lintLargeTableRows());
+			result = new LintRun(catalog, session.dialect(), linter, session::plan).run(pending, null);
+		}
+		catch (SQLException ex) {
+			RunSession.Logging.logger.warn("smalls could not read the tables' sizes to lint the pending migrations ("
+					+ Failures.causeOf(ex) + "); they were not linted.");
+			return;
+		}
+		if (result.findings().isEmpty()) {
+			return;
+		}
+		if (settings.lintMode() == LintMode.FAIL && result.hasProblems()) {
+			List<Integer> sequences = result.problems().stream().map(LintFinding::sequence).distinct().toList();
+			throw new SmallsValidationException(Problem.LINT_FINDINGS, sequences, result.describe()
+					+ "\nNothing was run: smalls is set to fail on lint findings.",
+					"Write each operation the safe way the finding gives, or acknowledge it in the migration with "
+							+ "a reason (schema.acknowledge(rule, reason) after the operation, or @Acknowledge on "
+							+ "the class); smalls lint shows the findings. To only warn, set the lint mode to WARN.");
+		}
+		if (result.hasProblems()) {
+			RunSession.Logging.logger.warn(result.describe());
+		}
+		else {
+			RunSession.Logging.logger.info(result.describe());
+		}
 	}
 
 	/**
@@ -61,6 +120,7 @@ final class LintRun {
 		}
 		Map<Integer, PlannedMigration> planned = null;
 		List<LintFinding> findings = new ArrayList<>();
+		int unknown = 0;
 		for (int index : pending) {
 			SmallsMigration migration = this.catalog.migrationAt(index);
 			String name = MigrationNames.display(migration.sequence(), this.catalog.nameAt(index));
@@ -70,21 +130,19 @@ final class LintRun {
 					&& !SchemaPlan.isWrittenByHand(schema, SmallsMigrationException.Operation.MIGRATE)) {
 				SchemaPlan schemaPlan;
 				try {
-					schemaPlan = SchemaPlan.of(schema);
+					schemaPlan = this.plans.apply(schema);
 				}
 				catch (SmallsException ex) {
 					// An operation smalls refuses: migrate refuses it, with its report.
 					notes.add(name + " was not linted: " + ex.getMessage());
 					continue;
 				}
-				schemaPlan = this.safeRewrites ? schemaPlan.withSafeRewrites() : schemaPlan;
 				statements = operations(schemaPlan);
 				// Safe forms that commit statement by statement run outside a transaction.
 				transactional = transactional && !schemaPlan.runsOutsideTransaction(this.dialect);
 			}
 			else if (plan == null) {
-				notes.add(name + " was not linted: a code migration's statements are known only when it runs; "
-						+ "smalls lint and smalls plan run it where nothing is kept");
+				unknown++;
 				continue;
 			}
 			else {
@@ -115,6 +173,11 @@ final class LintRun {
 				throw new SmallsException(ex.getMessage(), "Correct the rule's id in " + name
 						+ " (acknowledge(..) or @Acknowledge), or remove the acknowledgement.", ex);
 			}
+		}
+		if (unknown > 0) {
+			notes.add(unknown + ((unknown == 1) ? " migration of code was" : " migrations of code were")
+					+ " not linted: their statements are known only when they run, which smalls lint and smalls plan "
+					+ "do where nothing is kept");
 		}
 		return new LintResult(this.dialect.databaseName(), pending.length, findings, notes);
 	}

@@ -53,6 +53,9 @@ final class RunSession implements AutoCloseable {
 	private boolean autoCommit;
 
 	/** The step statements made for the run, by their settings: {@code [statement timeout, lock timeout]}. */
+	/** The schema migrations' plans, made once per run. */
+	private final java.util.Map<SchemaMigration, SchemaPlan> plans = new java.util.IdentityHashMap<>();
+
 	private final java.util.Map<java.util.List<@Nullable Duration>, StepStatements> statements = new java.util.HashMap<>();
 
 	private @Nullable StepTransactions transactions;
@@ -160,8 +163,25 @@ final class RunSession implements AutoCloseable {
 	 * @return its plan
 	 */
 	SchemaPlan plan(SchemaMigration migration) {
+		// Read once per run: a step asks for it when it decides on a transaction, prepares,
+		// runs and records, and change(..) may cost (it records the same operations each time).
+		SchemaPlan plan = this.plans.get(migration);
+		if (plan == null) {
+			plan = plan(migration, this.safeRewrites);
+			this.plans.put(migration, plan);
+		}
+		return plan;
+	}
+
+	/**
+	 * A schema migration's operations as a run would run them.
+	 * @param migration the migration
+	 * @param safeRewrites whether every operation runs in its safe form
+	 * @return its plan
+	 */
+	static SchemaPlan plan(SchemaMigration migration, boolean safeRewrites) {
 		SchemaPlan plan = SchemaPlan.of(migration);
-		return this.safeRewrites ? plan.withSafeRewrites() : plan;
+		return safeRewrites ? plan.withSafeRewrites() : plan;
 	}
 
 	/**

@@ -275,6 +275,20 @@ class LintTests {
 	}
 
 	@Test
+	void aMigrateWithOnlyCodeMigrationsPendingReadsNoTableSizes() {
+		try (FreshDatabase db = TestDatabase.POSTGRESQL.createFreshDatabase()) {
+			dev.smalls.testsupport.StatementLog log = new dev.smalls.testsupport.StatementLog(db.dataSource());
+			SmallsMigrator migrator = SmallsMigrator.builder(log)
+				.migrations(code(1, "create_t", "CREATE TABLE t (id INT)"), code(2, "index_t", "CREATE INDEX ix_t ON t (id)"))
+				.build();
+
+			assertThat(migrator.migrate().applied()).hasSize(2);
+
+			assertThat(log.statements()).noneMatch((sql) -> sql.contains("reltuples"));
+		}
+	}
+
+	@Test
 	void everyRuleHasAnIdATitleAWhyAndASafeWayAndThereAreAtLeastTwentyFive() {
 		assertThat(LintRules.all()).hasSizeGreaterThanOrEqualTo(25);
 		assertThat(LintRules.all()).extracting(LintRule::id).doesNotHaveDuplicates()
