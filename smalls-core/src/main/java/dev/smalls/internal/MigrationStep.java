@@ -155,8 +155,7 @@ final class MigrationStep {
 	 * Set a step's DDL limits where the database keeps them in the session.
 	 * @return what to restore after the step, or {@code null}
 	 */
-	private @Nullable Object applyLimits(boolean transactional) throws SQLException {
-		DdlTimeouts.Limits limits = this.settings.sessionLimits();
+	private @Nullable Object applyLimits(DdlTimeouts.Limits limits, boolean transactional) throws SQLException {
 		if (!limits.any()) {
 			return null;
 		}
@@ -286,12 +285,13 @@ final class MigrationStep {
 			Step following = (next != null && nextName != null)
 					? enterable(this.operation, next, nextName, batch, appliedBy) : null;
 			boolean transactional = MigrationStep.this.session.transactional(this.migration);
-			Object saved = applyLimits(transactional);
+			DdlTimeouts.Limits limits = MigrationStep.this.settings.sessionLimits();
+			Object saved = applyLimits(limits, transactional);
 			StepTransactions transactions = MigrationStep.this.session.transactions();
 			// A JDBC query timeout (Spring sets the migration timeout's time left) would stand in
 			// for the DDL statement timeout: MariaDB's driver sends it as the statement's own
 			// max_statement_time. Cap it.
-			transactions.capQueryTimeouts(MigrationStep.this.settings.sessionLimits().statementTimeout());
+			transactions.capQueryTimeouts(limits.statementTimeout());
 			try {
 				return transactional ? inTransaction(work, following) : outsideTransaction(work);
 			}
