@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -17,7 +19,8 @@ import dev.smalls.generate.MappedNames;
  * What the application's JPA model maps, for the linter, with the names declared in
  * {@code smalls.lint.mapped}. The model is read only once the context has been refreshed: a
  * migrate on start-up runs before JPA, which waits for it, so it lints with the declared
- * names alone; {@code smalls lint} and the endpoint, which run later, see the model too.
+ * names alone; {@code smalls lint} and the endpoint, which run later, see the model too, read
+ * once.
  */
 final class JpaMappedNames implements Supplier<Set<String>>, ApplicationListener<ContextRefreshedEvent> {
 
@@ -26,6 +29,9 @@ final class JpaMappedNames implements Supplier<Set<String>>, ApplicationListener
 	private final List<String> declared;
 
 	private volatile boolean refreshed;
+
+	/** The model's names, read once: building Hibernate's metadata is not free, and it logs. */
+	private volatile @Nullable Set<String> model;
 
 	JpaMappedNames(ObjectProvider<LocalContainerEntityManagerFactoryBean> factories, List<String> declared) {
 		this.factories = factories;
@@ -40,11 +46,19 @@ final class JpaMappedNames implements Supplier<Set<String>>, ApplicationListener
 	@Override
 	public Set<String> get() {
 		Set<String> names = new LinkedHashSet<>(this.declared);
-		LocalContainerEntityManagerFactoryBean factory = this.refreshed ? this.factories.getIfUnique() : null;
-		if (factory != null && factory.getPersistenceUnitInfo() != null) {
-			names.addAll(MappedNames.of(JpaModel.of(factory)));
-		}
+		names.addAll(model());
 		return names;
+	}
+
+	private Set<String> model() {
+		Set<String> model = this.model;
+		if (model == null && this.refreshed) {
+			LocalContainerEntityManagerFactoryBean factory = this.factories.getIfUnique();
+			model = (factory != null && factory.getPersistenceUnitInfo() != null)
+					? MappedNames.of(JpaModel.of(factory)) : Set.of();
+			this.model = model;
+		}
+		return (model != null) ? model : Set.of();
 	}
 
 }
