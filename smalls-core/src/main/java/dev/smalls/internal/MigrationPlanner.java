@@ -147,6 +147,7 @@ final class MigrationPlanner {
 	}
 
 	private List<HistoryRow> undoable(List<HistoryRow> rows, String what) {
+		RecordedRows.refuseUndo(rows, this.catalog, what);
 		List<Integer> missing = rows.stream()
 			.filter((row) -> this.catalog.indexOf(row.sequence()) < 0)
 			.map(HistoryRow::sequence)
@@ -201,11 +202,14 @@ final class MigrationPlanner {
 			}
 			else {
 				boolean inCode = codeSequence == rowSequence;
-				MigrationState state = !inCode ? MigrationState.MISSING
+				// A row recorded without running (a baseline, an adopted migration) needs no code.
+				MigrationState state = !inCode
+						? ((row.origin() != null) ? MigrationState.APPLIED : MigrationState.MISSING)
 						: Checksums.edited(row.checksum(), this.catalog.checksumAt(i)) ? MigrationState.EDITED
 								: MigrationState.APPLIED;
 				migrations.add(new MigrationInfo(rowSequence, inCode ? this.catalog.nameAt(i) : row.name(), state,
-						row.batch(), row.appliedAt(), row.executionMillis(), row.appliedBy(), row.checksum()));
+						row.batch(), row.appliedAt(), row.executionMillis(), row.appliedBy(), row.checksum(),
+						row.origin()));
 				i += inCode ? 1 : 0;
 				r++;
 			}
