@@ -60,10 +60,13 @@ final class ForeignTable {
 			for (String form : forms(name)) {
 				try (ResultSet tables = metadata.getTables(where[0], where[1], form, null)) {
 					while (tables.next()) {
-						// The name is a LIKE pattern, where '_' matches anything: only the exact name.
-						if (tables.getString("TABLE_NAME").equals(form)) {
-							return found(metadata, quote, tables.getString("TABLE_CAT"), tables.getString("TABLE_SCHEM"),
-									form, schema != null);
+						// The name is a LIKE pattern, where '_' matches anything: only the exact name, and
+						// only in the schema asked for (MariaDB's driver ignores the schema it is given).
+						String catalog = tables.getString("TABLE_CAT");
+						String owner = tables.getString("TABLE_SCHEM");
+						if (tables.getString("TABLE_NAME").equals(form)
+								&& (schema == null || schema.equalsIgnoreCase((owner != null) ? owner : catalog))) {
+							return found(metadata, quote, catalog, owner, form, schema != null);
 						}
 					}
 				}

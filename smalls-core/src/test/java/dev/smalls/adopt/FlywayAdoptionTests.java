@@ -198,6 +198,38 @@ class FlywayAdoptionTests {
 
 	@ParameterizedTest
 	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void aHistoryInAnotherSchemaIsReadFromTheSchemaNamedAndNoOther(TestDatabase database) throws Exception {
+		// Two histories: Flyway's default in the connection's schema (V1 only), and another in a
+		// schema of its own (V1 and V2). The JDBC metadata of some drivers ignores the schema
+		// (MariaDB) or the catalog (PostgreSQL) it is given: only the table in the schema named counts.
+		String schema = "legacy_" + Long.toHexString(System.nanoTime());
+		String nowhere = "nowhere_" + Long.toHexString(System.nanoTime());
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY);");
+			flyway(db).migrate();
+			write("V2__create_tags.sql", "CREATE TABLE tags (id INT PRIMARY KEY);");
+			Flyway.configure().dataSource(db.dataSource()).locations("filesystem:" + this.folder).schemas(schema)
+				.load()
+				.migrate();
+			SmallsMigrator migrator = migrator(db);
+			assertThatExceptionOfType(SmallsValidationException.class)
+				.isThrownBy(() -> migrator.adoptFlyway(FlywayAdoption.defaults().withTable(FlywayAdoption.DEFAULT_TABLE,
+						nowhere)))
+				.withMessageContaining("There is no Flyway history table " + nowhere + ".flyway_schema_history");
+			assertThat(migrator.adoptFlyway(FlywayAdoption.defaults().withTable(FlywayAdoption.DEFAULT_TABLE, schema))
+				.recorded()).extracting(MigrationInfo::displayName).containsExactly("0001_create_users", "0002_create_tags");
+		}
+		finally {
+			if (database == TestDatabase.MARIADB) {
+				try (FreshDatabase db = database.createFreshDatabase()) {
+					new JdbcTemplate(db.dataSource()).execute("DROP DATABASE IF EXISTS " + schema);
+				}
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
 	void aMigrationSmallsRanAtAnAdoptedSequenceIsRefusedByName(TestDatabase database) throws Exception {
 		try (FreshDatabase db = database.createFreshDatabase()) {
 			write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY);");
