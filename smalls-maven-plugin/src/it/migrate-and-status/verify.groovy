@@ -1,0 +1,37 @@
+import groovy.json.JsonSlurper
+
+String log = new File(basedir, 'build.log').text
+
+// The output of each goal, from its command's header ("smalls status  2026-...") to the next one.
+List<String> sections = log.split(/\[INFO\] smalls (?=(status|plan|migrate)  \d{4}-)/).drop(1) as List
+assert sections.size() == 4 : "expected the headers of status, plan, migrate and status in:\n" + log
+def (before, plan, migrate, after) = sections
+
+assert before.startsWith('status')
+assert before.contains('0001') && before.contains('create_accounts') && before.contains('PENDING')
+assert before.contains('0002') && before.contains('add_admin')
+assert before.contains('Current sequence: 0000, 2 pending')
+
+assert plan.startsWith('plan')
+assert plan.toLowerCase().contains('create table accounts')
+assert plan.contains("INSERT INTO accounts (name) VALUES ('admin')")
+
+assert migrate.startsWith('migrate')
+assert migrate.contains('0001_create_accounts ... applied')
+assert migrate.contains('0002_add_admin ... applied')
+assert migrate.contains('Migrations are complete: batch 1, current sequence 0002.')
+
+assert after.startsWith('status')
+assert after.contains('APPLIED')
+assert !after.contains('PENDING')
+assert after.contains('Current sequence: 0002, 0 pending')
+
+def status = new JsonSlurper().parse(new File(basedir, 'target/status.json'))
+assert status.format == 1
+assert status.command == 'status'
+assert status.current == 2
+assert status.pending == 0
+assert status.migrations.size() == 2
+assert log.contains('smalls status wrote its JSON document to')
+assert log.contains('BUILD SUCCESS')
+true
