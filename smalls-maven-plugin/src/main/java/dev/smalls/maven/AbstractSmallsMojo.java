@@ -102,6 +102,14 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 	@Parameter(property = "smalls.lint.large-table-rows", defaultValue = "10000")
 	private long lintLargeTableRows = 10_000;
 
+	/**
+	 * The tables and columns the application maps ({@code table} and {@code table.column}), so
+	 * that the linter finds migrations that drop or rename them. The application reads them
+	 * from its JPA model; the plugin, which starts no JPA, only from here.
+	 */
+	@Parameter(property = "smalls.lint.mapped")
+	private List<String> lintMapped = new ArrayList<>();
+
 	/** Whether a migrate that changes something records the schema, for the {@code drift} goal. */
 	@Parameter(property = "smalls.drift.record", defaultValue = "false")
 	private boolean driftRecord;
@@ -191,6 +199,7 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 				.lockStrategy(Settings.value(LockStrategy.class, "lock", this.lock))
 				.lintMode(Settings.value(LintMode.class, "lintMode", this.lintMode))
 				.lintLargeTableRows(this.lintLargeTableRows)
+				.lintMapped(this.lintMapped)
 				.recordSchema(this.driftRecord)
 				.driftIgnoredTables(this.driftIgnoredTables)
 				.safeRewrites(this.safeRewrites);
