@@ -3,9 +3,9 @@ import groovy.json.JsonSlurper
 String log = new File(basedir, 'build.log').text
 
 // The output of each goal, from its command's header ("smalls status  2026-...") to the next one.
-List<String> sections = log.split(/\[INFO\] smalls (?=(status|plan|migrate)  \d{4}-)/).drop(1) as List
-assert sections.size() == 4 : "expected the headers of status, plan, migrate and status in:\n" + log
-def (before, plan, migrate, after) = sections
+List<String> sections = log.split(/\[INFO\] smalls (?=(status|plan|migrate|drift|rehearse)  \d{4}-)/).drop(1) as List
+assert sections.size() == 6 : "expected the headers of status, plan, migrate, status, drift and rehearse in:\n" + log
+def (before, plan, migrate, after, drift, rehearse) = sections
 
 assert before.startsWith('status')
 assert before.contains('0001') && before.contains('create_accounts') && before.contains('PENDING')
@@ -25,6 +25,14 @@ assert after.startsWith('status')
 assert after.contains('APPLIED')
 assert !after.contains('PENDING')
 assert after.contains('Current sequence: 0002, 0 pending')
+
+assert drift.startsWith('drift')
+assert drift.contains('No drift: the schema is as the history says it should be')
+
+assert rehearse.startsWith('rehearse')
+assert rehearse.contains('0001_create_accounts ... ok')
+assert rehearse.contains('0002_add_admin ... ok')
+assert rehearse.contains('Rehearsal is clean: 2 migrations applied, rolled back and applied again')
 
 def status = new JsonSlurper().parse(new File(basedir, 'target/status.json'))
 assert status.format == 1
