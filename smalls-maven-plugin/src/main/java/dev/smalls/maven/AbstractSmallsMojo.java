@@ -170,6 +170,7 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 					+ "compile, e.g. mvn compile smalls:" + command().get(0));
 		}
 		warnOfAnotherSmallsVersion();
+		ApplicationHistoryTable.requireSame(classes, this.table);
 		ProjectClassLoader loader = ProjectClassLoader.of(this.project);
 		Thread thread = Thread.currentThread();
 		ClassLoader previous = thread.getContextClassLoader();
