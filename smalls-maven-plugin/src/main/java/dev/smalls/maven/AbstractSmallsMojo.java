@@ -255,7 +255,9 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 					|| line.startsWith("Usage: "))
 			.toList();
 		if (reason.isEmpty()) {
-			return this.json ? ": see the JSON document's error and action." : ": see above.";
+			return !this.json ? ": see above."
+					: ": see the JSON document's error and action" + ((this.jsonFile != null) ? " in " + this.jsonFile
+							: "") + ".";
 		}
 		return ":" + System.lineSeparator() + String.join(System.lineSeparator(), reason);
 	}

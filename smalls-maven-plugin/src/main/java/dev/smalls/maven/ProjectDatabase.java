@@ -51,11 +51,16 @@ final class ProjectDatabase {
 			return dataSource;
 		}
 		catch (SQLException ex) {
-			throw new MojoFailureException("smalls could not connect to " + url + ": " + ex.getMessage()
+			throw new MojoFailureException("smalls could not connect to " + shown(url) + ": " + ex.getMessage()
 					+ System.lineSeparator() + "What to do: check <url>, <user> and <password> in the configuration "
 					+ "of the smalls-maven-plugin (or -Dsmalls.url, -Dsmalls.user and -Dsmalls.password), and that "
 					+ "the database is up.", ex);
 		}
+	}
+
+	/** The URL as the build's log may show it: without a password given in it. */
+	private static String shown(String url) {
+		return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
 	}
 
 	private static Driver driver(String url, @Nullable String driverClassName, ClassLoader loader)
@@ -80,8 +85,8 @@ final class ProjectDatabase {
 				// A driver that cannot tell takes no URL of ours.
 			}
 		}
-		throw new MojoFailureException("No JDBC driver on the project's runtime classpath takes the URL " + url + "."
-				+ System.lineSeparator() + "What to do: check the URL's prefix (jdbc:postgresql:, jdbc:mariadb:, "
+		throw new MojoFailureException("No JDBC driver on the project's runtime classpath takes the URL "
+				+ shown(url) + "." + System.lineSeparator() + "What to do: check the URL's prefix (jdbc:postgresql:, jdbc:mariadb:, "
 				+ "jdbc:h2:...), and add the database's driver to the project's dependencies (runtime scope) or to the "
 				+ "plugin's <dependencies>.");
 	}
