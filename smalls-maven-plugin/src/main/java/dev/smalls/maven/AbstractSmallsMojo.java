@@ -211,7 +211,8 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 			return builder.build();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new MojoExecutionException("The smalls-maven-plugin's configuration is wrong: " + ex.getMessage(), ex);
+			throw new MojoExecutionException("The smalls-maven-plugin's configuration is wrong: " + ex.getMessage(),
+					ex);
 		}
 	}
 

@@ -86,9 +86,9 @@ final class ProjectDatabase {
 			}
 		}
 		throw new MojoFailureException("No JDBC driver on the project's runtime classpath takes the URL "
-				+ shown(url) + "." + System.lineSeparator() + "What to do: check the URL's prefix (jdbc:postgresql:, jdbc:mariadb:, "
-				+ "jdbc:h2:...), and add the database's driver to the project's dependencies (runtime scope) or to the "
-				+ "plugin's <dependencies>.");
+				+ shown(url) + "." + System.lineSeparator() + "What to do: check the URL's prefix "
+				+ "(jdbc:postgresql:, jdbc:mariadb:, jdbc:h2:...), and add the database's driver to the project's "
+				+ "dependencies (runtime scope) or to the plugin's <dependencies>.");
 	}
 
 }
