@@ -103,7 +103,8 @@ public final class SqlFileMigrations {
 		List<String> absent = locations.stream().filter((location) -> !exists(location, resourceLoader)).toList();
 		if (!absent.isEmpty()) {
 			throw new SmallsValidationException(Problem.SCRIPT_NOT_FOUND, List.of(),
-					"The SQL migrations location " + String.join(", ", absent) + " does not exist. Nothing was run.",
+					"The SQL migrations location" + ((absent.size() == 1) ? " " : "s ") + String.join(", ", absent)
+							+ ((absent.size() == 1) ? " does" : " do") + " not exist. Nothing was run.",
 					"Fix the location (classpath:db/migration, file:/path or filesystem:/path), or remove it from "
 							+ "the SQL locations.");
 		}
