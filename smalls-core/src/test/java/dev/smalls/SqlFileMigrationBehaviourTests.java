@@ -199,6 +199,20 @@ abstract class SqlFileMigrationBehaviourTests {
 	}
 
 	@Test
+	void planShowsTheStatementsOfPendingFilesAndKeepsNothing() throws IOException {
+		write("V1__create_notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY);\nINSERT INTO notes VALUES (1);");
+		write("V2__index_notes.sql", "-- smalls:no-transaction\nCREATE INDEX notes_id ON notes (id);");
+		MigrationPlan plan = migrator().plan();
+		assertThat(plan.migrations()).extracting(PlannedMigration::outcome)
+			.containsExactly(PlannedMigration.Outcome.RAN, PlannedMigration.Outcome.SHOWN);
+		assertThat(String.join("\n", plan.migrations().get(0).statements())).contains("CREATE TABLE notes")
+			.contains("INSERT INTO notes VALUES (1)");
+		assertThat(plan.migrations().get(1).statements()).containsExactly("-- smalls:no-transaction\n"
+				+ "CREATE INDEX notes_id ON notes (id)");
+		assertThat(tableExists("notes")).isFalse();
+	}
+
+	@Test
 	void theFlywayChecksumIsTheOneFlywayRecords() throws IOException {
 		write("V1__create_notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY);\n");
 		write("V2__crlf_and_bom.sql", "\uFEFF-- written on Windows, é\r\nCREATE TABLE tags (id INT PRIMARY KEY);\r\n"
