@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -22,6 +24,7 @@ import org.apache.maven.project.MavenProject;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.EditedMigrations;
+import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.commands.SmallsCommand;
@@ -130,6 +133,13 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 	private List<String> sqlLocations = new ArrayList<>();
 
 	/**
+	 * The values of the {@code ${name}} placeholders in SQL-file migrations, as
+	 * {@code smalls.sql.placeholders.<name>}: {@code <sqlPlaceholders><schema>app</schema></sqlPlaceholders>}.
+	 */
+	@Parameter
+	private Map<String, String> sqlPlaceholders = new LinkedHashMap<>();
+
+	/**
 	 * Print the command's {@code --json} document instead of its text, for the goals whose
 	 * command takes {@code --json}.
 	 */
@@ -189,10 +199,12 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 	}
 
 	private SmallsMigrator migrator(DataSource dataSource, List<SmallsMigration> migrations, ClassLoader loader)
-			throws MojoExecutionException {
+			throws MojoExecutionException, MojoFailureException {
 		try {
+			List<SmallsMigration> all = new ArrayList<>(migrations);
+			all.addAll(new SqlMigrationLocations(this.sqlLocations, this.sqlPlaceholders).load(loader));
 			SmallsMigrator.Builder builder = SmallsMigrator.builder(dataSource)
-				.migrations(migrations)
+				.migrations(all)
 				.table(this.table)
 				.outOfOrder(this.outOfOrder)
 				.editedMigrations(Settings.value(EditedMigrations.class, "editedMigrations", this.editedMigrations))
@@ -207,8 +219,11 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 			if (this.schema != null) {
 				builder.schema(this.schema);
 			}
-			new SqlMigrationLocations(this.sqlLocations).configure(builder, loader, getLog());
 			return builder.build();
+		}
+		catch (SmallsException ex) {
+			// As a one-shot run that cannot read its migrations: exit 1, a failure of the build.
+			throw new MojoFailureException(ex.getMessage() + " " + ex.getAction(), ex);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new MojoExecutionException("The smalls-maven-plugin's configuration is wrong: " + ex.getMessage(),
