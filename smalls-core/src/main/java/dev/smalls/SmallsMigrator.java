@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.util.Assert;
 
 import dev.smalls.dialect.LockStrategy;
@@ -49,7 +51,7 @@ public final class SmallsMigrator {
 
 
 	private SmallsMigrator(Builder builder) {
-		this.engine = new Engine(new Engine.Settings(builder.dataSource, builder.migrations, builder.initializers,
+		this.engine = new Engine(new Engine.Settings(builder.dataSource, builder.allMigrations(), builder.initializers,
 				builder.seeders, builder.initScripts, builder.seedScripts, builder.table, builder.outOfOrder,
 				builder.lockTimeout, builder.lockStrategy, builder.lockLease, builder.seedGuard, builder.dialect,
 				builder.appliedBy, builder.callbacks, builder.schema, builder.migrationTimeout,
@@ -364,6 +366,10 @@ public final class SmallsMigrator {
 
 		private List<? extends SmallsMigration> migrations = List.of();
 
+		private List<String> sqlLocations = List.of();
+
+		private Map<String, String> sqlPlaceholders = Map.of();
+
 		private List<SmallsInitializer> initializers = List.of();
 
 		private List<SmallsSeeder> seeders = List.of();
@@ -438,6 +444,49 @@ public final class SmallsMigrator {
 		 */
 		public Builder migrations(SmallsMigration... migrations) {
 			return migrations(List.of(migrations));
+		}
+
+		/**
+		 * Where SQL-file migrations ({@code V<n>__<description>.sql}, with an optional
+		 * {@code U<n>__<description>.sql} rollback) are, beside the {@link #migrations}: see
+		 * {@link SqlFileMigrations}. Each location must exist. Default: none.
+		 * @param locations e.g. {@code classpath:db/migration}, {@code file:/opt/app/sql} or
+		 * {@code filesystem:/opt/app/sql}
+		 * @return this builder
+		 */
+		public Builder sqlLocations(List<String> locations) {
+			this.sqlLocations = List.copyOf(locations);
+			return this;
+		}
+
+		/**
+		 * Where SQL-file migrations are.
+		 * @param locations the locations
+		 * @return this builder
+		 * @see #sqlLocations(List)
+		 */
+		public Builder sqlLocations(String... locations) {
+			return sqlLocations(List.of(locations));
+		}
+
+		/**
+		 * The values of the {@code ${name}} placeholders in SQL-file migrations. A file that
+		 * uses a placeholder with no value here is refused.
+		 * @param placeholders values by name
+		 * @return this builder
+		 */
+		public Builder sqlPlaceholders(Map<String, String> placeholders) {
+			this.sqlPlaceholders = Map.copyOf(placeholders);
+			return this;
+		}
+
+		private List<SmallsMigration> allMigrations() {
+			List<SmallsMigration> all = new ArrayList<>(this.migrations);
+			if (!this.sqlLocations.isEmpty()) {
+				all.addAll(SqlFileMigrations.load(this.sqlLocations, this.sqlPlaceholders,
+						new DefaultResourceLoader()));
+			}
+			return all;
 		}
 
 		/**
@@ -811,6 +860,8 @@ public final class SmallsMigrator {
 		 * Build the migrator. Checks the migrations (a problem is logged now, and refused by
 		 * every call that would run them), nothing against the database.
 		 * @return the migrator
+		 * @throws SmallsValidationException if a SQL location does not exist or a SQL file is
+		 * not usable (misnamed, an undefined placeholder...)
 		 */
 		public SmallsMigrator build() {
 			return new SmallsMigrator(this);

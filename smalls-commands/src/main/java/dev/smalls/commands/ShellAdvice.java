@@ -112,7 +112,8 @@ public final class ShellAdvice {
 			case SEED_REFUSED -> "Seed data must not reach this database by accident. If it really should be seeded, "
 					+ "run: smalls seed --force";
 			case SCRIPT_NOT_FOUND ->
-				"Fix the location in smalls.init.locations or smalls.seed.locations, or remove it.";
+				"Fix the location in smalls.init.locations, smalls.seed.locations or smalls.sql.locations, or remove "
+						+ "it.";
 			default -> ex.getAction();
 		};
 	}

@@ -90,6 +90,8 @@ public final class SmallsCommandRunner {
 
 		private @Nullable Supplier<MigrationFileWriter> newMigrations;
 
+		private @Nullable Path newSqlMigrations;
+
 		private final List<SmallsCommand> added = new ArrayList<>();
 
 		private Builder(SmallsMigrator migrator) {
@@ -120,6 +122,18 @@ public final class SmallsCommandRunner {
 		}
 
 		/**
+		 * Where {@code smalls create --sql-file} writes new SQL-file migrations. Without it,
+		 * {@code create --sql-file} says it does not know.
+		 * @param directory the folder of the SQL migrations, e.g.
+		 * {@code src/main/resources/db/migration}
+		 * @return this builder
+		 */
+		public Builder newSqlMigrations(Path directory) {
+			this.newSqlMigrations = directory;
+			return this;
+		}
+
+		/**
 		 * A command besides the standard ones, such as {@code generate}; one with the name of a
 		 * standard command replaces it.
 		 * @param command the command
@@ -128,6 +142,12 @@ public final class SmallsCommandRunner {
 		public Builder command(SmallsCommand command) {
 			this.added.add(command);
 			return this;
+		}
+
+		private CreateCommand create(Supplier<MigrationFileWriter> files) {
+			Path sqlDirectory = this.newSqlMigrations;
+			return (sqlDirectory != null) ? new CreateCommand(this.migrator, files, () -> new SqlFileWriter(sqlDirectory))
+					: new CreateCommand(this.migrator, files);
 		}
 
 		/**
@@ -145,7 +165,7 @@ public final class SmallsCommandRunner {
 					new RollbackCommand(this.migrator, this.tenants), new HistoryCommand(this.migrator, this.tenants),
 					new LockCommand(this.migrator, this.tenants), new SqlCommand(this.migrator),
 					new RepairCommand(this.migrator, this.tenants), new InitCommand(this.migrator),
-					new SeedCommand(this.migrator), new CreateCommand(this.migrator, files),
+					new SeedCommand(this.migrator), create(files),
 					new PlanCommand(this.migrator), new RehearseCommand(this.migrator), new DriftCommand(this.migrator),
 					new LintCommand(this.migrator), new BaselineCommand(this.migrator, this.tenants),
 					new AdoptCommand(this.migrator, this.tenants)));

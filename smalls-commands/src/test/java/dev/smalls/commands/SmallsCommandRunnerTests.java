@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -19,6 +21,8 @@ import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrator;
+import dev.smalls.SqlFileMigration;
+import dev.smalls.SqlFileMigrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -103,7 +107,7 @@ class SmallsCommandRunnerTests {
 		assertThat(output()).contains("Error: unknown command 'smalls rolback 1'.")
 			.contains("smalls status")
 			.contains("smalls rollback <N>")
-			.contains("smalls create [--sql] <description words>");
+			.contains("smalls create [--sql | --sql-file] <description words>");
 	}
 
 	@Test
@@ -118,6 +122,35 @@ class SmallsCommandRunnerTests {
 		assertThat(file).exists();
 		assertThat(Files.readString(file)).contains("package com.example.migrations;");
 		assertThat(output()).contains("Created 0003_add_email_to_people in " + file.toAbsolutePath().normalize());
+	}
+
+	@Test
+	void createWithSqlFileWritesTheNextVFileAndItsUFile(@TempDir Path directory) throws Exception {
+		SmallsMigrator migrator = migrator(CREATE_PEOPLE, ADD_AGE);
+		Path folder = directory.resolve("db/migration");
+		SmallsCommandRunner runner = SmallsCommandRunner.forMigrator(migrator).newSqlMigrations(folder).build();
+		assertThat(run(runner, "create", "--sql-file", "add", "email")).as(output()).isZero();
+		Path file = folder.resolve("V0003__add_email.sql");
+		assertThat(file).exists();
+		assertThat(folder.resolve("U0003__add_email.sql")).exists();
+		assertThat(output()).contains("Created 0003_add_email in " + file.toAbsolutePath().normalize())
+			.contains("U0003__add_email.sql");
+		// A file written and not yet built counts: the next one comes after it.
+		assertThat(run(runner, "create", "--sql-file", "add", "phone")).isZero();
+		assertThat(folder.resolve("V0004__add_phone.sql")).exists();
+		// What it wrote is a migration smalls reads, with its rollback.
+		List<SqlFileMigration> written = SqlFileMigrations.load(List.of("file:" + folder), Map.of(),
+				new DefaultResourceLoader());
+		assertThat(written).extracting(SqlFileMigration::name).containsExactly("add_email", "add_phone");
+		assertThat(written).allSatisfy((migration) -> assertThat(migration.rollbackLocation()).isNotNull());
+	}
+
+	@Test
+	void createWithSqlFileWithoutAFolderForThemSaysSoAndExitsWithOne() {
+		int code = run(SmallsCommandRunner.forMigrator(migrator(CREATE_PEOPLE)).build(), "create", "--sql-file", "add",
+				"age");
+		assertThat(code).isOne();
+		assertThat(output()).contains("does not say where its SQL migrations are");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import dev.smalls.MigrationNames;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.SqlFileMigration;
 import dev.smalls.schema.SchemaMigration;
 
 /**
@@ -110,8 +111,9 @@ final class MigrationCatalog {
 				: problemSequences.stream().distinct().sorted().toList();
 	}
 
+	/** What names a migration for the person who fixes it: its class, or a SQL file's location. */
 	private static String typeOf(SmallsMigration migration) {
-		return migration.getClass().getName();
+		return (migration instanceof SqlFileMigration file) ? file.location() : migration.getClass().getName();
 	}
 
 	/** A name as it may be shown: at most 100 characters, nothing that could forge a line. */
@@ -140,7 +142,7 @@ final class MigrationCatalog {
 			throw new SmallsValidationException(Problem.INVALID_MIGRATIONS, this.problemSequences,
 					"The migrations in the code are inconsistent: " + String.join("; ", this.problems)
 							+ ". Nothing was run.",
-					"Give every SmallsMigration its own sequence of 1 or more and a snake_case name.");
+					"Give every SmallsMigration (and SQL file) its own sequence of 1 or more and a snake_case name.");
 		}
 	}
 

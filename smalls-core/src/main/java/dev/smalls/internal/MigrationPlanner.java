@@ -12,6 +12,7 @@ import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.SqlFileMigration;
 import dev.smalls.schema.SchemaMigration;
 
 /**
@@ -167,6 +168,13 @@ final class MigrationPlanner {
 							+ "gone from the database, delete its row from the history table by hand.");
 		}
 		for (HistoryRow row : rows) {
+			if (this.catalog.get(row.sequence()) instanceof SqlFileMigration file && file.irreversibleReason() != null) {
+				throw new SmallsValidationException(Problem.IRREVERSIBLE, List.of(row.sequence()),
+						"Cannot " + what + ": " + MigrationNames.display(row.sequence(), row.name())
+								+ " cannot be rolled back: " + file.irreversibleReason() + ". Nothing was rolled back.",
+						"Add " + file.rollbackScript() + " with the statements that undo " + file.script()
+								+ ", or roll back to " + MigrationNames.display(row.sequence()) + " or above.");
+			}
 			if (this.catalog.get(row.sequence()) instanceof SchemaMigration schema) {
 				String reason = schema.irreversibleReason();
 				if (reason != null) {

@@ -14,6 +14,7 @@ import dev.smalls.PlannedMigration.Outcome;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException.Operation;
+import dev.smalls.SqlFileMigration;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.schema.SchemaMigration;
 import dev.smalls.schema.SchemaPlan;
@@ -137,6 +138,10 @@ final class PlanRun {
 					migration.transactional() ? "Runs outside a transaction (its safe rewrites on " + dialect.databaseName()
 							+ " commit statement by statement): shown from its operations, not run."
 							: "Not transactional: shown from its operations, not run.");
+		}
+		if (migration instanceof SqlFileMigration file) {
+			return new PlannedMigration(migration.sequence(), name, Outcome.SHOWN, file.statements(),
+					"Not transactional: shown from " + file.location() + ", not run.");
 		}
 		return new PlannedMigration(migration.sequence(), name, Outcome.NOT_RUN, List.of(),
 				"Not run: it is not transactional (its statements commit one by one, so they cannot run in a "

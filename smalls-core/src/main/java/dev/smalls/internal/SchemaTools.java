@@ -17,6 +17,7 @@ import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException.Operation;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.SqlFileMigration;
 import dev.smalls.SqlPreview;
 import dev.smalls.internal.InterruptedRuns.Interrupted;
 import dev.smalls.schema.SchemaMigration;
@@ -140,6 +141,9 @@ final class SchemaTools {
 		SmallsMigration migration = this.catalog.migrationAt(index);
 		String name = this.catalog.nameAt(index);
 		String shown = MigrationNames.display(sequence, name);
+		if (migration instanceof SqlFileMigration file) {
+			return previewOf(file, name, rollback);
+		}
 		if (!(migration instanceof SchemaMigration schema) || (rollback && rollsBackByHand(schema))) {
 			return new SqlPreview(sequence, name, rollback, false,
 					List.of("-- " + shown + ((rollback) ? "'s rollback" : "") + " is Java code, not schema operations: "
@@ -153,6 +157,19 @@ final class SchemaTools {
 		List<String> lines = rollback ? plan.statements(this.session.dialect(), plan.size(), 0)
 				: plan.statements(this.session.dialect(), 0, plan.size());
 		return new SqlPreview(sequence, name, rollback, true, lines);
+	}
+
+	/** A SQL file's statements, as they run: the file is the SQL. */
+	private static SqlPreview previewOf(SqlFileMigration file, String name, boolean rollback) {
+		List<String> statements = rollback ? file.rollbackStatements() : file.statements();
+		if (statements == null) {
+			return new SqlPreview(file.sequence(), name, true, false, List.of("-- "
+					+ MigrationNames.display(file.sequence(), name) + " cannot be rolled back: " + file.irreversibleReason()));
+		}
+		List<String> lines = new ArrayList<>(statements.size() + 1);
+		lines.add("-- " + (rollback ? file.rollbackLocation() : file.location()));
+		statements.forEach((statement) -> lines.add(statement + ";"));
+		return new SqlPreview(file.sequence(), name, rollback, true, lines);
 	}
 
 	private static boolean rollsBackByHand(SchemaMigration migration) {

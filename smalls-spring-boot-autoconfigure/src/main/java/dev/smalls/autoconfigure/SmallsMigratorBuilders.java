@@ -1,5 +1,6 @@
 package dev.smalls.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import dev.smalls.SmallsInitializer;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsSeeder;
+import dev.smalls.SqlFileMigrations;
 import dev.smalls.SqlScript;
 import dev.smalls.dialect.SmallsDialect;
 
@@ -69,7 +71,7 @@ final class SmallsMigratorBuilders {
 		SmallsMigrator.Builder builder = SmallsMigrator.builder(dataSource)
 			// Not orderedStream(): the sequence orders migrations, and sorting thousands of beans
 			// by @Order would only slow the start-up down.
-			.migrations(this.migrations.stream().toList())
+			.migrations(migrations())
 			.initializers(this.initializers.orderedStream().toList())
 			.seeders(this.seeders.orderedStream().toList())
 			.initScripts(scripts(this.properties.getInit().getLocations(), SmallsProperties.Init.DEFAULT_LOCATIONS))
@@ -105,6 +107,24 @@ final class SmallsMigratorBuilders {
 		this.dialect.ifAvailable(builder::dialect);
 		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * The migration beans and the SQL files, a missing default location skipped as a missing
+	 * default script is.
+	 */
+	private List<SmallsMigration> migrations() {
+		List<SmallsMigration> migrations = new ArrayList<>(this.migrations.stream().toList());
+		SmallsProperties.Sql sql = this.properties.getSql();
+		List<String> locations = sql.getLocations()
+			.stream()
+			.filter((location) -> !SmallsProperties.Sql.DEFAULT_LOCATIONS.contains(location)
+					|| SqlFileMigrations.exists(location, this.resourceLoader))
+			.toList();
+		if (!locations.isEmpty()) {
+			migrations.addAll(SqlFileMigrations.load(locations, sql.getPlaceholders(), this.resourceLoader));
+		}
+		return migrations;
 	}
 
 	private List<SqlScript> scripts(List<String> locations, List<String> defaults) {

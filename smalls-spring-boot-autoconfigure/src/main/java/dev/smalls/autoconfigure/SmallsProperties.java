@@ -2,13 +2,16 @@ package dev.smalls.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.smalls.EditedMigrations;
+import dev.smalls.SqlFileMigrations;
 import dev.smalls.dialect.LockStrategy;
 import dev.smalls.dialect.lock.LockRequest;
 import dev.smalls.lint.LintMode;
@@ -101,6 +104,8 @@ public class SmallsProperties {
 	private final Init init = new Init();
 
 	private final Seed seed = new Seed();
+
+	private final Sql sql = new Sql();
 
 	private final Create create = new Create();
 
@@ -224,6 +229,10 @@ public class SmallsProperties {
 		return this.init;
 	}
 
+	public Sql getSql() {
+		return this.sql;
+	}
+
 	public Seed getSeed() {
 		return this.seed;
 	}
@@ -275,6 +284,45 @@ public class SmallsProperties {
 
 		public void setLocations(List<String> locations) {
 			this.locations = locations;
+		}
+
+	}
+
+	/**
+	 * SQL-file migrations, Flyway style.
+	 */
+	public static class Sql {
+
+		static final List<String> DEFAULT_LOCATIONS = List.of(SqlFileMigrations.DEFAULT_LOCATION);
+
+		/**
+		 * Locations of SQL-file migrations (V<n>__<description>.sql, with optional
+		 * U<n>__<description>.sql rollbacks), searched with their sub-folders: classpath:,
+		 * file: or filesystem: folders. A missing default location is skipped; a missing
+		 * configured one is an error.
+		 */
+		private List<String> locations = new ArrayList<>(DEFAULT_LOCATIONS);
+
+		/**
+		 * Values of the ${name} placeholders in SQL-file migrations. A file that uses a
+		 * placeholder with no value is refused.
+		 */
+		private Map<String, String> placeholders = new LinkedHashMap<>();
+
+		public List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(List<String> locations) {
+			this.locations = locations;
+		}
+
+		public Map<String, String> getPlaceholders() {
+			return this.placeholders;
+		}
+
+		public void setPlaceholders(Map<String, String> placeholders) {
+			this.placeholders = placeholders;
 		}
 
 	}

@@ -11,7 +11,7 @@ import org.springframework.util.ResourceUtils;
 
 /**
  * What a native image needs to keep for smalls whatever the configuration: the default init
- * and seed scripts. Locations configured at build time are added by
+ * and seed scripts and the SQL files in {@code db/migration}. Locations configured at build time are added by
  * {@link SmallsScriptsAotProcessor}. Everything else smalls runs is a bean or plain Java,
  * which ahead-of-time processing already covers.
  */
@@ -23,6 +23,24 @@ class SmallsRuntimeHints implements RuntimeHintsRegistrar {
 				Stream.concat(SmallsProperties.Init.DEFAULT_LOCATIONS.stream(),
 						SmallsProperties.Seed.DEFAULT_LOCATIONS.stream())
 					.toList());
+		registerSqlFolders(hints, SmallsProperties.Sql.DEFAULT_LOCATIONS);
+	}
+
+	/**
+	 * Keep the SQL files (and Flyway script configuration files) in the class path folders
+	 * among the given SQL migration locations, and the folders below them.
+	 * @param hints where to register them
+	 * @param locations folders as configured, e.g. {@code classpath:db/migration}
+	 */
+	static void registerSqlFolders(RuntimeHints hints, List<String> locations) {
+		for (String location : locations) {
+			String path = classPathPattern(location);
+			if (path != null) {
+				String folder = path.endsWith("/") ? path : path + "/";
+				hints.resources().registerPattern(folder + "**/*.sql");
+				hints.resources().registerPattern(folder + "**/*.sql.conf");
+			}
+		}
 	}
 
 	/**

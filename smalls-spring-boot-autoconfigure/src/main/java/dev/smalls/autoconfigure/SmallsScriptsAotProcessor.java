@@ -20,7 +20,7 @@ import dev.smalls.SmallsMigrator;
 
 /**
  * Adds native-image hints for what the application's configuration at build time names:
- * init and seed scripts at other locations than the defaults, and the JDBC driver smalls
+ * init and seed scripts and SQL migration folders at other locations than the defaults, and the JDBC driver smalls
  * loads for {@code smalls.url} or {@code smalls.driver-class-name}. Configuration that only
  * arrives at run time cannot be known here; such scripts need hints of the application's
  * own.
@@ -39,9 +39,11 @@ class SmallsScriptsAotProcessor implements BeanFactoryInitializationAotProcessor
 		SmallsProperties properties = Binder.get(environment).bindOrCreate("smalls", SmallsProperties.class);
 		List<String> scripts = new ArrayList<>(properties.getInit().getLocations());
 		scripts.addAll(properties.getSeed().getLocations());
+		List<String> sqlFolders = properties.getSql().getLocations();
 		String driver = driverClassName(properties);
 		return (context, code) -> {
 			SmallsRuntimeHints.registerScripts(context.getRuntimeHints(), scripts);
+			SmallsRuntimeHints.registerSqlFolders(context.getRuntimeHints(), sqlFolders);
 			if (driver != null) {
 				context.getRuntimeHints()
 					.reflection()

@@ -1,5 +1,8 @@
 package dev.smalls.autoconfigure;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import org.hibernate.boot.Metadata;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -20,6 +23,7 @@ import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
 
 import dev.smalls.SmallsMigrator;
+import dev.smalls.SqlFileMigrations;
 import dev.smalls.SmallsTenants;
 import dev.smalls.commands.CreateCommand;
 import dev.smalls.commands.AdoptCommand;
@@ -40,6 +44,7 @@ import dev.smalls.commands.SeedCommand;
 import dev.smalls.commands.SmallsCommand;
 import dev.smalls.commands.SmallsCommands;
 import dev.smalls.commands.SqlCommand;
+import dev.smalls.commands.SqlFileWriter;
 import dev.smalls.commands.StatusCommand;
 import dev.smalls.generate.MigrationGenerator;
 import dev.smalls.shell.SmallsCommandParser;
@@ -154,7 +159,23 @@ public final class SmallsShellAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CreateCommand smallsCreateCommand(SmallsMigrator migrator, SmallsProperties properties, BeanFactory beanFactory) {
-		return new CreateCommand(migrator, () -> fileWriter(properties.getCreate(), beanFactory));
+		return new CreateCommand(migrator, () -> fileWriter(properties.getCreate(), beanFactory),
+				() -> new SqlFileWriter(sqlDirectory(properties.getSql().getLocations())));
+	}
+
+	/**
+	 * The folder of the first SQL location, in the project's sources: a class path folder
+	 * under {@code src/main/resources}, a file system folder as it is.
+	 */
+	static Path sqlDirectory(List<String> locations) {
+		String location = locations.isEmpty() ? SqlFileMigrations.DEFAULT_LOCATION : locations.get(0);
+		for (String prefix : new String[] { "filesystem:", "file:" }) {
+			if (location.startsWith(prefix)) {
+				return Path.of(location.substring(prefix.length()));
+			}
+		}
+		String path = location.replaceFirst("^classpath\\*?:", "");
+		return Path.of("src", "main", "resources").resolve(path.startsWith("/") ? path.substring(1) : path);
 	}
 
 	@Bean

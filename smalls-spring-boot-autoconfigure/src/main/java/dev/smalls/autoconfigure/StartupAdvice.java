@@ -118,8 +118,8 @@ final class StartupAdvice {
 					+ "smalls.lint.mode=warn.";
 			case SEED_REFUSED -> "Remove the profile from smalls.seed.forbidden-profiles if this database really "
 					+ "should get seed data, or seed with force.";
-			case SCRIPT_NOT_FOUND -> "Fix the location in smalls.init.locations or smalls.seed.locations, or "
-					+ "remove it.";
+			case SCRIPT_NOT_FOUND -> "Fix the location in smalls.init.locations, smalls.seed.locations or "
+					+ "smalls.sql.locations, or remove it.";
 			default -> failure.getAction();
 		};
 	}
@@ -140,6 +140,9 @@ final class StartupAdvice {
 			}
 		}
 		String fix = "Give every SmallsMigration bean a sequence of its own, 1 or more, and a snake_case name";
+		if (String.valueOf(failure.getMessage()).contains(".sql")) {
+			fix += ", and rename or fix the SQL files the message names (found in smalls.sql.locations)";
+		}
 		return beans.isEmpty() ? fix + "." : fix + ". Beans to fix: " + String.join(", ", beans) + ".";
 	}
 

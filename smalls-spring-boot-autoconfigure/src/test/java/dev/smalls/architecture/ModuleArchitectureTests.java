@@ -25,16 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The modules by role, enforced across all of them (this module's tests see every one): the
- * engine (smalls-core), the commands (smalls-commands), smalls generate (smalls-generate) and
- * the wiring (this module). The commands know the engine's API and nothing of Spring Boot;
- * generate knows the engine's API and the commands; the wiring holds no engine logic; and no
- * package reaches back to one that uses it.
+ * engine (smalls-core), the commands (smalls-commands), smalls generate (smalls-generate), the
+ * Maven plugin (smalls-maven-plugin) and the wiring (this module). The commands know the
+ * engine's API and nothing of Spring Boot; generate knows the engine's API and the commands;
+ * the plugin knows the engine's API and the commands, and nothing of Spring Boot; the wiring
+ * and the plugin hold no engine logic; and no package reaches back to one that uses it.
  */
 class ModuleArchitectureTests {
 
 	/** What the wiring may configure, but not do itself: run SQL. */
 	private static final String[] WIRING = { "dev.smalls.autoconfigure..", "dev.smalls.actuate..",
-			"dev.smalls.shell.." };
+			"dev.smalls.shell..", "dev.smalls.maven.." };
 
 	private static final JavaClasses SMALLS = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -47,7 +48,8 @@ class ModuleArchitectureTests {
 		// A rule that finds no class passes: make sure each module was imported.
 		for (String type : new String[] { "dev.smalls.SmallsMigrator", "dev.smalls.commands.SmallsCommandRunner",
 				"dev.smalls.generate.MigrationGenerator", "dev.smalls.autoconfigure.SmallsAutoConfiguration",
-				"dev.smalls.actuate.endpoint.SmallsEndpoint", "dev.smalls.shell.OneShotRunner" }) {
+				"dev.smalls.actuate.endpoint.SmallsEndpoint", "dev.smalls.shell.OneShotRunner",
+				"dev.smalls.maven.AbstractSmallsMojo" }) {
 			assertThat(SMALLS.contain(type)).as(type).isTrue();
 		}
 	}
@@ -86,6 +88,37 @@ class ModuleArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.boot..", "org.springframework.shell..")
+			.check(SMALLS);
+	}
+
+	@Test
+	void theMavenPluginKnowsOfSmallsOnlyTheEnginesApiAndTheCommands() {
+		noClasses().that()
+			.resideInAPackage("dev.smalls.maven..")
+			.should()
+			.dependOnClassesThat(resideInAnyPackage("dev.smalls..").and(not(resideInAnyPackage("dev.smalls",
+					"dev.smalls.dialect", "dev.smalls.lint", "dev.smalls.commands..", "dev.smalls.maven.."))))
+			.check(SMALLS);
+	}
+
+	@Test
+	void theMavenPluginNeedsNoSpringBootSpringShellNorHibernate() {
+		noClasses().that()
+			.resideInAPackage("dev.smalls.maven..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.boot..", "org.springframework.shell..", "org.hibernate..",
+					"jakarta.persistence..")
+			.check(SMALLS);
+	}
+
+	@Test
+	void nothingDependsOnTheMavenPlugin() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.smalls.maven..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.smalls.maven..")
 			.check(SMALLS);
 	}
 

@@ -34,6 +34,8 @@ class SmallsPropertiesTests {
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:smalls/init.sql");
 		assertThat(properties.getSeed().getLocations()).containsExactly("classpath:smalls/seed.sql");
 		assertThat(properties.getSeed().getForbiddenProfiles()).containsExactly("prod");
+		assertThat(properties.getSql().getLocations()).containsExactly("classpath:db/migration");
+		assertThat(properties.getSql().getPlaceholders()).isEmpty();
 		assertThat(properties.getTarget()).isNull();
 		assertThat(properties.getUrl()).isNull();
 		assertThat(properties.getUser()).isNull();
@@ -52,6 +54,9 @@ class SmallsPropertiesTests {
 		source.put("smalls.init.locations", "classpath:a.sql,file:b.sql");
 		source.put("smalls.seed.locations", "classpath:s.sql");
 		source.put("smalls.seed.forbidden-profiles", "prod,staging");
+		source.put("smalls.sql.locations", "classpath:db/migration,filesystem:/opt/sql");
+		source.put("smalls.sql.placeholders.owner", "app");
+		source.put("smalls.sql.placeholders[flyway:defaultSchema]", "public");
 		source.put("smalls.create.directory", "src/main/java/com/example/db");
 		source.put("smalls.create.package", "com.example.db");
 		source.put("smalls.target", "0007");
@@ -105,6 +110,9 @@ class SmallsPropertiesTests {
 		assertThat(properties.getInit().getLocations()).containsExactly("classpath:a.sql", "file:b.sql");
 		assertThat(properties.getSeed().getLocations()).containsExactly("classpath:s.sql");
 		assertThat(properties.getSeed().getForbiddenProfiles()).containsExactly("prod", "staging");
+		assertThat(properties.getSql().getLocations()).containsExactly("classpath:db/migration", "filesystem:/opt/sql");
+		assertThat(properties.getSql().getPlaceholders()).containsOnly(Map.entry("owner", "app"),
+				Map.entry("flyway:defaultSchema", "public"));
 		assertThat(properties.getCreate().getDirectory()).isEqualTo("src/main/java/com/example/db");
 		assertThat(properties.getCreate().getPackage()).isEqualTo("com.example.db");
 		assertThat(properties.getTarget()).isEqualTo(7);
@@ -130,7 +138,8 @@ class SmallsPropertiesTests {
 					property.has("description") ? property.get("description").asString() : ""));
 		assertThat(descriptions).containsOnlyKeys("smalls.enabled", "smalls.table", "smalls.out-of-order",
 				"smalls.lock-timeout", "smalls.init.locations", "smalls.seed.locations",
-				"smalls.seed.forbidden-profiles", "smalls.create.directory", "smalls.create.package", "smalls.target",
+				"smalls.seed.forbidden-profiles", "smalls.sql.locations", "smalls.sql.placeholders",
+				"smalls.create.directory", "smalls.create.package", "smalls.target",
 				"smalls.url", "smalls.user", "smalls.password", "smalls.driver-class-name",
 				"smalls.generate.ignored-tables", "smalls.lock", "smalls.lock-lease", "smalls.migration-timeout",
 				"smalls.tenants.schemas",
@@ -175,6 +184,7 @@ class SmallsPropertiesTests {
 		propertyDefaults.put("ddlStatementTimeout", properties.getDdl().getStatementTimeout());
 		propertyDefaults.put("ddlLockRetries", properties.getDdl().getLockRetries());
 		propertyDefaults.put("ddlRetryBackoff", properties.getDdl().getRetryBackoff());
+		propertyDefaults.put("sqlPlaceholders", properties.getSql().getPlaceholders());
 		propertyDefaults.forEach((field, value) -> assertThat(ReflectionTestUtils.getField(builder, field))
 			.as("the builder's default %s", field)
 			.isEqualTo(value));
@@ -182,9 +192,14 @@ class SmallsPropertiesTests {
 		assertThat(((java.util.function.Supplier<?>) ReflectionTestUtils.getField(builder, "lintMapped")).get())
 			.isEqualTo(java.util.Set.copyOf(properties.getLint().getMapped()));
 		// Every setting of the builder is either one of these or set from the application's
-		// beans and context (the data source, the migrations, the callbacks, ...).
+		// beans and context (the data source, the migrations, the callbacks, ...). The SQL files
+		// reach the builder as migrations: the auto-configuration reads smalls.sql.locations
+		// (default classpath:db/migration, as Flyway's, skipped when missing) with the
+		// application's resource loader, where the builder reads none unless told.
+		assertThat(ReflectionTestUtils.getField(builder, "sqlLocations")).isEqualTo(List.of());
 		List<String> fromTheContext = List.of("dataSource", "migrations", "initializers", "seeders", "initScripts",
-				"seedScripts", "seedGuard", "dialect", "appliedBy", "callbacks", "schema", "lintMapped");
+				"seedScripts", "seedGuard", "dialect", "appliedBy", "callbacks", "schema", "lintMapped",
+				"sqlLocations");
 		assertThat(java.util.Arrays.stream(SmallsMigrator.Builder.class.getDeclaredFields())
 			.filter((field) -> !java.lang.reflect.Modifier.isStatic(field.getModifiers()))
 			.map(java.lang.reflect.Field::getName))

@@ -36,6 +36,20 @@ class SmallsRuntimeHintsTests {
 		new SmallsRuntimeHints().registerHints(hints, getClass().getClassLoader());
 		assertThat(RuntimeHintsPredicates.resource().forResource("smalls/init.sql")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("smalls/seed.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/V1__create_users.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/sub/U2__x.sql")).accepts(hints);
+	}
+
+	@Test
+	void configuredClassPathSqlMigrationFoldersAreKept() {
+		this.contextRunner.withPropertyValues("smalls.sql.locations=classpath:sql-elsewhere,filesystem:src/test/resources/sql-elsewhere")
+			.run((context) -> {
+				RuntimeHints hints = processAheadOfTime(context.getBeanFactory());
+				assertThat(RuntimeHintsPredicates.resource().forResource("sql-elsewhere/V1__create_elsewhere.sql"))
+					.accepts(hints);
+				assertThat(RuntimeHintsPredicates.resource().forResource("sql-elsewhere/V1__x.sql.conf")).accepts(hints);
+				assertThat(RuntimeHintsPredicates.resource().forResource("src/test/resources/sql-elsewhere/V1__x.sql")).rejects(hints);
+			});
 	}
 
 	@Test

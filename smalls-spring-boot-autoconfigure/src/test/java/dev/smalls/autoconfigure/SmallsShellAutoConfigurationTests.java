@@ -1,9 +1,14 @@
 package dev.smalls.autoconfigure;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -60,6 +65,32 @@ class SmallsShellAutoConfigurationTests {
 				assertThat(context).hasNotFailed().doesNotHaveBean(SmallsShellRunner.class);
 				assertThat(context.getBean(SmallsCommands.class).all()).hasSize(16);
 			});
+	}
+
+	@Test
+	void createWithSqlFileShouldWriteIntoTheFirstSqlLocation(@TempDir Path directory) throws Exception {
+		// A configured location must exist (start-up names a missing one); the default one may not.
+		Path folder = Files.createDirectories(directory.resolve("sql"));
+		this.contextRunner.withPropertyValues("smalls.sql.locations=filesystem:" + folder).run((context) -> {
+			StringWriter output = new StringWriter();
+			int code = context.getBean(SmallsCommands.class)
+				.run(List.of("create", "--sql-file", "add", "email"), new PrintWriter(output, true));
+			assertThat(code).as(output.toString()).isZero();
+			assertThat(folder.resolve("V0001__add_email.sql")).exists();
+			assertThat(folder.resolve("U0001__add_email.sql")).exists();
+		});
+	}
+
+	@Test
+	void theFolderOfNewSqlMigrationsIsTheFirstSqlLocationInTheProjectsSources() {
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("classpath:db/migration")))
+			.isEqualTo(Path.of("src/main/resources/db/migration"));
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("classpath*:/sql", "classpath:db/migration")))
+			.isEqualTo(Path.of("src/main/resources/sql"));
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("db/more")))
+			.isEqualTo(Path.of("src/main/resources/db/more"));
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("file:/opt/sql"))).isEqualTo(Path.of("/opt/sql"));
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("filesystem:sql"))).isEqualTo(Path.of("sql"));
 	}
 
 	@Test

@@ -1,0 +1,1 @@
+ALTER TABLE notes ADD owner VARCHAR(50) DEFAULT '${owner}';

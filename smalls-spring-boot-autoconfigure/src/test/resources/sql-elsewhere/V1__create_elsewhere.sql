@@ -1,0 +1,1 @@
+CREATE TABLE elsewhere (id INT PRIMARY KEY);
