@@ -51,6 +51,20 @@ final class Origins {
 	}
 
 	/**
+	 * Whether an origin is a migration Flyway ran from Java (type {@code JDBC},
+	 * {@code SPRING_JDBC}, ...), not from a SQL file: code smalls cannot run until it is ported.
+	 * @param origin the origin, or {@code null}
+	 * @return {@code true} for Flyway's Java migrations
+	 */
+	static boolean isFlywayJava(@Nullable String origin) {
+		if (origin == null || !origin.startsWith("flyway ")) {
+			return false;
+		}
+		String type = origin.substring("flyway ".length()).split(" ", 2)[0];
+		return !type.startsWith("SQL");
+	}
+
+	/**
 	 * The checksum Flyway recorded for an adopted migration: what a SQL-file migration's
 	 * Flyway checksum can be compared with.
 	 * @param origin the origin

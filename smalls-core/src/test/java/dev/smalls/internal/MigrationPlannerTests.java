@@ -149,6 +149,22 @@ class MigrationPlannerTests {
 	}
 
 	@Test
+	void statusNamesAdoptedJavaMigrationsWithoutCodeToPortAndCountsSqlFilesItCannotFind() {
+		MigrationPlanner planner = planner(false, 2);
+		MigrationStatus status = planner.status(history(recorded(1, "flyway JDBC db.V1__a"),
+				recorded(2, "flyway JDBC db.V2__b"), recorded(3, "flyway SPRING_JDBC db.V3__c"),
+				recorded(4, "flyway SQL V4__d.sql checksum=7"), recorded(5, "baseline flyway V5 e")));
+		assertThat(status.notes()).hasSize(2);
+		assertThat(status.notes().get(0)).startsWith(
+				"Adopted from Flyway's Java migrations, not yet ported to smalls: 0001_m1, 0003_m3. They count as "
+						+ "applied;");
+		assertThat(status.notes().get(1))
+			.startsWith("1 migration was adopted from Flyway's SQL files that smalls does not find: add Flyway's "
+					+ "folder to smalls.sql.locations");
+		assertThat(planner.status(history(recorded(2, "flyway JDBC db.V2__b"))).notes()).isEmpty();
+	}
+
+	@Test
 	void aRollbackUndoesAnAdoptedMigrationThroughItsCodeAndStopsAtOneWithoutCode() {
 		MigrationPlanner planner = planner(false, 2, 3);
 		History history = history(recorded(1, "flyway JDBC db.V1__a"), recorded(2, "flyway SQL V2__b.sql"),
