@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smalls.AdoptionResult;
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
@@ -113,7 +115,7 @@ final class Adoption {
 		List<MigrationInfo> infos = recorded.entries()
 			.stream()
 			.map((entry) -> new MigrationInfo(entry.sequence(), entry.name(), MigrationState.APPLIED,
-					recorded.batch(), now, 0L, this.by, null, entry.origin()))
+					recorded.batch(), now, 0L, this.by, entry.checksum(), entry.origin()))
 			.toList();
 		return new AdoptionResult(plan.source(), infos, plan.toPort(), notes, recorded.highest() + 1, schema);
 	}
@@ -174,7 +176,12 @@ final class Adoption {
 				insert.setTimestamp(4, at);
 				insert.setLong(5, 0);
 				insert.setString(6, this.by);
-				insert.setNull(7, java.sql.Types.VARCHAR);
+				if (entry.checksum() != null) {
+					insert.setString(7, entry.checksum());
+				}
+				else {
+					insert.setNull(7, java.sql.Types.VARCHAR);
+				}
 				insert.setString(8, entry.origin());
 				insert.addBatch();
 			}
@@ -240,8 +247,15 @@ final class Adoption {
 	 * @param sequence its sequence
 	 * @param name its name
 	 * @param origin where it came from (see {@link Origins})
+	 * @param checksum the checksum of the code that stands for it, checked to be what the
+	 * other tool ran, or {@code null} if there is none to record
 	 */
-	record Entry(int sequence, String name, String origin) {
+	record Entry(int sequence, String name, String origin, @Nullable String checksum) {
+
+		Entry(int sequence, String name, String origin) {
+			this(sequence, name, origin, null);
+		}
+
 	}
 
 	/**

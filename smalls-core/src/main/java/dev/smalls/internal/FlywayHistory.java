@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import dev.smalls.MigrationNames;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.SqlFileMigration;
 import dev.smalls.internal.FlywayHistoryReader.FlywayRow;
 
 /**
@@ -109,6 +110,7 @@ final class FlywayHistory {
 		List<String> clashes = new ArrayList<>();
 		List<Adoption.Entry> entries = new ArrayList<>();
 		List<String> toPort = new ArrayList<>();
+		List<String> changed = new ArrayList<>();
 		int baseline = -1;
 		String baselineOrigin = null;
 		for (FlywayRow row : applied.values()) {
@@ -133,12 +135,23 @@ final class FlywayHistory {
 				}
 				continue;
 			}
-			entries.add(new Adoption.Entry(sequence, name, Origins.flyway(row.type(), row.script(), row.checksum())));
+			String origin = Origins.flyway(row.type(), row.script(), row.checksum());
+			if (catalog.get(sequence) instanceof SqlFileMigration file) {
+				if (row.checksum() != null && row.checksum() != file.flywayChecksum()) {
+					changed.add(file.location() + " (Flyway recorded checksum " + row.checksum() + " for "
+							+ row.script() + ", the file now gives " + file.flywayChecksum() + ")");
+				}
+				// Checked to be what Flyway ran: from now on smalls' own checksum shows an edit.
+				entries.add(new Adoption.Entry(sequence, name, origin, catalog.checksumAt(catalog.indexOf(sequence))));
+				continue;
+			}
+			entries.add(new Adoption.Entry(sequence, name, origin));
 			if (!row.type().toUpperCase(Locale.ROOT).startsWith("SQL") && catalog.indexOf(sequence) < 0) {
 				toPort.add(port(row, sequence, name));
 			}
 		}
 		refuseUnmapped(unmapped, clashes);
+		refuseChanged(changed);
 		this.sequences.keySet()
 			.stream()
 			.filter((version) -> !applied.containsKey(version))
@@ -187,6 +200,19 @@ final class FlywayHistory {
 				+ "SmallsMigration bean with sequence() " + sequence + " and name " + name + ", its migrate(JdbcTemplate) "
 				+ "the body of the Flyway migration's migrate(Context) (context.getConnection() becomes the "
 				+ "JdbcTemplate's), its rollback the body of its undo migration if it had one.";
+	}
+
+	private static void refuseChanged(List<String> changed) {
+		if (changed.isEmpty()) {
+			return;
+		}
+		throw new SmallsValidationException(Problem.ADOPTION_REFUSED, List.of(),
+				((changed.size() == 1) ? "A SQL file was" : "SQL files were") + " changed since Flyway ran "
+						+ ((changed.size() == 1) ? "it" : "them") + ": " + String.join("; ", changed)
+						+ ". The database has what Flyway ran, not what the file says. Nothing was recorded.",
+				"Restore each file as Flyway ran it (from version control) and put the change in a new migration; "
+						+ "if the database already has the change, run flyway repair (it records the files' "
+						+ "checksums), then adopt again.");
 	}
 
 	private static void refuseUnmapped(List<String> unmapped, List<String> clashes) {

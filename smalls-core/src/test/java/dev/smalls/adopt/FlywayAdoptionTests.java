@@ -230,6 +230,48 @@ class FlywayAdoptionTests {
 
 	@ParameterizedTest
 	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void aSqlFileChangedSinceFlywayRanItIsRefusedByNameAndOnceAdoptedAnEditShows(TestDatabase database)
+			throws Exception {
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY);");
+			write("V2__create_tags.sql", "CREATE TABLE tags (id INT PRIMARY KEY);");
+			flyway(db).migrate();
+			String ran = Files.readString(this.folder.resolve("V2__create_tags.sql"));
+			write("V2__create_tags.sql", ran + "\nCREATE INDEX ix_tags ON tags (id);");
+			SmallsMigrator files = SmallsMigrator.builder(db.dataSource())
+				.sqlLocations("filesystem:" + this.folder)
+				.lockTimeout(Duration.ofSeconds(30))
+				.build();
+			assertThatExceptionOfType(SmallsValidationException.class)
+				.isThrownBy(() -> files.adoptFlyway(FlywayAdoption.defaults()))
+				.withMessageContaining("A SQL file was changed since Flyway ran it: filesystem:" + this.folder
+						+ "/V2__create_tags.sql (Flyway recorded checksum " + checksumOf(flyway(db), "2")
+						+ " for V2__create_tags.sql, the file now gives ")
+				.withMessageContaining("Nothing was recorded.")
+				.satisfies((ex) -> assertThat(ex.getAction()).contains("flyway repair"));
+			assertThat(files.status().migrations()).extracting(MigrationInfo::state)
+				.containsOnly(dev.smalls.MigrationState.PENDING);
+
+			write("V2__create_tags.sql", ran);
+			SmallsMigrator restored = SmallsMigrator.builder(db.dataSource())
+				.sqlLocations("filesystem:" + this.folder)
+				.lockTimeout(Duration.ofSeconds(30))
+				.build();
+			assertThat(restored.adoptFlyway(FlywayAdoption.defaults()).recorded()).hasSize(2);
+			assertThat(restored.migrate().applied()).isEmpty();
+			write("V2__create_tags.sql", ran + "\nCREATE INDEX ix_tags ON tags (id);");
+			SmallsMigrator edited = SmallsMigrator.builder(db.dataSource())
+				.sqlLocations("filesystem:" + this.folder)
+				.lockTimeout(Duration.ofSeconds(30))
+				.build();
+			assertThat(edited.status().migrations()).extracting(MigrationInfo::sequence, MigrationInfo::state)
+				.containsExactly(tuple(1, dev.smalls.MigrationState.APPLIED),
+						tuple(2, dev.smalls.MigrationState.EDITED));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
 	void aMigrationSmallsRanAtAnAdoptedSequenceIsRefusedByName(TestDatabase database) throws Exception {
 		try (FreshDatabase db = database.createFreshDatabase()) {
 			write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY);");
