@@ -103,6 +103,57 @@ public final class SmallsMigrator {
 	}
 
 	/**
+	 * Mark a database that smalls never migrated as having the schema of migrations 1 to
+	 * {@code sequence} already (built by hand, or by a tool smalls replaces), without running
+	 * anything: the migrations of the code up to it are recorded as applied by the baseline,
+	 * with a row at {@code sequence} itself if the code has none there, and the schema as it
+	 * is recorded for drift checks when runs record it ({@link Builder#recordSchema(boolean)}).
+	 * Migrations above it then run as usual; a rollback stops at
+	 * the baseline. Only smalls' own tables are written. Runs under the lock.
+	 * @param sequence the last sequence the schema already has, 1 or more
+	 * @return what was recorded
+	 * @throws SmallsValidationException if smalls' history is not empty (run again, it refuses:
+	 * the database has its baseline); nothing was recorded
+	 */
+	public AdoptionResult baseline(int sequence) {
+		return this.engine.baseline(sequence);
+	}
+
+	/**
+	 * Record what Flyway applied, from its history table, in smalls' history, so that migrate
+	 * runs none of it again: each successful versioned migration (not undone or deleted
+	 * since) at the sequence of its version, named after its description in snake case as a
+	 * SQL-file migration {@code V<n>__<description>.sql} would be, its origin giving Flyway's
+	 * type, script and checksum; a Flyway baseline as a smalls baseline. Java migrations are
+	 * listed with how to port them; repeatable ones are reported, not recorded. Rows with an
+	 * origin need no code: status shows them applied. Only smalls' own tables are written.
+	 * Runs under the lock; run again, it records what Flyway applied since, if anything.
+	 * @param options where Flyway's table is, and sequences for versions that are not whole
+	 * numbers
+	 * @return what was recorded
+	 * @throws SmallsValidationException if the table is missing or not Flyway's, a migration
+	 * failed, a version has no sequence, or smalls' history has another migration at an
+	 * adopted sequence; nothing was recorded
+	 */
+	public AdoptionResult adoptFlyway(FlywayAdoption options) {
+		return this.engine.adoptFlyway(options);
+	}
+
+	/**
+	 * Record what Liquibase applied as one baseline (at {@link LiquibaseAdoption#sequence()},
+	 * 0 by default): the change log is frozen, and new changes are smalls migrations. Only
+	 * smalls' own tables are written. Runs under the lock; run again, it changes nothing.
+	 * @param options where Liquibase's tables are, and the baseline's sequence
+	 * @return what was recorded
+	 * @throws SmallsValidationException if the table is missing, Liquibase's lock is held, a
+	 * change set is recorded as failed or skipped, or smalls' history has another migration at
+	 * the baseline's sequence; nothing was recorded
+	 */
+	public AdoptionResult adoptLiquibase(LiquibaseAdoption options) {
+		return this.engine.adoptLiquibase(options);
+	}
+
+	/**
 	 * Record the checksum an applied migration's code gives now, after a person checked that
 	 * its edit is safe ({@code smalls repair --accept <sequence>}): it is no longer
 	 * {@link MigrationState#EDITED}. Only the history row's checksum changes; nothing runs.

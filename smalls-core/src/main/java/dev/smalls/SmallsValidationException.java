@@ -81,6 +81,19 @@ public class SmallsValidationException extends SmallsException {
 		 */
 		LINT_FINDINGS,
 
+		/**
+		 * A rollback would undo a migration smalls never ran: a baseline, or a migration adopted
+		 * from Flyway that the code has no migration for.
+		 */
+		NOT_RUN_BY_SMALLS,
+
+		/**
+		 * A baseline or an adoption found the history, or the other tool's history, other than
+		 * it must be (e.g. smalls' history not empty, a failed Flyway migration, a version that is
+		 * not a sequence).
+		 */
+		ADOPTION_REFUSED,
+
 		/** Seeding is refused in this environment. */
 		SEED_REFUSED,
 

@@ -193,9 +193,10 @@ class ChecksumTests {
 		try (FreshDatabase db = database.createFreshDatabase()) {
 			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
 			migrator(db.dataSource(), EditedMigrations.FAIL, users(50)).migrate();
-			// The tables of the release before checksums (layout 2), which had no acknowledged column either.
+			// The tables of the release before checksums (layout 2), which had no acknowledged or origin column either.
 			jdbc.execute("ALTER TABLE smalls_history DROP COLUMN checksum");
 			jdbc.execute("ALTER TABLE smalls_history DROP COLUMN acknowledged");
+			jdbc.execute("ALTER TABLE smalls_history DROP COLUMN origin");
 			jdbc.update("UPDATE smalls_history_layout SET layout = 2");
 			SmallsMigrator edited = migrator(db.dataSource(), EditedMigrations.FAIL, users(100), tags());
 			assertThat(edited.status().migrations()).extracting(MigrationInfo::state)
@@ -223,6 +224,7 @@ class ChecksumTests {
 			if (database.hasTransactionalDdl()) {
 				jdbc.execute("ALTER TABLE smalls_history DROP COLUMN checksum");
 				jdbc.execute("ALTER TABLE smalls_history DROP COLUMN acknowledged");
+				jdbc.execute("ALTER TABLE smalls_history DROP COLUMN origin");
 			}
 			assertThat(migrator(db.dataSource(), EditedMigrations.FAIL, users(50), tags()).migrate().applied())
 				.extracting(MigrationExecution::sequence)

@@ -25,6 +25,7 @@ import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * smalls' own tables carry their layout, and a newer smalls upgrades what an older one wrote:
@@ -123,7 +124,7 @@ class OwnTablesLayoutTests {
 			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
 			jdbc.execute(RaceMigrations.CREATE_LOG);
 			migrator(db, 2).migrate();
-			jdbc.update("UPDATE smalls_history_layout SET layout = 7, compatible_from = 5");
+			jdbc.update("UPDATE smalls_history_layout SET layout = 7, compatible_from = ?", SmallsTables.LAYOUT + 1);
 			SmallsMigrator newer = migrator(db, 3);
 			for (Runnable call : List.<Runnable>of(newer::migrate, newer::status, () -> newer.rollback(0))) {
 				assertThatExceptionOfType(SmallsException.class).isThrownBy(call::run)
@@ -170,6 +171,29 @@ class OwnTablesLayoutTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void tablesOfLayoutFourAreReadAsTheyAreAndGetTheOriginColumnFromTheFirstRunThatWrites(TestDatabase database) {
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			writeLayoutFourHistory(database, jdbc, 3);
+			SmallsMigrator migrator = migrator(db, 4);
+			assertThat(migrator.status().migrations()).extracting(MigrationInfo::state, MigrationInfo::checksum,
+					MigrationInfo::origin)
+				.containsExactly(tuple(MigrationState.APPLIED, null, null), tuple(MigrationState.APPLIED, null, null),
+						tuple(MigrationState.APPLIED, "sum:3", null), tuple(MigrationState.PENDING, null, null));
+			assertLayout(jdbc, 4, 1);
+			assertThat(migrator.migrate().applied()).extracting(MigrationExecution::sequence).containsExactly(4);
+			assertLayout(jdbc, SmallsTables.LAYOUT, SmallsTables.COMPATIBLE_FROM);
+			assertThat(jdbc.queryForList("SELECT origin FROM smalls_history ORDER BY sequence_no", String.class))
+				.containsExactly(null, null, null, null);
+			assertThat(jdbc.queryForObject("SELECT checksum FROM smalls_history WHERE sequence_no = 3", String.class))
+				.isEqualTo("sum:3");
+			assertThat(migrator.rollback(2).rolledBack()).hasSize(2);
+			assertThat(migrator.status().current()).isEqualTo(2);
+		}
+	}
+
 	@Test
 	void aHistoryTableNameLeavesRoomForTheOtherTablesNames() {
 		String longest = "h".repeat(SmallsTables.MAX_LENGTH);
@@ -210,6 +234,37 @@ class OwnTablesLayoutTests {
 			jdbc.update("INSERT INTO smalls_history (sequence_no, name, batch, applied_at, execution_ms, applied_by) "
 					+ "VALUES (?, ?, 1, ?, 4, 'old@host')", sequence, "race_" + sequence,
 					java.sql.Timestamp.valueOf("2026-11-01 10:00:00"));
+		}
+	}
+
+	/**
+	 * What the release of layout 4 left, from its DDL: its three tables and its layout row,
+	 * with migrations 1 to {@code applied} recorded (and their work done), the last with a
+	 * checksum.
+	 */
+	private static void writeLayoutFourHistory(TestDatabase database, JdbcTemplate jdbc, int applied) {
+		String timestamp = timestampType(database);
+		jdbc.execute(RaceMigrations.CREATE_LOG);
+		jdbc.execute("CREATE TABLE smalls_history (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
+				+ "batch INT NOT NULL, applied_at " + timestamp + " NOT NULL, execution_ms BIGINT NOT NULL, "
+				+ "applied_by VARCHAR(255) NOT NULL, checksum VARCHAR(100), acknowledged VARCHAR(1000))");
+		jdbc.execute("CREATE TABLE smalls_history_interrupted (sequence_no INT NOT NULL PRIMARY KEY, "
+				+ "name VARCHAR(100) NOT NULL, operation VARCHAR(10) NOT NULL, certain INT NOT NULL, "
+				+ "possible INT NOT NULL, fingerprint VARCHAR(64) NOT NULL, started_at " + timestamp + " NOT NULL)");
+		jdbc.execute("CREATE TABLE smalls_history_layout (id INT NOT NULL PRIMARY KEY, layout INT NOT NULL, "
+				+ "compatible_from INT NOT NULL, upgraded_at " + timestamp + " NOT NULL, "
+				+ "upgraded_by VARCHAR(255) NOT NULL)");
+		java.sql.Timestamp at = java.sql.Timestamp.valueOf("2026-11-20 10:00:00");
+		jdbc.update("INSERT INTO smalls_history_layout (id, layout, compatible_from, upgraded_at, upgraded_by) "
+				+ "VALUES (1, 4, 1, ?, 'old@host')", at);
+		for (int sequence = 1; sequence <= applied; sequence++) {
+			jdbc.update("INSERT INTO race_log (sequence_no, instance) VALUES (?, 'layout-4')", sequence);
+			if (sequence % 5 != 0) {
+				jdbc.execute("CREATE TABLE race_t" + sequence + " (id INT PRIMARY KEY)");
+			}
+			jdbc.update("INSERT INTO smalls_history (sequence_no, name, batch, applied_at, execution_ms, applied_by, "
+					+ "checksum) VALUES (?, ?, 1, ?, 4, 'old@host', ?)", sequence, "race_" + sequence, at,
+					(sequence == applied) ? "sum:" + sequence : null);
 		}
 	}
 

@@ -73,6 +73,9 @@ public class HistoryCommand extends SmallsCommand {
 	}
 
 	private static String note(MigrationInfo migration) {
+		if (migration.origin() != null) {
+			return " (recorded without running: " + migration.origin() + ")";
+		}
 		if (migration.state() == MigrationState.MISSING) {
 			return " (missing from the code)";
 		}

@@ -24,7 +24,9 @@ final class MigrationsJson {
 	/**
 	 * One migration: {@code sequence}, {@code name}, {@code state}, then, {@code null} while
 	 * pending, {@code batch}, {@code migratedAt}, {@code executionMillis}, {@code appliedBy}
-	 * and {@code checksum} (also {@code null} when applied before smalls recorded checksums).
+	 * and {@code checksum} (also {@code null} when applied before smalls recorded checksums), and
+	 * {@code origin} ({@code null} unless it was recorded without smalls running it: a baseline,
+	 * a migration adopted from Flyway or Liquibase).
 	 * @param migration the migration
 	 * @return its JSON object
 	 */
@@ -38,6 +40,7 @@ final class MigrationsJson {
 		json.put("executionMillis", migration.executionMillis());
 		json.put("appliedBy", migration.appliedBy());
 		json.put("checksum", migration.checksum());
+		json.put("origin", migration.origin());
 		return json;
 	}
 

@@ -167,7 +167,8 @@ public final class SmallsCommandRunner {
 					new RepairCommand(this.migrator, this.tenants), new InitCommand(this.migrator),
 					new SeedCommand(this.migrator), create(files),
 					new PlanCommand(this.migrator), new RehearseCommand(this.migrator), new DriftCommand(this.migrator),
-					new LintCommand(this.migrator)));
+					new LintCommand(this.migrator), new BaselineCommand(this.migrator, this.tenants),
+					new AdoptCommand(this.migrator, this.tenants)));
 			for (SmallsCommand command : this.added) {
 				commands.removeIf((standard) -> standard.getName().equals(command.getName()));
 				commands.add(command);

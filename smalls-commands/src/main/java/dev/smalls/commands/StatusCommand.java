@@ -64,12 +64,19 @@ public class StatusCommand extends SmallsCommand {
 		}
 		ConsoleTable table = new ConsoleTable("SEQUENCE", "NAME", "STATE", "BATCH", "APPLIED AT", "MS");
 		for (MigrationInfo migration : status.migrations()) {
-			table.row(MigrationNames.display(migration.sequence()), migration.name(), migration.state(),
-					migration.batch(), ConsoleTable.time(migration.appliedAt()), migration.executionMillis());
+			table.row(MigrationNames.display(migration.sequence()), migration.name() + AdoptCommand.origin(migration),
+					migration.state(), migration.batch(), ConsoleTable.time(migration.appliedAt()),
+					migration.executionMillis());
 		}
 		table.print(out);
 		out.println("Current sequence: " + MigrationNames.display(status.current()) + ", " + status.pendingCount()
 				+ " pending");
+		long recorded = status.migrations().stream().filter(MigrationInfo::recordedWithoutRunning).count();
+		if (recorded > 0) {
+			out.println(recorded + ((recorded == 1) ? " migration was" : " migrations were") + " recorded without "
+					+ "smalls running " + ((recorded == 1) ? "it" : "them") + " (a baseline, or adopted from Flyway or "
+					+ "Liquibase): smalls history shows where each came from; a rollback stops at a baseline.");
+		}
 		notBuilt.forEach(out::println);
 		for (MigrationInfo interrupted : status.inState(MigrationState.INTERRUPTED)) {
 			out.println(interrupted.displayName() + " was interrupted part-way, and nothing else runs until it is "

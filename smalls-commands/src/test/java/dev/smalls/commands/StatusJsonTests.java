@@ -66,7 +66,7 @@ class StatusJsonTests {
 
 		JsonNode applied = status.get("migrations").get(0);
 		assertThat(applied.propertyNames()).containsExactly("sequence", "name", "state", "batch", "migratedAt",
-				"executionMillis", "appliedBy", "checksum");
+				"executionMillis", "appliedBy", "checksum", "origin");
 		Map<String, Object> row = this.jdbc.queryForMap("SELECT * FROM smalls_history WHERE sequence_no = 1");
 		assertThat(applied.get("sequence").asInt()).isEqualTo(1);
 		assertThat(applied.get("name").asString()).isEqualTo("create_notes").isEqualTo(row.get("NAME"));
@@ -116,7 +116,7 @@ class StatusJsonTests {
 		assertThat(migrations.get(1).get("name").asString()).isEqualTo("create_notes");
 		assertThat(migrations.get(1).get("batch").asInt()).isEqualTo(1);
 		assertThat(migrations.get(0).propertyNames()).containsExactly("sequence", "name", "state", "batch",
-				"migratedAt", "executionMillis", "appliedBy", "checksum");
+				"migratedAt", "executionMillis", "appliedBy", "checksum", "origin");
 	}
 
 	@Test

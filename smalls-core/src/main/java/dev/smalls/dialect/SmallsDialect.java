@@ -199,7 +199,7 @@ public interface SmallsDialect extends TableSupport {
 	 * @return a {@code SELECT}
 	 */
 	default String selectHistory(String table) {
-		return "SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum FROM " + table;
+		return "SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum, origin FROM " + table;
 	}
 
 	/**
@@ -232,7 +232,7 @@ public interface SmallsDialect extends TableSupport {
 	}
 
 	/**
-	 * The statement that records an applied migration, with eight parameters: the seven of
+	 * The statement that records an applied migration, with eight parameters: the first seven of
 	 * {@link #selectHistory(String)}'s columns, in their order, and the acknowledged lint rules.
 	 * @param table the table's name
 	 * @return an {@code INSERT}
@@ -240,6 +240,18 @@ public interface SmallsDialect extends TableSupport {
 	default String insertHistory(String table) {
 		return "INSERT INTO " + table
 				+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum, acknowledged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	}
+
+	/**
+	 * The statement that records a migration as applied without running it (a baseline, an
+	 * adopted migration), with eight parameters: the eight of {@link #selectHistory(String)}'s
+	 * columns, in their order, the last the row's origin.
+	 * @param table the table's name
+	 * @return an {@code INSERT}
+	 */
+	default String insertRecordedHistory(String table) {
+		return "INSERT INTO " + table
+				+ " (sequence_no, name, batch, applied_at, execution_ms, applied_by, checksum, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	}
 
 	/**

@@ -34,8 +34,13 @@ public record SmallsTables(String history) {
 	 * run of theirs leaves it behind the schema, and the next run of this one writes it again).
 	 * 4: an {@code acknowledged} column in the history table: the lint rules a migration's
 	 * author acknowledged, with their reasons (older releases leave it empty).
+	 * 5: an {@code origin} column in the history table: empty for a migration smalls ran, and
+	 * for a row recorded without running anything (a baseline, a migration adopted from Flyway
+	 * or Liquibase, later one a squash replaced) where it came from. Older releases see such a
+	 * row as an applied migration, missing from the code when it is, which is what it is to
+	 * them: they neither run it nor roll it back.
 	 */
-	public static final int LAYOUT = 4;
+	public static final int LAYOUT = 5;
 
 	/**
 	 * The oldest layout this smalls can still read and write without upgrading: what it
@@ -46,6 +51,9 @@ public record SmallsTables(String history) {
 
 	/** The longest text the history's {@code acknowledged} column holds. */
 	public static final int ACKNOWLEDGED_LENGTH = 1000;
+
+	/** The longest text the history's {@code origin} column holds. */
+	public static final int ORIGIN_LENGTH = 500;
 
 	private static final String LONGEST_SUFFIX = "_interrupted";
 
@@ -143,7 +151,7 @@ public record SmallsTables(String history) {
 		return "CREATE TABLE " + this.history + " (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
 				+ "batch INT NOT NULL, applied_at " + timestampType + " NOT NULL, execution_ms BIGINT NOT NULL, "
 				+ "applied_by VARCHAR(255) NOT NULL, checksum VARCHAR(100), acknowledged VARCHAR(" + ACKNOWLEDGED_LENGTH
-				+ "))";
+				+ "), origin VARCHAR(" + ORIGIN_LENGTH + "))";
 	}
 
 	/**
@@ -213,6 +221,9 @@ public record SmallsTables(String history) {
 			return List.of("ALTER TABLE " + this.history + " ADD COLUMN acknowledged VARCHAR(" + ACKNOWLEDGED_LENGTH
 					+ ")");
 		}
+		if (layout == 5) {
+			return List.of("ALTER TABLE " + this.history + " ADD COLUMN origin VARCHAR(" + ORIGIN_LENGTH + ")");
+		}
 		return List.of();
 	}
 
@@ -228,6 +239,7 @@ public record SmallsTables(String history) {
 		return switch (layout) {
 			case 3 -> "SELECT checksum FROM " + this.history + " WHERE 1 = 0";
 			case 4 -> "SELECT acknowledged FROM " + this.history + " WHERE 1 = 0";
+			case 5 -> "SELECT origin FROM " + this.history + " WHERE 1 = 0";
 			default -> null;
 		};
 	}

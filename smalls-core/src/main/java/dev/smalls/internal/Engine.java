@@ -15,7 +15,10 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.AdoptionResult;
 import dev.smalls.DriftResult;
+import dev.smalls.FlywayAdoption;
+import dev.smalls.LiquibaseAdoption;
 import dev.smalls.EditedMigrations;
 import dev.smalls.LockStatus;
 import dev.smalls.MigrateResult;
@@ -117,6 +120,47 @@ public final class Engine {
 		try (RunSession session = open(); LockedRun locked = lock(session, session.readSequences())) {
 			locked.hold();
 			return new SchemaTools(session, this.catalog).repair(sequence);
+		}
+	}
+
+	public AdoptionResult baseline(int sequence) {
+		if (sequence < 1) {
+			throw new SmallsValidationException(Problem.INVALID_ARGUMENT, List.of(),
+					"The baseline's sequence must be 1 or more, not " + sequence + ".",
+					"Pass the sequence of the last migration the schema already has, e.g. baseline 5; the next "
+							+ "migration is then 6.");
+		}
+		this.catalog.validate();
+		Adoption.Plan plan = Adoption.baseline("baseline", this.catalog, sequence, Origins.BASELINE, "baseline",
+				List.of());
+		try (RunSession session = open(); LockedRun locked = lock(session, session.readSequences())) {
+			return new Adoption(session, locked, this.settings.recordSchema(), appliedBy()).record(plan, true);
+		}
+	}
+
+	public AdoptionResult adoptFlyway(FlywayAdoption options) {
+		this.catalog.validate();
+		String shown = (options.schema() != null) ? options.schema() + "." + options.table() : options.table();
+		try (RunSession session = open()) {
+			List<FlywayHistoryReader.FlywayRow> rows = inSchema(session, "read Flyway's history table " + shown,
+					(connection) -> FlywayHistoryReader.read(connection, options));
+			Adoption.Plan plan = new FlywayHistory(rows, options.sequences()).plan("flyway " + shown, this.catalog);
+			return adopt(session, plan);
+		}
+	}
+
+	public AdoptionResult adoptLiquibase(LiquibaseAdoption options) {
+		this.catalog.validate();
+		try (RunSession session = open()) {
+			Adoption.Plan plan = inSchema(session, "read Liquibase's change log table " + options.table(),
+					(connection) -> LiquibaseHistoryReader.plan(connection, options, this.catalog));
+			return adopt(session, plan);
+		}
+	}
+
+	private AdoptionResult adopt(RunSession session, Adoption.Plan plan) {
+		try (LockedRun locked = lock(session, session.readSequences())) {
+			return new Adoption(session, locked, this.settings.recordSchema(), appliedBy()).record(plan, false);
 		}
 	}
 

@@ -108,27 +108,34 @@ final class HistoryTable {
 			return run(connection, dialect.selectHistory(this.name), HistoryTable::rows);
 		}
 		catch (SQLException ex) {
-			// Tables of an older layout, not upgraded yet (rows without checksums), or none.
+			// Tables of an older layout, not upgraded yet: rows without origins (layouts 3 and 4),
+			// without checksums (before 3), or none.
 			try {
-				return query(connection, dialect,
-						"SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by FROM " + this.name,
-						HistoryTable::rows);
+				return run(connection, "SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by, "
+						+ "checksum FROM " + this.name, HistoryTable::rows);
 			}
 			catch (SQLException older) {
-				older.addSuppressed(ex);
-				throw older;
+				try {
+					return query(connection, dialect,
+							"SELECT sequence_no, name, batch, applied_at, execution_ms, applied_by FROM " + this.name,
+							HistoryTable::rows);
+				}
+				catch (SQLException oldest) {
+					oldest.addSuppressed(ex);
+					throw oldest;
+				}
 			}
 		}
 	}
 
 	private static History rows(ResultSet rs) throws SQLException {
-		boolean checksums = rs.getMetaData().getColumnCount() >= 7;
+		int columns = rs.getMetaData().getColumnCount();
 		List<HistoryRow> rows = new ArrayList<>();
 		while (rs.next()) {
 			Timestamp appliedAt = rs.getTimestamp(4);
 			rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), rs.getInt(3),
 					(appliedAt != null) ? appliedAt.toInstant() : Instant.EPOCH, rs.getLong(5), rs.getString(6),
-					checksums ? rs.getString(7) : null));
+					(columns >= 7) ? rs.getString(7) : null, (columns >= 8) ? rs.getString(8) : null));
 		}
 		return new History(rows);
 	}

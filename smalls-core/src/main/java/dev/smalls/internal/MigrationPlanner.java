@@ -148,6 +148,7 @@ final class MigrationPlanner {
 	}
 
 	private List<HistoryRow> undoable(List<HistoryRow> rows, String what) {
+		RecordedRows.refuseUndo(rows, this.catalog, what);
 		List<Integer> missing = rows.stream()
 			.filter((row) -> this.catalog.indexOf(row.sequence()) < 0)
 			.map(HistoryRow::sequence)
@@ -209,16 +210,55 @@ final class MigrationPlanner {
 			}
 			else {
 				boolean inCode = codeSequence == rowSequence;
-				MigrationState state = !inCode ? MigrationState.MISSING
+				// A row recorded without running (a baseline, an adopted migration) needs no code.
+				MigrationState state = !inCode
+						? ((row.origin() != null) ? MigrationState.APPLIED : MigrationState.MISSING)
 						: Checksums.edited(row.checksum(), this.catalog.checksumAt(i)) ? MigrationState.EDITED
 								: MigrationState.APPLIED;
 				migrations.add(new MigrationInfo(rowSequence, inCode ? this.catalog.nameAt(i) : row.name(), state,
-						row.batch(), row.appliedAt(), row.executionMillis(), row.appliedBy(), row.checksum()));
+						row.batch(), row.appliedAt(), row.executionMillis(), row.appliedBy(), row.checksum(),
+						row.origin()));
 				i += inCode ? 1 : 0;
 				r++;
 			}
 		}
-		return new MigrationStatus(history.current(), migrations);
+		return new MigrationStatus(history.current(), migrations, codeless(migrations));
+	}
+
+	/**
+	 * What to say of adopted migrations the code has no migration for: Flyway's Java
+	 * migrations, by name, need a port; SQL files need the folder Flyway ran them from.
+	 */
+	private List<String> codeless(List<MigrationInfo> migrations) {
+		List<String> java = new ArrayList<>();
+		int sql = 0;
+		for (MigrationInfo migration : migrations) {
+			String origin = migration.origin();
+			if (origin == null || Origins.isBaseline(origin) || this.catalog.indexOf(migration.sequence()) >= 0) {
+				continue;
+			}
+			if (Origins.isFlywayJava(origin)) {
+				java.add(migration.displayName());
+			}
+			else if (origin.startsWith("flyway ")) {
+				sql++;
+			}
+		}
+		List<String> notes = new ArrayList<>();
+		if (!java.isEmpty()) {
+			List<String> shown = (java.size() > 10) ? java.subList(0, 10) : java;
+			notes.add("Adopted from Flyway's Java migrations, not yet ported to smalls: " + String.join(", ", shown)
+					+ ((java.size() > shown.size()) ? " and " + (java.size() - shown.size()) + " more" : "")
+					+ ". They count as applied; to roll " + ((java.size() == 1) ? "it" : "them") + " back or run "
+					+ ((java.size() == 1) ? "it" : "them") + " on a new database, write a SmallsMigration with the same "
+					+ "sequence, its migrate the Flyway migration's migrate(Context), its rollback the undo.");
+		}
+		if (sql > 0) {
+			notes.add(sql + " migration" + ((sql == 1) ? " was" : "s were") + " adopted from Flyway's SQL files that "
+					+ "smalls does not find: add Flyway's folder to smalls.sql.locations (classpath:db/migration is "
+					+ "the default) to roll them back or run them on a new database.");
+		}
+		return notes;
 	}
 
 	/**

@@ -186,12 +186,14 @@ final class SchemaTools {
 	 * A status in which interrupted schema migrations show as such.
 	 * @param status the status from the code and the history
 	 * @param interrupted the marks
-	 * @param notes what the database left behind, to note
+	 * @param notes what the database left behind, to note after the status's own notes
 	 * @return the status, each interrupted migration {@link MigrationState#INTERRUPTED}
 	 */
 	static MigrationStatus withInterrupted(MigrationStatus status, List<Interrupted> interrupted, List<String> notes) {
+		List<String> all = new ArrayList<>(status.notes());
+		all.addAll(notes);
 		if (interrupted.isEmpty()) {
-			return notes.isEmpty() ? status : new MigrationStatus(status.current(), status.migrations(), notes);
+			return notes.isEmpty() ? status : new MigrationStatus(status.current(), status.migrations(), all);
 		}
 		List<MigrationInfo> migrations = new ArrayList<>(status.migrations());
 		for (Interrupted mark : interrupted) {
@@ -210,7 +212,7 @@ final class SchemaTools {
 			}
 		}
 		migrations.sort(java.util.Comparator.comparingInt(MigrationInfo::sequence));
-		return new MigrationStatus(status.current(), migrations, notes);
+		return new MigrationStatus(status.current(), migrations, all);
 	}
 
 }

@@ -99,7 +99,7 @@ class HistoryTableTests {
 							try (Connection other = connect(); Statement statement = other.createStatement()) {
 								create(other);
 								statement.execute("INSERT INTO smalls_history VALUES (1, 'a', 1, CURRENT_TIMESTAMP, 3, "
-										+ "'other@host', NULL, NULL)");
+										+ "'other@host', NULL, NULL, NULL)");
 							}
 							// A state that does not say "no such table", as some databases report it:
 							// smalls has to ask the metadata, and finds the table there.

@@ -137,6 +137,58 @@ class MigrationPlannerTests {
 		assertThat(status.migrations()).isEmpty();
 	}
 
+	@Test
+	void rowsRecordedWithoutRunningAreAppliedWithTheirOriginWhetherOrNotTheCodeHasThem() {
+		MigrationPlanner planner = planner(false, 2, 4);
+		MigrationStatus status = planner.status(history(recorded(1, "flyway SQL V1__a.sql checksum=7"),
+				recorded(2, "flyway SQL V2__b.sql checksum=8"), row(3, 2)));
+		assertThat(status.migrations()).extracting(MigrationInfo::sequence, MigrationInfo::state, MigrationInfo::origin)
+			.containsExactly(tuple(1, MigrationState.APPLIED, "flyway SQL V1__a.sql checksum=7"),
+					tuple(2, MigrationState.APPLIED, "flyway SQL V2__b.sql checksum=8"),
+					tuple(3, MigrationState.MISSING, null), tuple(4, MigrationState.PENDING, null));
+	}
+
+	@Test
+	void statusNamesAdoptedJavaMigrationsWithoutCodeToPortAndCountsSqlFilesItCannotFind() {
+		MigrationPlanner planner = planner(false, 2);
+		MigrationStatus status = planner.status(history(recorded(1, "flyway JDBC db.V1__a"),
+				recorded(2, "flyway JDBC db.V2__b"), recorded(3, "flyway SPRING_JDBC db.V3__c"),
+				recorded(4, "flyway SQL V4__d.sql checksum=7"), recorded(5, "baseline flyway V5 e")));
+		assertThat(status.notes()).hasSize(2);
+		assertThat(status.notes().get(0)).startsWith(
+				"Adopted from Flyway's Java migrations, not yet ported to smalls: 0001_m1, 0003_m3. They count as "
+						+ "applied;");
+		assertThat(status.notes().get(1))
+			.startsWith("1 migration was adopted from Flyway's SQL files that smalls does not find: add Flyway's "
+					+ "folder to smalls.sql.locations");
+		assertThat(planner.status(history(recorded(2, "flyway JDBC db.V2__b"))).notes()).isEmpty();
+	}
+
+	@Test
+	void aRollbackUndoesAnAdoptedMigrationThroughItsCodeAndStopsAtOneWithoutCode() {
+		MigrationPlanner planner = planner(false, 2, 3);
+		History history = history(recorded(1, "flyway JDBC db.V1__a"), recorded(2, "flyway SQL V2__b.sql"),
+				row(3, 2));
+		assertThat(planner.rollbackTo(history, 1)).extracting(HistoryRow::sequence).containsExactly(3, 2);
+		assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(() -> planner.rollbackTo(history, 0))
+			.withMessageContaining("Cannot roll back to 0000: 0001_m1 (flyway JDBC db.V1__a) was adopted")
+			.satisfies((ex) -> assertThat(ex.getSequences()).containsExactly(1));
+	}
+
+	@Test
+	void aRollbackNeverUndoesABaselineEvenWithItsCode() {
+		MigrationPlanner planner = planner(false, 1, 2, 3);
+		History history = history(recorded(1, "baseline"), recorded(2, "baseline"), row(3, 2));
+		assertThat(planner.rollbackBatches(history, 1)).extracting(HistoryRow::sequence).containsExactly(3);
+		assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(() -> planner.rollbackBatches(history, 2))
+			.withMessageContaining("0002_m2 is a baseline (baseline)")
+			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(Problem.NOT_RUN_BY_SMALLS));
+	}
+
+	private static HistoryRow recorded(int sequence, String origin) {
+		return new HistoryRow(sequence, "m" + sequence, 1, AT, 0, "me@host", null, origin);
+	}
+
 	private static MigrationPlanner planner(boolean outOfOrder, int... sequences) {
 		List<SmallsMigration> migrations = Arrays.stream(sequences)
 			.mapToObj((sequence) -> (SmallsMigration) sql(sequence, "m" + sequence, "SELECT 1", "SELECT 1"))

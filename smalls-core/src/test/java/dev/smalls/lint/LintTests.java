@@ -142,8 +142,9 @@ class LintTests {
 			SmallsMigrator.builder(db.dataSource()).migrations(code(1, "first", "CREATE TABLE t1 (id INTEGER)"))
 				.build()
 				.migrate();
-			// As the previous release (layout 3) left them: no acknowledged column.
+			// As the release of layout 3 left them: no acknowledged (or origin) column.
 			jdbc.execute("ALTER TABLE smalls_history DROP COLUMN acknowledged");
+			jdbc.execute("ALTER TABLE smalls_history DROP COLUMN origin");
 			jdbc.update("UPDATE smalls_history_layout SET layout = 3");
 
 			SmallsMigrator.builder(db.dataSource())

@@ -25,11 +25,13 @@ import org.springframework.shell.core.command.DefaultCommandParser;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SqlFileMigrations;
 import dev.smalls.SmallsTenants;
+import dev.smalls.commands.AdoptCommand;
+import dev.smalls.commands.BaselineCommand;
 import dev.smalls.commands.CreateCommand;
 import dev.smalls.commands.DriftCommand;
-import dev.smalls.commands.LintCommand;
 import dev.smalls.commands.HistoryCommand;
 import dev.smalls.commands.InitCommand;
+import dev.smalls.commands.LintCommand;
 import dev.smalls.commands.LockCommand;
 import dev.smalls.commands.MigrateCommand;
 import dev.smalls.commands.MigrationFileWriter;
@@ -128,6 +130,18 @@ public final class SmallsShellAutoConfiguration {
 	@ConditionalOnMissingBean
 	RepairCommand smallsRepairCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
 		return new RepairCommand(migrator, tenants.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BaselineCommand smallsBaselineCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
+		return new BaselineCommand(migrator, tenants.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AdoptCommand smallsAdoptCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
+		return new AdoptCommand(migrator, tenants.getIfAvailable());
 	}
 
 	@Bean

@@ -329,14 +329,16 @@ public class SmallsEndpoint {
 	 * @param executionMillis how long it took
 	 * @param appliedBy who applied it
 	 * @param checksum the checksum recorded when it was applied, if any
+	 * @param origin where it came from when it was recorded without smalls running it (a
+	 * baseline, a migration adopted from Flyway or Liquibase), {@code null} otherwise
 	 */
 	public record MigrationDescriptor(int sequence, String name, MigrationState state, @Nullable Integer batch,
 			@Nullable Instant migratedAt, @Nullable Long executionMillis, @Nullable String appliedBy,
-			@Nullable String checksum) {
+			@Nullable String checksum, @Nullable String origin) {
 
 		MigrationDescriptor(MigrationInfo info) {
 			this(info.sequence(), info.name(), info.state(), info.batch(), info.appliedAt(), info.executionMillis(),
-					info.appliedBy(), info.checksum());
+					info.appliedBy(), info.checksum(), info.origin());
 		}
 
 	}

@@ -77,6 +77,19 @@ class SmallsEndpointReadViewsWebTests {
 	}
 
 	@Test
+	void statusShowsTheOriginOfMigrationsRecordedByABaseline() throws Exception {
+		this.jdbc.execute("DROP ALL OBJECTS");
+		this.migrator.baseline(2);
+		HttpJson.Response response = this.http.get("/actuator/smalls");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode migrations = response.json().get("migrations");
+		assertThat(migrations.get(0).get("state").asString()).isEqualTo("APPLIED");
+		assertThat(migrations.get(0).get("origin").asString()).isEqualTo("baseline");
+		assertThat(migrations.get(2).get("state").asString()).isEqualTo("PENDING");
+		assertThat(migrations.get(2).get("origin").isNull()).isTrue();
+	}
+
+	@Test
 	void anotherViewIsNotFound() throws Exception {
 		HttpJson.Response response = this.http.get("/actuator/smalls/drfit");
 		assertThat(response.status()).as(response.body()).isEqualTo(404);
