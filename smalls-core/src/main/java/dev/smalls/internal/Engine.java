@@ -192,6 +192,13 @@ public final class Engine {
 				// upgraded, and a newer smalls' refused, by the first run that writes.
 				return new MigrateResult(0, List.of(), unlocked.current());
 			}
+			if ((unlocked == null || unlocked.size() == 0) && unlockedPlan.length > 0) {
+				// A first migrate: not on what Flyway or Liquibase applied before it is adopted.
+				inSchema(session, "look for Flyway's and Liquibase's history tables", (connection) -> {
+					ForeignHistories.refuseIfNotAdopted(connection, session.schema());
+					return null;
+				});
+			}
 			LintRun.beforeMigrate(session, this.catalog, this.settings, unlockedPlan);
 			return reportingFailure(session, Operation.MIGRATE, () -> {
 				try (LockedRun locked = lock(session, unlocked)) {

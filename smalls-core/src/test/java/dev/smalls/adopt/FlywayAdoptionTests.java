@@ -274,9 +274,17 @@ class FlywayAdoptionTests {
 	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
 	void aMigrationSmallsRanAtAnAdoptedSequenceIsRefusedByName(TestDatabase database) throws Exception {
 		try (FreshDatabase db = database.createFreshDatabase()) {
-			write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY);");
-			flyway(db).migrate();
+			// smalls first: a migrate after Flyway's is refused until Flyway's history is adopted. Then
+			// Flyway, on the schema smalls' tables are in (so from a baseline at 0 to take it).
 			migrator(db, SqlMigration.table(1)).migrate();
+			write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY);");
+			Flyway.configure()
+				.dataSource(db.dataSource())
+				.locations("filesystem:" + this.folder)
+				.baselineOnMigrate(true)
+				.baselineVersion("0")
+				.load()
+				.migrate();
 			assertThatExceptionOfType(SmallsValidationException.class)
 				.isThrownBy(() -> migrator(db).adoptFlyway(FlywayAdoption.defaults()))
 				.withMessageContaining("smalls' history already records a migration at the sequences to record: "

@@ -107,6 +107,25 @@ class FlywayProjectAdoptionTests {
 
 	@ParameterizedTest
 	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void aMigrateBeforeTheAdoptionIsRefusedAndRunsNothing(TestDatabase database) throws Exception {
+		flywayProject(database);
+		SmallsMigrator migrator = migrator(CREATE_TAGS);
+		assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("This database was migrated by Flyway (flyway_schema_history records 50 applied "
+					+ "changes) and smalls' history is empty")
+			.withMessageContaining("Nothing was run.")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("smalls adopt flyway"))
+			.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(Problem.ADOPTION_REFUSED));
+		// Not one V file ran again (each would fail on its existing table, or worse, succeed).
+		assertThat(tableExists("tags")).isFalse();
+		assertThat(migrator.status().migrations()).filteredOn((migration) -> migration.state() == MigrationState.APPLIED)
+			.isEmpty();
+		migrator.adoptFlyway(FlywayAdoption.defaults());
+		assertThat(migrator.migrate().applied()).extracting(MigrationExecution::sequence).containsExactly(51);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
 	void aNewSmallsMigrationAppliesAndARollbackRunsTheUFilesOfAdoptedSqlMigrations(TestDatabase database)
 			throws Exception {
 		flywayProject(database);

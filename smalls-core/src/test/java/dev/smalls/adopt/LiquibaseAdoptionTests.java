@@ -71,6 +71,25 @@ class LiquibaseAdoptionTests {
 
 	@ParameterizedTest
 	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void aMigrateBeforeTheAdoptionIsRefusedAndRunsNothing(TestDatabase database) throws Exception {
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			update(db);
+			SmallsMigrator migrator = migrator(db, SqlMigration.sql(1, "add_phone",
+					"ALTER TABLE customers ADD phone VARCHAR(40)", "ALTER TABLE customers DROP COLUMN phone"));
+			assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(migrator::migrate)
+				.withMessageContaining("This database was migrated by Liquibase (DATABASECHANGELOG records 3 applied "
+						+ "changes)")
+				.withMessageContaining("Nothing was run.")
+				.satisfies((ex) -> assertThat(ex.getAction()).contains("smalls adopt liquibase"));
+			assertThat(jdbc.queryForList("SELECT * FROM customers").get(0)).doesNotContainKeys("phone", "PHONE");
+			migrator.adoptLiquibase(LiquibaseAdoption.defaults());
+			assertThat(migrator.migrate().applied()).extracting(MigrationExecution::sequence).containsExactly(1);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
 	void aBaselineAtAGivenSequenceTakesTheSmallsMigrationsThatStandForTheChangeLog(TestDatabase database)
 			throws Exception {
 		try (FreshDatabase db = database.createFreshDatabase()) {

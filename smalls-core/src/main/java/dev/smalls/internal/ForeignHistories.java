@@ -1,0 +1,86 @@
+package dev.smalls.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.smalls.SmallsValidationException;
+import dev.smalls.SmallsValidationException.Problem;
+
+/**
+ * The guard before a first migrate: a database Flyway or Liquibase migrated, whose history
+ * smalls has not adopted, would have every migration of a kept SQL folder (or of a port)
+ * run again. Looked for only while smalls' history is empty, so it costs one metadata lookup
+ * on a database's first migrate and nothing after. Internal: not for use outside smalls.
+ */
+final class ForeignHistories {
+
+	static final String FLYWAY = "flyway_schema_history";
+
+	static final String LIQUIBASE = "DATABASECHANGELOG";
+
+	private ForeignHistories() {
+	}
+
+	/**
+	 * Refuse a first migrate on a database another tool migrated.
+	 * @param connection the connection, in the run's schema
+	 * @param schema the run's schema, {@code null} for the connection's
+	 * @throws SmallsValidationException if Flyway's or Liquibase's history table, in its default
+	 * name, holds applied migrations
+	 * @throws SQLException if the metadata or the table cannot be read
+	 */
+	static void refuseIfNotAdopted(Connection connection, @Nullable String schema) throws SQLException {
+		ForeignTable flyway = ForeignTable.find(connection, schema, FLYWAY);
+		if (flyway != null && flyway.missing(List.of("version", "success")).isEmpty()) {
+			long applied = 0;
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery(flyway.select(List.of("version", "success"), ""))) {
+				while (rs.next()) {
+					// A BOOLEAN on most databases, a TINYINT on MariaDB/MySQL: getBoolean reads both.
+					if (rs.getString(1) != null && rs.getBoolean(2)) {
+						applied++;
+					}
+				}
+			}
+			if (applied > 0) {
+				throw refusal("Flyway", FLYWAY, applied, "smalls adopt flyway",
+						"migrations it applied (V files of a kept SQL folder, and their ports) would run again");
+			}
+		}
+		ForeignTable liquibase = ForeignTable.find(connection, schema, LIQUIBASE);
+		if (liquibase != null) {
+			long applied = count(connection, liquibase.select(List.of("id"), ""));
+			if (applied > 0) {
+				throw refusal("Liquibase", LIQUIBASE, applied, "smalls adopt liquibase",
+						"smalls migrations that port its change sets would run over what they made");
+			}
+		}
+	}
+
+	private static long count(Connection connection, String select) throws SQLException {
+		long rows = 0;
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(select)) {
+			while (rs.next()) {
+				rows++;
+			}
+		}
+		return rows;
+	}
+
+	private static SmallsValidationException refusal(String tool, String table, long applied, String command,
+			String risk) {
+		return new SmallsValidationException(Problem.ADOPTION_REFUSED, List.of(),
+				"This database was migrated by " + tool + " (" + table + " records " + applied + " applied "
+						+ ((applied == 1) ? "change" : "changes") + ") and smalls' history is empty: a migrate now "
+						+ "would not know what " + tool + " did, and " + risk + ". Nothing was run.",
+				"Record what " + tool + " applied first: " + command + " (see \"Coming from Flyway or Liquibase\" in "
+						+ "smalls' README), then migrate. If " + tool + " manages something else in this schema, give "
+						+ "smalls a schema of its own (smalls.schema).");
+	}
+
+}
