@@ -28,7 +28,7 @@ public final class BenchmarkMain {
 	private final List<Integer> scenarios;
 
 	BenchmarkMain(boolean quick, List<BenchDatabase> databases) {
-		this(quick, databases, List.of(1, 2, 3, 4, 5, 6, 7));
+		this(quick, databases, List.of(1, 2, 3, 4, 5, 6, 7, 8));
 	}
 
 	BenchmarkMain(boolean quick, List<BenchDatabase> databases, List<Integer> scenarios) {
@@ -41,7 +41,7 @@ public final class BenchmarkMain {
 		boolean quick = Arrays.asList(args).contains("--quick");
 		List<BenchDatabase> databases = BenchDatabase.defaults();
 		Path out = null;
-		List<Integer> scenarios = List.of(1, 2, 3, 4, 5, 6, 7);
+		List<Integer> scenarios = List.of(1, 2, 3, 4, 5, 6, 7, 8);
 		for (String arg : args) {
 			if (arg.startsWith("--scenarios=")) {
 				scenarios = Arrays.stream(arg.substring(12).split(",")).map(Integer::valueOf).toList();
@@ -78,7 +78,7 @@ public final class BenchmarkMain {
 		Report report = new Report();
 		List<Scenario> all = List.of(new ApplyScenario(this.effort), new CheckScenario(this.effort),
 				new RollbackScenario(this.effort), new BootScenario(this.effort), new TenantScenario(this.effort),
-				new TrustScenario(this.effort), new SafetyScenario(this.effort));
+				new TrustScenario(this.effort), new SafetyScenario(this.effort), new AdoptScenario(this.effort));
 		List<Scenario> scenarios = this.scenarios.stream().map((number) -> all.get(number - 1)).toList();
 		for (BenchDatabase database : this.databases) {
 			for (Scenario scenario : scenarios) {
@@ -115,7 +115,10 @@ public final class BenchmarkMain {
 				+ "lint() of N pending schema migrations (a column, an index and a NOT NULL each, on 50 tables of 100 "
 				+ "rows), of N code migrations (captured by plan, which runs them where nothing is kept), and "
 				+ "applying the N schema migrations with the lint before migrate (smalls.lint.mode=warn) and "
-				+ "without (off).");
+				+ "without (off). Scenario 8 adopts a Flyway history of N migrations (Flyway wrote the first row, "
+				+ "the rest are copies in its form), a new database per sample; the plain JDBC floor reads the same "
+				+ "rows and inserts one each into a history-shaped table created before the clock starts, in one "
+				+ "batch and commit, where smalls also creates its own tables, takes its lock and checks each row.");
 		return report;
 	}
 

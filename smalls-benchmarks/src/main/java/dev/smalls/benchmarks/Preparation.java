@@ -31,7 +31,7 @@ final class Preparation {
 		}
 	}
 
-	private static void flywayByCopy(DataSource dataSource, Workload workload) throws Exception {
+	static void flywayByCopy(DataSource dataSource, Workload workload) throws Exception {
 		FlywayContender.flyway(dataSource, new Workload(1)).migrate();
 		try (Connection connection = dataSource.getConnection()) {
 			String script;

@@ -20,6 +20,9 @@ final class Targets {
 	/** Scenario 4: smalls adds less than this share of what Flyway adds. */
 	static final double BOOT_SHARE = 1.0 / 3.0;
 
+	/** Scenario 8: a 10,000-row Flyway history adopted in under this many milliseconds. */
+	static final double ADOPT_MILLIS = 2_000;
+
 	private final Report report;
 
 	Targets(Report report) {
@@ -87,6 +90,14 @@ final class Targets {
 			trust(database, TrustScenario.REHEARSE, 200, (database == BenchDatabase.POSTGRESQL) ? 60_000 : 0, lines);
 			trust(database, SafetyScenario.LINT_SCHEMA, 1000, 2_000, lines);
 			trust(database, SafetyScenario.LINT_CODE, 1000, 0, lines);
+			for (int size : this.report.sizes(AdoptScenario.NAME, database)) {
+				double smalls = median(AdoptScenario.NAME, database, size, SmallsContender.NAME);
+				double floor = median(AdoptScenario.NAME, database, size, PlainJdbcContender.NAME);
+				lines.add(String.format("%s: %s on %s, N=%,d: %.0f ms, %.2fx the plain JDBC copy%s",
+						(size == 10_000) ? verdict(smalls < ADOPT_MILLIS) : "measured", AdoptScenario.NAME,
+						database.displayName(), size, smalls, smalls / floor,
+						(size == 10_000) ? String.format(" (target < %,.0f ms)", ADOPT_MILLIS) : " (no target)"));
+			}
 			for (int size : this.report.sizes(SafetyScenario.APPLY_WARN, database)) {
 				double warn = median(SafetyScenario.APPLY_WARN, database, size, SmallsContender.NAME);
 				double off = median(SafetyScenario.APPLY_OFF, database, size, SmallsContender.NAME);
