@@ -78,7 +78,7 @@ public final class SmallsInstancesAutoConfiguration {
 		properties.getInstances().forEach((name, instance) -> {
 			if (instance.migratesOnStartup(properties) && instances.contains(name)) {
 				migrators.put(name, instances.migrator(name));
-				strategies.put(name, new DefaultMigrationStrategy(instance.getTarget()));
+				strategies.put(name, new DefaultMigrationStrategy(instance.getTarget(), name));
 			}
 		});
 		return new SmallsInstancesInitializer(migrators, strategies);
