@@ -5,13 +5,14 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jpa.EntityManagerFactoryBuilder;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 
@@ -33,13 +34,15 @@ import dev.smalls.testapp.instances.orders.PurchaseOrder;
 @EntityScan(basePackageClasses = PurchaseOrder.class)
 public class InstancesApplication {
 
+	public static void main(String[] args) {
+		SpringApplication.run(InstancesApplication.class, args);
+	}
+
+	/** As the README has it: {@code billing.datasource.jdbc-url}, {@code .username}, {@code .password}. */
 	@Bean(defaultCandidate = false)
-	DataSource billingDataSource(Environment environment) {
-		return DataSourceBuilder.create()
-			.url(environment.getRequiredProperty("billing.url"))
-			.username(environment.getProperty("billing.username"))
-			.password(environment.getProperty("billing.password"))
-			.build();
+	@ConfigurationProperties("billing.datasource")
+	DataSource billingDataSource() {
+		return DataSourceBuilder.create().build();
 	}
 
 	@Bean(defaultCandidate = false)

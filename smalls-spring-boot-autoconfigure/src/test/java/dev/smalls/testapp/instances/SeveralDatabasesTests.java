@@ -6,10 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -42,6 +42,7 @@ import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The acceptance of {@code smalls.instances}: an application with a PostgreSQL database (its
@@ -69,34 +70,40 @@ class SeveralDatabasesTests {
 	}
 
 	@Test
-	void startUpMigratesBothDatabasesBeforeJpaOnEachSeesItsTables() {
+	void startUpMigratesBothDatabasesAndJpaOnEachReadsAndWritesItsTables() {
 		try (ConfigurableApplicationContext context = start()) {
-			EntityManager ordersEntities = context.getBean("entityManagerFactory", EntityManagerFactory.class)
-				.createEntityManager();
-			EntityManager billingEntities = context.getBean("billingEntityManagerFactory", EntityManagerFactory.class)
-				.createEntityManager();
-			try {
-				assertThat(ordersEntities.createQuery("SELECT o FROM PurchaseOrder o", PurchaseOrder.class)
-					.getResultList()).extracting(PurchaseOrder::getCustomer).containsExactly("Ada");
-				assertThat(billingEntities.createQuery("SELECT i FROM Invoice i", Invoice.class).getResultList())
-					.extracting(Invoice::getNumber)
-					.containsExactly("INV-1");
-			}
-			finally {
-				ordersEntities.close();
-				billingEntities.close();
-			}
+			EntityManagerFactory ordersEntities = context.getBean("entityManagerFactory", EntityManagerFactory.class);
+			EntityManagerFactory billingEntities = context.getBean("billingEntityManagerFactory",
+					EntityManagerFactory.class);
+			inTransaction(ordersEntities, (entities) -> entities.persist(new PurchaseOrder(2L, "Grace")));
+			inTransaction(billingEntities,
+					(entities) -> entities.persist(new Invoice(2L, "INV-2", LocalDateTime.of(2026, 12, 7, 12, 0))));
+			inTransaction(ordersEntities,
+					(entities) -> assertThat(entities
+						.createQuery("SELECT o FROM PurchaseOrder o ORDER BY o.id", PurchaseOrder.class)
+						.getResultList()).extracting(PurchaseOrder::getCustomer).containsExactly("Ada", "Grace"));
+			inTransaction(billingEntities, (entities) -> assertThat(
+					entities.createQuery("SELECT i FROM Invoice i ORDER BY i.id", Invoice.class).getResultList())
+				.extracting(Invoice::getNumber, Invoice::getPaidAt)
+				.containsExactly(tuple("INV-1", null), tuple("INV-2", LocalDateTime.of(2026, 12, 7, 12, 0))));
+			// What JPA wrote is in the database it belongs to.
+			assertThat(new JdbcTemplate(this.orders.dataSource())
+				.queryForList("SELECT customer FROM purchase_order ORDER BY id", String.class))
+				.containsExactly("Ada", "Grace");
+			assertThat(new JdbcTemplate(this.billing.dataSource())
+				.queryForList("SELECT number FROM invoice WHERE paid_at IS NOT NULL", String.class))
+				.containsExactly("INV-2");
 			assertThat(context.getBean(SmallsMigrator.class).status().current()).isEqualTo(1);
 			SmallsInstances instances = context.getBean(SmallsInstances.class);
 			assertThat(instances.names()).containsExactly("billing");
 			assertThat(instances.migrator("billing").status().current()).isEqualTo(2);
-			// Each set's history in its own database.
-			assertThat(new JdbcTemplate(this.billing.dataSource())
-				.queryForList("SELECT name FROM smalls_history ORDER BY sequence_no", String.class))
-				.containsExactly("create_invoices", "add_invoice_paid_at");
-			assertThat(new JdbcTemplate(this.orders.dataSource())
-				.queryForList("SELECT name FROM smalls_history ORDER BY sequence_no", String.class))
-				.containsExactly("create_purchase_orders");
+			// Each set's schema and history in its own database, and nothing of it in the other.
+			assertThat(tables(this.orders, "table_schema = 'public'")).contains("purchase_order", "smalls_history")
+				.doesNotContain("invoice");
+			assertThat(tables(this.billing, "table_schema = DATABASE()")).contains("invoice", "smalls_history")
+				.doesNotContain("purchase_order");
+			assertThat(history(this.billing)).containsExactly("create_invoices", "add_invoice_paid_at");
+			assertThat(history(this.orders)).containsExactly("create_purchase_orders");
 		}
 	}
 
@@ -104,22 +111,22 @@ class SeveralDatabasesTests {
 	void anInstanceThatIsNotEnabledIsLeftAloneAndJpaOnItFails() {
 		assertThatException().isThrownBy(() -> start("--smalls.instances.billing.enabled=false"))
 			.withStackTraceContaining("missing table [invoice]");
-		assertThat(new JdbcTemplate(this.billing.dataSource()).queryForObject(
-				"SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'smalls_history' AND table_schema = DATABASE()", Integer.class))
-			.isZero();
+		assertThat(tables(this.billing, "table_schema = DATABASE()")).doesNotContain("smalls_history", "invoice");
 	}
 
 	@Test
-	void aFailureInOneInstanceNamesItAndSaysWhatToDoInItsOwnTerms(CapturedOutput output) {
+	void aFailureInOneInstanceStopsTheStartUpNamingItAndTheMigration(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start("--instances.test.fail=true"))
-			.withStackTraceContaining("smalls instance 'billing'");
+			.withStackTraceContaining("smalls instance 'billing': Migration 0003_broken failed");
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("smalls instance 'billing': ")
-			.contains("0003_broken");
-		// The PostgreSQL orders were migrated first, and stay so; billing applied what came before.
-		assertThat(new JdbcTemplate(this.billing.dataSource())
-			.queryForList("SELECT name FROM smalls_history ORDER BY sequence_no", String.class))
-			.containsExactly("create_invoices", "add_invoice_paid_at");
+			.contains("smalls instance 'billing': Migration 0003_broken failed: ")
+			.contains("Applied before it, and still applied: 0001_create_invoices, 0002_add_invoice_paid_at.")
+			.contains("'smalls repair 0003 --instance billing'");
+		// The PostgreSQL orders were migrated first, and their history says so; billing's says
+		// what it applied before the failure, and not the failed migration.
+		assertThat(history(this.orders)).containsExactly("create_purchase_orders");
+		assertThat(tables(this.orders, "table_schema = 'public'")).contains("purchase_order");
+		assertThat(history(this.billing)).containsExactly("create_invoices", "add_invoice_paid_at");
 	}
 
 	@Test
@@ -161,11 +168,23 @@ class SeveralDatabasesTests {
 			assertThat(context.getBean(SmallsMigrator.class).status().current()).isEqualTo(1);
 			JsonNode health = http.get("/actuator/health");
 			assertThat(health.get("components").get("smalls").get("status").asString()).isEqualTo("UP");
-			assertThat(health.get("components").get("smallsInstances").get("components").get("billing")
-				.get("details").get("current").asInt()).isEqualTo(2);
-			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.find("smalls.migration").tag("instance", "billing").timers()).isNotEmpty();
-			assertThat(meters.find("smalls.migration").tag("instance", "default").timers()).isNotEmpty();
+			assertThat(health.get("components").get("smalls").get("details").get("current").asInt()).isEqualTo(1);
+			JsonNode billingHealth = health.get("components").get("smallsInstances").get("components").get("billing");
+			assertThat(billingHealth.get("status").asString()).isEqualTo("UP");
+			assertThat(billingHealth.get("details").get("current").asInt()).isEqualTo(2);
+			assertThat(http.get("/actuator/health/smallsInstances/billing").get("status").asString()).isEqualTo("UP");
+			assertThat(http.status()).isEqualTo(200);
+			JsonNode timer = http.get("/actuator/metrics/smalls.migration");
+			assertThat(http.status()).isEqualTo(200);
+			assertThat(timer.get("availableTags").valueStream()
+				.filter((tag) -> tag.get("tag").asString().equals("instance"))
+				.flatMap((tag) -> tag.get("values").valueStream())
+				.map(JsonNode::asString)).containsExactlyInAnyOrder("billing", "default");
+			JsonNode billingTimer = http.get("/actuator/metrics/smalls.migration?tag=instance:billing");
+			assertThat(http.status()).isEqualTo(200);
+			// Start-up's two migrations, the rollback and the migrate above.
+			assertThat(billingTimer.get("measurements").get(0).get("statistic").asString()).isEqualTo("COUNT");
+			assertThat(billingTimer.get("measurements").get(0).get("value").asDouble()).isEqualTo(4);
 		}
 	}
 
@@ -196,7 +215,7 @@ class SeveralDatabasesTests {
 	private ConfigurableApplicationContext startWeb() {
 		return new SpringApplicationBuilder(InstancesApplication.class).web(WebApplicationType.SERVLET)
 			.logStartupInfo(false)
-			.run(arguments("--server.port=0", "--management.endpoints.web.exposure.include=smalls,health",
+			.run(arguments("--server.port=0", "--management.endpoints.web.exposure.include=smalls,health,metrics",
 					"--management.endpoint.smalls.access=unrestricted",
 					"--management.endpoint.health.show-details=always"));
 	}
@@ -210,13 +229,36 @@ class SeveralDatabasesTests {
 	private String[] arguments(String... extra) {
 		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + this.orders.url(),
 				"--spring.datasource.username=" + this.orders.username(),
-				"--spring.datasource.password=" + this.orders.password(), "--billing.url=" + this.billing.url(),
-				"--billing.username=" + this.billing.username(), "--billing.password=" + this.billing.password(),
+				"--spring.datasource.password=" + this.orders.password(), "--billing.datasource.jdbc-url=" + this.billing.url(),
+				"--billing.datasource.username=" + this.billing.username(),
+				"--billing.datasource.password=" + this.billing.password(),
 				"--spring.jpa.hibernate.ddl-auto=validate", "--smalls.enabled=true",
 				"--smalls.instances.billing.datasource=billingDataSource",
 				"--smalls.instances.billing.migrations-package=dev.smalls.testapp.instances.billing"));
 		args.addAll(List.of(extra));
 		return args.toArray(new String[0]);
+	}
+
+	private static void inTransaction(EntityManagerFactory factory, Consumer<EntityManager> work) {
+		EntityManager entities = factory.createEntityManager();
+		try {
+			entities.getTransaction().begin();
+			work.accept(entities);
+			entities.getTransaction().commit();
+		}
+		finally {
+			entities.close();
+		}
+	}
+
+	private static List<String> tables(FreshDatabase database, String inSchema) {
+		return new JdbcTemplate(database.dataSource()).queryForList(
+				"SELECT LOWER(table_name) FROM information_schema.tables WHERE " + inSchema, String.class);
+	}
+
+	private static List<String> history(FreshDatabase database) {
+		return new JdbcTemplate(database.dataSource())
+			.queryForList("SELECT name FROM smalls_history ORDER BY sequence_no", String.class);
 	}
 
 	/**

@@ -22,6 +22,15 @@ public class Invoice {
 	@Column(name = "paid_at")
 	private LocalDateTime paidAt;
 
+	protected Invoice() {
+	}
+
+	public Invoice(Long id, String number, LocalDateTime paidAt) {
+		this.id = id;
+		this.number = number;
+		this.paidAt = paidAt;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

@@ -16,6 +16,14 @@ public class PurchaseOrder {
 
 	private String customer;
 
+	protected PurchaseOrder() {
+	}
+
+	public PurchaseOrder(Long id, String customer) {
+		this.id = id;
+		this.customer = customer;
+	}
+
 	public Long getId() {
 		return this.id;
 	}
