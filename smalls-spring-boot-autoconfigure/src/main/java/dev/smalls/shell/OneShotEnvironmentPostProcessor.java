@@ -83,6 +83,9 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 	private static final Set<String> WITHOUT_JPA = Set.of("status", "migrate", "rollback", "history", "lock", "sql",
 			"repair", "init", "seed", "create", "plan", "rehearse", "drift");
 
+	/** What {@link OneShotSchemaTools} needs: the EntityManagerFactory an application builds itself. */
+	private static final String SPRING_ORM_ENTITY_MANAGER_FACTORY = "org.springframework.orm.jpa.AbstractEntityManagerFactoryBean";
+
 	/** Message listeners and schedulers that would start working while the command runs. */
 	private static final List<String> AUTO_STARTUPS = List.of("spring.quartz.auto-startup",
 			"spring.kafka.listener.auto-startup", "spring.jms.listener.auto-startup",
@@ -126,6 +129,9 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		}
 		// Only now, and only for this application: any other start has none of them.
 		application.addListeners(new OneShotRunner(), new GenerateDatabaseCheck());
+		if (ClassUtils.isPresent(SPRING_ORM_ENTITY_MANAGER_FACTORY, classLoader)) {
+			application.addListeners(new OneShotSchemaTools());
+		}
 	}
 
 	/** The words of the command line that are not {@code --options}, in order. */
