@@ -189,26 +189,35 @@ class SeveralDatabasesTests {
 	}
 
 	@Test
-	void theShellAndOneShotCommandsTakeTheInstance() throws Exception {
+	void theCommandsTakeTheInstanceAtTheShellPromptAndThroughTheCommandRunner() throws Exception {
 		try (ConfigurableApplicationContext context = start()) {
+			// At the Spring Shell prompt: Spring Shell's parser and executor, the words as typed.
+			ShellSession shell = new ShellSession(context.getBean(CommandParser.class),
+					context.getBean(CommandRegistry.class));
+			ShellSession.Result status = shell.send("smalls status --instance billing");
+			assertThat(status.exitCode()).as(status.output()).isZero();
+			assertThat(status.output()).containsPattern("0002\\s+add_invoice_paid_at\\s+APPLIED")
+				.doesNotContain("create_purchase_orders");
+			ShellSession.Result defaultSet = shell.send("smalls status");
+			assertThat(defaultSet.output()).contains("create_purchase_orders").doesNotContain("add_invoice_paid_at");
+			ShellSession.Result typo = shell.send("smalls status --instance bilin");
+			assertThat(typo.exitCode()).isEqualTo(SmallsCommand.USAGE_ERROR);
+			assertThat(typo.output()).contains("There is no instance 'bilin'; did you mean 'billing'?");
+			ShellSession.Result rolledBack = shell.send("smalls rollback 1 --instance billing");
+			assertThat(rolledBack.exitCode()).as(rolledBack.output()).isZero();
+			assertThat(context.getBean(SmallsInstances.class).migrator("billing").status().current()).isEqualTo(1);
+			assertThat(context.getBean(SmallsMigrator.class).status().current()).isEqualTo(1);
+			// Through the command runner that one-shot runs use (a process of their own:
+			// dev.smalls.oneshot.SeveralDatabasesOneShotProcessTests).
 			SmallsCommands commands = context.getBean(SmallsCommands.class);
 			StringWriter output = new StringWriter();
-			assertThat(commands.run(List.of("status", "--instance", "billing"), new PrintWriter(output))).isZero();
-			assertThat(output.toString()).contains("add_invoice_paid_at").doesNotContain("create_purchase_orders");
-			output = new StringWriter();
-			assertThat(commands.run(List.of("status"), new PrintWriter(output))).isZero();
-			assertThat(output.toString()).contains("create_purchase_orders").doesNotContain("add_invoice_paid_at");
+			assertThat(commands.run(List.of("migrate", "--instance=billing"), new PrintWriter(output))).isZero();
+			assertThat(output.toString()).contains("current sequence 0002");
 			output = new StringWriter();
 			assertThat(commands.run(List.of("rollback", "0", "--instance=bilin"), new PrintWriter(output)))
 				.isEqualTo(SmallsCommand.USAGE_ERROR);
 			assertThat(output.toString()).contains("There is no instance 'bilin'; did you mean 'billing'? "
 					+ "The instances are: billing.");
-			ShellSession shell = new ShellSession(context.getBean(CommandParser.class),
-					context.getBean(CommandRegistry.class));
-			ShellSession.Result rolledBack = shell.send("smalls rollback 1 --instance billing");
-			assertThat(rolledBack.exitCode()).as(rolledBack.output()).isZero();
-			assertThat(context.getBean(SmallsInstances.class).migrator("billing").status().current()).isEqualTo(1);
-			assertThat(context.getBean(SmallsMigrator.class).status().current()).isEqualTo(1);
 		}
 	}
 
