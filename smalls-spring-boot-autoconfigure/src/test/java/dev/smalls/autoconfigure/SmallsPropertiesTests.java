@@ -1,6 +1,7 @@
 package dev.smalls.autoconfigure;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -182,7 +183,11 @@ class SmallsPropertiesTests {
 	@Test
 	void generatedMetadataDescribesEveryPropertySoIdesCanCompleteThem() throws Exception {
 		JsonNode metadata;
-		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+		// The metadata generated with SmallsProperties, not the first on the classpath: the test
+		// classes come first, with metadata of their own for a test application's
+		// @ConfigurationProperties bean (InstancesApplication's billing DataSource).
+		URI classes = SmallsProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+		try (InputStream in = classes.resolve("META-INF/spring-configuration-metadata.json").toURL().openStream()) {
 			assertThat(in).as("generated configuration metadata").isNotNull();
 			metadata = JsonMapper.builder().build().readTree(in);
 		}
