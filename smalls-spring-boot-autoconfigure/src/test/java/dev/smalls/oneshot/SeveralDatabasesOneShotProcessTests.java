@@ -1,6 +1,9 @@
 package dev.smalls.oneshot;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +43,18 @@ class SeveralDatabasesOneShotProcessTests {
 
 	@Test
 	void aCommandWithTheInstanceActsOnItsDatabaseAloneAndAnUnknownOneIsRefused() throws Exception {
+		// The application's configuration has the instance migrate on start-up; a one-shot run
+		// does only what its command says all the same.
+		Path configuration = Path.of("target", "one-shot", UUID.randomUUID().toString(), "application.properties")
+			.toAbsolutePath();
+		Files.createDirectories(configuration.getParent());
+		Files.writeString(configuration, "smalls.instances.billing.enabled=true\n");
+		JavaProcess.Run pending = app().property("spring.config.additional-location", "file:" + configuration)
+			.run("smalls", "status", "--instance", "billing");
+		assertThat(pending.exitCode()).as(pending.output()).isZero();
+		assertThat(pending.output()).contains("Current sequence: 0000, 2 pending");
+		assertThat(tables(this.billing, "table_schema = DATABASE()")).doesNotContain("invoice");
+
 		JavaProcess.Run migrate = app().run("smalls", "migrate", "--instance", "billing");
 		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
 		assertThat(migrate.output()).contains("Migrations are complete: batch 1, current sequence 0002.");
