@@ -7,16 +7,43 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.SmallsInstances;
+
 /**
  * The smalls commands, by name: what {@code java -jar app.jar smalls <command>} runs and what
  * the Spring Shell prompt offers.
  */
 public final class SmallsCommands {
 
+	/** {@code --instance <name>}, which every command takes where the application has instances. */
+	public static final SmallsCommand.Option INSTANCE = SmallsCommand.Option.value("instance",
+			"the migration set of smalls.instances to act on");
+
 	private final Map<String, SmallsCommand> commands = new LinkedHashMap<>();
 
+	private final Map<String, SmallsCommands> instances;
+
 	public SmallsCommands(List<? extends SmallsCommand> commands) {
+		this(commands, Map.of());
+	}
+
+	/**
+	 * The commands of an application with migration sets besides its default one: each
+	 * command takes {@code --instance <name>} and then runs as that instance's command.
+	 * @param commands the default set's commands
+	 * @param instances each instance's commands, by the instance's name
+	 */
+	public SmallsCommands(List<? extends SmallsCommand> commands, Map<String, SmallsCommands> instances) {
 		commands.forEach((command) -> this.commands.putIfAbsent(command.getName(), command));
+		this.instances = new LinkedHashMap<>(instances);
+	}
+
+	/**
+	 * The names of the instances {@code --instance} takes.
+	 * @return the names, in order; empty when the application has none
+	 */
+	public List<String> instances() {
+		return List.copyOf(this.instances.keySet());
 	}
 
 	/**
@@ -66,11 +93,69 @@ public final class SmallsCommands {
 				printList(out);
 				return SmallsCommand.USAGE_ERROR;
 			}
-			return command.execute(words.subList(1, words.size()), out);
+			return execute(command, words.subList(1, words.size()), out);
 		}
 		finally {
 			out.flush();
 		}
+	}
+
+	/**
+	 * Run a command with what was typed after its name: on the instance that
+	 * {@code --instance} names, or on the default set.
+	 * @param command the command, one of {@link #all()}
+	 * @param words what was typed after its name
+	 * @param out where to print
+	 * @return the exit code
+	 */
+	public int execute(SmallsCommand command, List<String> words, PrintWriter out) {
+		if (this.instances.isEmpty() && words.stream().noneMatch((word) -> word.startsWith("--instance"))) {
+			return command.execute(words, out);
+		}
+		SmallsCommand target;
+		InstanceOption option;
+		try {
+			option = InstanceOption.of(words);
+			target = (option.instance() != null) ? instanceCommand(command, option.instance()) : command;
+		}
+		catch (SmallsCommand.UsageException ex) {
+			return refuse(command, words, ex.getMessage(), out);
+		}
+		return target.execute(option.rest(), out);
+	}
+
+	private SmallsCommand instanceCommand(SmallsCommand command, String instance) {
+		if (this.instances.isEmpty()) {
+			throw new SmallsCommand.UsageException("--instance needs migration sets besides the default one, and "
+					+ "this application configures none: set smalls.instances.<name>.datasource.");
+		}
+		SmallsCommands commands = this.instances.get(instance);
+		if (commands == null) {
+			throw new SmallsCommand.UsageException("There is no instance '" + CommandLine.shown(instance)
+					+ "'; did you mean '" + SmallsInstances.closest(instance, this.instances.keySet())
+					+ "'? The instances are: " + String.join(", ", this.instances.keySet()) + ".");
+		}
+		SmallsCommand own = commands.get(command.getName());
+		if (own == null) {
+			throw new SmallsCommand.UsageException("smalls " + command.getName() + " acts on the default set only.");
+		}
+		return own;
+	}
+
+	private static int refuse(SmallsCommand command, List<String> words, String message, PrintWriter out) {
+		if (words.contains("--" + SmallsCommand.JSON.name()) && command.getOptions().contains(SmallsCommand.JSON)) {
+			Map<String, @Nullable Object> document = SmallsCommand.jsonDocument(command.getName());
+			document.put("error", message);
+			document.put("action", "Type it as: " + command.getUsage() + " [--instance NAME]");
+			out.println(JsonOutput.write(document));
+		}
+		else {
+			SmallsCommand.header(command.getName(), out);
+			out.println("Error: " + message);
+			out.println("Usage: " + command.getUsage() + " [--instance NAME]");
+		}
+		out.flush();
+		return SmallsCommand.USAGE_ERROR;
 	}
 
 	private void printList(PrintWriter out) {
@@ -78,6 +163,10 @@ public final class SmallsCommands {
 		ConsoleTable table = new ConsoleTable("COMMAND", "DOES");
 		this.commands.values().forEach((command) -> table.row(command.getUsage(), command.getDescription()));
 		table.print(out);
+		if (!this.instances.isEmpty()) {
+			out.println("Each acts on the default set, or with --instance NAME on one of: "
+					+ String.join(", ", this.instances.keySet()) + ".");
+		}
 	}
 
 }

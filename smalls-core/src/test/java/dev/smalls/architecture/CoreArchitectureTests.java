@@ -98,7 +98,8 @@ class CoreArchitectureTests {
 		public SliceIdentifier getIdentifierOf(JavaClass type) {
 			String name = type.getName();
 			String outermost = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
-			if (outermost.equals("dev.smalls.SmallsMigrator") || outermost.equals("dev.smalls.SmallsTenants")) {
+			if (outermost.equals("dev.smalls.SmallsMigrator") || outermost.equals("dev.smalls.SmallsTenants")
+					|| outermost.equals("dev.smalls.SmallsInstances")) {
 				return SliceIdentifier.of("façade");
 			}
 			if (!name.startsWith("dev.smalls.")) {

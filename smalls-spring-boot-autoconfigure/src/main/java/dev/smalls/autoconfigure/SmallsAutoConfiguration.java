@@ -59,9 +59,10 @@ public final class SmallsAutoConfiguration {
 				ObjectProvider<SmallsMigration> migrations, ObjectProvider<SmallsInitializer> initializers,
 				ObjectProvider<SmallsSeeder> seeders, ObjectProvider<SmallsCallback> callbacks,
 				ObjectProvider<SmallsDialect> dialect, ObjectProvider<SmallsMigratorCustomizer> customizers,
-				ResourceLoader resourceLoader, Environment environment) {
+				ResourceLoader resourceLoader, Environment environment, ObjectProvider<MigrationSets> sets,
+				ObjectProvider<InstanceCallbacks> instanceCallbacks) {
 			return new SmallsMigratorBuilders(properties, migrations, initializers, seeders, callbacks, dialect,
-					customizers, resourceLoader, environment);
+					customizers, resourceLoader, environment, sets, instanceCallbacks);
 		}
 
 		@Bean

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 
+import dev.smalls.SmallsInstances;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsTenants;
 import dev.smalls.actuate.endpoint.ExpectedSequenceGuard;
@@ -34,8 +35,8 @@ public final class SmallsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SmallsEndpoint smallsEndpoint(SmallsMigrator migrator, ExpectedSequenceGuard guard,
-			ObjectProvider<SmallsTenants> tenants) {
-		return new SmallsEndpoint(migrator, guard, tenants.getIfAvailable());
+			ObjectProvider<SmallsTenants> tenants, ObjectProvider<SmallsInstances> instances) {
+		return new SmallsEndpoint(migrator, guard, tenants.getIfAvailable(), instances.getIfAvailable());
 	}
 
 	// A callback of the migrator, which is built with every SmallsCallback bean, as is each

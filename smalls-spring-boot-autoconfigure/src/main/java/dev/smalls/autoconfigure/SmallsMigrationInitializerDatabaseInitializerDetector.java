@@ -14,7 +14,7 @@ public final class SmallsMigrationInitializerDatabaseInitializerDetector
 
 	@Override
 	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
-		return Set.of(SmallsMigrationInitializer.class, SmallsTenantsInitializer.class);
+		return Set.of(SmallsMigrationInitializer.class, SmallsTenantsInitializer.class, SmallsInstancesInitializer.class);
 	}
 
 	@Override

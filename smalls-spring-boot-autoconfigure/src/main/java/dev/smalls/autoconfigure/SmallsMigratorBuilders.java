@@ -1,11 +1,16 @@
 package dev.smalls.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
@@ -43,11 +48,16 @@ final class SmallsMigratorBuilders {
 
 	private final Environment environment;
 
+	private final ObjectProvider<MigrationSets> sets;
+
+	private final ObjectProvider<InstanceCallbacks> instanceCallbacks;
+
 	SmallsMigratorBuilders(SmallsProperties properties, ObjectProvider<SmallsMigration> migrations,
 			ObjectProvider<SmallsInitializer> initializers, ObjectProvider<SmallsSeeder> seeders,
 			ObjectProvider<SmallsCallback> callbacks, ObjectProvider<SmallsDialect> dialect,
 			ObjectProvider<SmallsMigratorCustomizer> customizers, ResourceLoader resourceLoader,
-			Environment environment) {
+			Environment environment, ObjectProvider<MigrationSets> sets,
+			ObjectProvider<InstanceCallbacks> instanceCallbacks) {
 		this.properties = properties;
 		this.migrations = migrations;
 		this.initializers = initializers;
@@ -57,6 +67,8 @@ final class SmallsMigratorBuilders {
 		this.customizers = customizers;
 		this.resourceLoader = resourceLoader;
 		this.environment = environment;
+		this.sets = sets;
+		this.instanceCallbacks = instanceCallbacks;
 	}
 
 	/**
@@ -65,13 +77,16 @@ final class SmallsMigratorBuilders {
 	 * @param schema the schema to run in (a tenant's), or {@code null}
 	 * @return the migrator
 	 */
-	SmallsMigrator build(DataSource dataSource, @org.jspecify.annotations.Nullable String schema) {
+	SmallsMigrator build(DataSource dataSource, @Nullable String schema) {
 		// The migrator runs its migrations on a template of its own: the application's
 		// JdbcTemplate waits for the migrations, so it cannot be used to run them.
+		// With smalls.instances, the migrations no instance claims.
+		MigrationSets sets = this.sets.getIfAvailable();
 		SmallsMigrator.Builder builder = SmallsMigrator.builder(dataSource)
 			// Not orderedStream(): the sequence orders migrations, and sorting thousands of beans
 			// by @Order would only slow the start-up down.
-			.migrations(migrations())
+			.migrations(withSqlFiles((sets != null) ? sets.defaultSet() : this.migrations.stream().toList(),
+					this.properties.getSql().getLocations(), this.properties.getSql().getPlaceholders()))
 			.initializers(this.initializers.orderedStream().toList())
 			.seeders(this.seeders.orderedStream().toList())
 			.initScripts(scripts(this.properties.getInit().getLocations(), SmallsProperties.Init.DEFAULT_LOCATIONS))
@@ -110,21 +125,80 @@ final class SmallsMigratorBuilders {
 	}
 
 	/**
-	 * The migration beans and the SQL files, a missing default location skipped as a missing
-	 * default script is.
+	 * A set's migration beans and its SQL files, a missing default location skipped as a
+	 * missing default script is.
 	 */
-	private List<SmallsMigration> migrations() {
-		List<SmallsMigration> migrations = new ArrayList<>(this.migrations.stream().toList());
-		SmallsProperties.Sql sql = this.properties.getSql();
-		List<String> locations = sql.getLocations()
-			.stream()
+	private List<SmallsMigration> withSqlFiles(List<SmallsMigration> beans, List<String> sqlLocations,
+			Map<String, String> placeholders) {
+		List<SmallsMigration> migrations = new ArrayList<>(beans);
+		List<String> locations = sqlLocations.stream()
 			.filter((location) -> !SmallsProperties.Sql.DEFAULT_LOCATIONS.contains(location)
 					|| SqlFileMigrations.exists(location, this.resourceLoader))
 			.toList();
 		if (!locations.isEmpty()) {
-			migrations.addAll(SqlFileMigrations.load(locations, sql.getPlaceholders(), this.resourceLoader));
+			migrations.addAll(SqlFileMigrations.load(locations, placeholders, this.resourceLoader));
 		}
 		return migrations;
+	}
+
+	/**
+	 * A migrator for one of {@code smalls.instances}: the top-level settings, those the
+	 * instance sets instead, and the instance's migrations. Init and seed (scripts and
+	 * beans), the dialect bean and the customizers are the default set's alone: they are
+	 * written for its database.
+	 * @param name the instance's name
+	 * @param instance its properties
+	 * @param dataSource its database
+	 * @return the migrator
+	 */
+	SmallsMigrator buildInstance(String name, InstanceProperties instance, DataSource dataSource) {
+		SmallsMigrator.Builder builder = SmallsMigrator.builder(dataSource)
+			.migrations(withSqlFiles(this.sets.getObject().instance(name), instance.getSqlLocations(),
+					instance.getSqlPlaceholders()))
+			.table(or(instance.getTable(), this.properties.getTable()))
+			.outOfOrder(or(instance.getOutOfOrder(), this.properties.isOutOfOrder()))
+			.editedMigrations(or(instance.getEditedMigrations(), this.properties.getEditedMigrations()))
+			.recordSchema(this.properties.getDrift().isRecord())
+			.safeRewrites(this.properties.getSchema().isSafeRewrites())
+			.driftIgnoredTables(this.properties.getDrift().getIgnoredTables())
+			.lintMode(this.properties.getLint().getMode())
+			.lintLargeTableRows(this.properties.getLint().getLargeTableRows())
+			.lintMapped(this.properties.getLint().getMapped())
+			.lockTimeout(or(instance.getLockTimeout(), this.properties.getLockTimeout()))
+			.lockStrategy(or(instance.getLock(), this.properties.getLock()))
+			.lockLease(or(instance.getLockLease(), this.properties.getLockLease()))
+			.seedGuard(new ProfileSeedGuard(this.environment, this.properties.getSeed().getForbiddenProfiles()))
+			.callbacks(instanceCallbacks(name));
+		Duration migrationTimeout = or(instance.getMigrationTimeout(), this.properties.getMigrationTimeout());
+		if (migrationTimeout != null) {
+			builder.migrationTimeout(migrationTimeout);
+		}
+		SmallsProperties.Ddl ddl = this.properties.getDdl();
+		if (ddl.getLockTimeout() != null) {
+			builder.ddlLockTimeout(ddl.getLockTimeout());
+		}
+		if (ddl.getStatementTimeout() != null) {
+			builder.ddlStatementTimeout(ddl.getStatementTimeout());
+		}
+		builder.ddlLockRetries(ddl.getLockRetries()).ddlRetryBackoff(ddl.getRetryBackoff());
+		return builder.build();
+	}
+
+	/**
+	 * The callback beans, but each kept per set replaced by the instance's own.
+	 */
+	private List<SmallsCallback> instanceCallbacks(String name) {
+		List<InstanceCallbacks> perInstance = this.instanceCallbacks.orderedStream().toList();
+		List<SmallsCallback> callbacks = new ArrayList<>(this.callbacks.orderedStream()
+			.filter((callback) -> perInstance.stream().noneMatch((made) -> made.type().isInstance(callback)))
+			.toList());
+		perInstance.forEach((made) -> callbacks.add(made.forInstance(name)));
+		AnnotationAwareOrderComparator.sort(callbacks);
+		return callbacks;
+	}
+
+	private static <T> T or(@Nullable T value, T fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 	private List<SqlScript> scripts(List<String> locations, List<String> defaults) {

@@ -121,6 +121,15 @@ public class SmallsProperties {
 
 	private final Ddl ddl = new Ddl();
 
+	/**
+	 * Migration sets besides the default one, by name, each its own database and migrations:
+	 * smalls.instances.<name>.datasource (a DataSource bean's name) or url, username,
+	 * password and driver-class-name; migrations-package, or @SmallsSet("<name>") on the
+	 * migrations; table, lock, lock-timeout, lock-lease, out-of-order, edited-migrations,
+	 * migration-timeout and enabled, each the top-level one when unset; target.
+	 */
+	private Map<String, InstanceProperties> instances = new LinkedHashMap<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -263,6 +272,14 @@ public class SmallsProperties {
 
 	public Ddl getDdl() {
 		return this.ddl;
+	}
+
+	public Map<String, InstanceProperties> getInstances() {
+		return this.instances;
+	}
+
+	public void setInstances(Map<String, InstanceProperties> instances) {
+		this.instances = instances;
 	}
 
 	/**

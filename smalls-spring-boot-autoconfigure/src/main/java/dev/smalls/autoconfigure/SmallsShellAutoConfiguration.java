@@ -22,6 +22,7 @@ import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
 
+import dev.smalls.SmallsInstances;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SqlFileMigrations;
 import dev.smalls.SmallsTenants;
@@ -59,7 +60,7 @@ import dev.smalls.shell.SpringShellCondition;
  */
 // Before Spring Shell's own configuration, so that its runner and parser back off for ours. By
 // name, as Spring Boot names an optional module's: Spring Shell may not be on the classpath.
-@AutoConfiguration(after = SmallsAutoConfiguration.class,
+@AutoConfiguration(after = { SmallsAutoConfiguration.class, SmallsInstancesAutoConfiguration.class },
 		beforeName = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration")
 @ConditionalOnBean(SmallsMigrator.class)
 public final class SmallsShellAutoConfiguration {
@@ -180,8 +181,10 @@ public final class SmallsShellAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SmallsCommands smallsCommands(ObjectProvider<SmallsCommand> commands) {
-		return new SmallsCommands(commands.orderedStream().toList());
+	SmallsCommands smallsCommands(ObjectProvider<SmallsCommand> commands, ObjectProvider<SmallsInstances> instances,
+			SmallsProperties properties) {
+		return new SmallsCommands(commands.orderedStream().toList(),
+				InstanceCommands.of(instances.getIfAvailable(), properties));
 	}
 
 	private static MigrationFileWriter fileWriter(SmallsProperties.Create create, BeanFactory beanFactory) {

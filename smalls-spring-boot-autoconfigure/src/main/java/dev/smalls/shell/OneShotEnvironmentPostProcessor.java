@@ -11,6 +11,10 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -23,7 +27,8 @@ import org.springframework.util.ClassUtils;
  * For {@code java -jar app.jar smalls <command>}, start only what the command needs: no web
  * server (it would hold the port of the running app and keep the JVM alive), every bean lazy
  * (a bean starts only if the command needs it), no JPA (but for {@code generate}), metrics or
- * Spring Shell, no message listeners, no migrate-on-start-up, no schema generation or SQL init
+ * Spring Shell, no message listeners, no migrate-on-start-up (of the default set nor of any
+ * instance), no schema generation or SQL init
  * scripts, no banner and no INFO logging, so that the command does exactly what was asked,
  * soon, and its output is the command's own. Explicit {@code -D}, environment and command-line
  * properties still win over these defaults; the application's own configuration files do not.
@@ -83,12 +88,17 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 	private static final Set<String> WITHOUT_JPA = Set.of("status", "migrate", "rollback", "history", "lock", "sql",
 			"repair", "init", "seed", "create", "plan", "rehearse", "drift", "baseline", "adopt");
 
+	/** What {@link OneShotSchemaTools} needs: the EntityManagerFactory an application builds itself. */
+	private static final String SPRING_ORM_ENTITY_MANAGER_FACTORY = "org.springframework.orm.jpa.AbstractEntityManagerFactoryBean";
+
 	/** Message listeners and schedulers that would start working while the command runs. */
 	private static final List<String> AUTO_STARTUPS = List.of("spring.quartz.auto-startup",
 			"spring.kafka.listener.auto-startup", "spring.jms.listener.auto-startup",
 			"spring.rabbitmq.listener.simple.auto-startup", "spring.rabbitmq.listener.direct.auto-startup");
 
 	private static final String EXCLUDE = "spring.autoconfigure.exclude";
+
+	private static final ConfigurationPropertyName INSTANCES = ConfigurationPropertyName.of("smalls.instances");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -98,7 +108,11 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 			return;
 		}
 		boolean withoutJpa = words.length > 1 && WITHOUT_JPA.contains(words[1]);
-		MapPropertySource defaults = new MapPropertySource(OneShot.PROPERTY_SOURCE_NAME, defaults());
+		Map<String, Object> properties = defaults();
+		// Each instance has an enabled of its own, which smalls.enabled=false does not reach.
+		instanceNames(environment)
+			.forEach((name) -> properties.put("smalls.instances." + name + ".enabled", "false"));
+		MapPropertySource defaults = new MapPropertySource(OneShot.PROPERTY_SOURCE_NAME, properties);
 		if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
 			environment.getPropertySources()
 				.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, defaults);
@@ -126,6 +140,9 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		}
 		// Only now, and only for this application: any other start has none of them.
 		application.addListeners(new OneShotRunner(), new GenerateDatabaseCheck());
+		if (ClassUtils.isPresent(SPRING_ORM_ENTITY_MANAGER_FACTORY, classLoader)) {
+			application.addListeners(new OneShotSchemaTools());
+		}
 	}
 
 	/** The words of the command line that are not {@code --options}, in order. */
@@ -135,6 +152,19 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		Object nonOptionArgs = (commandLine != null)
 				? commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME) : null;
 		return (nonOptionArgs != null) ? nonOptionArgs.toString().split(",") : new String[0];
+	}
+
+	/** The names of the instances configured under {@code smalls.instances}, in any source. */
+	private static Set<String> instanceNames(ConfigurableEnvironment environment) {
+		Set<String> names = new LinkedHashSet<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.stream()
+					.filter((name) -> INSTANCES.isAncestorOf(name) && name.getNumberOfElements() > 3)
+					.forEach((name) -> names.add(name.getElement(2, ConfigurationPropertyName.Form.DASHED)));
+			}
+		}
+		return names;
 	}
 
 	/** The auto-configurations that are there to exclude: an application may have none of them. */

@@ -10,6 +10,7 @@ import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.ExitStatus;
 
 import dev.smalls.commands.SmallsCommand;
+import dev.smalls.commands.SmallsCommands;
 
 /**
  * A smalls command at the Spring Shell prompt: {@code smalls status} there runs the same
@@ -19,11 +20,18 @@ final class SpringShellCommand extends AbstractCommand {
 
 	private final SmallsCommand command;
 
-	SpringShellCommand(SmallsCommand command) {
+	private final SmallsCommands commands;
+
+	SpringShellCommand(SmallsCommand command, SmallsCommands commands) {
 		super("smalls " + command.getName(), command.getDescription(), "smalls", command.getUsage(), false);
 		this.command = command;
+		this.commands = commands;
+		List<SmallsCommand.Option> options = new ArrayList<>(command.getOptions());
+		if (!commands.instances().isEmpty()) {
+			options.add(SmallsCommands.INSTANCE);
+		}
 		// Shown by Spring Shell's help; parsing is the command's own.
-		setOptions(command.getOptions()
+		setOptions(options
 			.stream()
 			.map((option) -> CommandOption.with()
 				.longName(option.name())
@@ -41,7 +49,8 @@ final class SpringShellCommand extends AbstractCommand {
 	 */
 	@Override
 	public ExitStatus doExecute(CommandContext context) {
-		int code = this.command.execute(words(context), context.outputWriter());
+		// Through the commands, which run it on the instance --instance names.
+		int code = this.commands.execute(this.command, words(context), context.outputWriter());
 		return switch (code) {
 			case SmallsCommand.OK -> ExitStatus.OK;
 			case SmallsCommand.FINDINGS -> new ExitStatus(code, getName() + " ran to the end and found what is listed "

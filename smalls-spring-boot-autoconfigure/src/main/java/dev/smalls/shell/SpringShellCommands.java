@@ -22,7 +22,7 @@ public class SpringShellCommands implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.commands.all().forEach((command) -> this.registry.registerCommand(new SpringShellCommand(command)));
+		this.commands.all().forEach((command) -> this.registry.registerCommand(new SpringShellCommand(command, this.commands)));
 	}
 
 }

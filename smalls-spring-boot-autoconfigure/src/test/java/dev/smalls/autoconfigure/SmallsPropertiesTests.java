@@ -1,6 +1,7 @@
 package dev.smalls.autoconfigure;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,76 @@ class SmallsPropertiesTests {
 		assertThat(properties.getPassword()).isNull();
 		assertThat(properties.getDriverClassName()).isNull();
 		assertThat(properties.getGenerate().getIgnoredTables()).isEmpty();
+		assertThat(properties.getInstances()).isEmpty();
+	}
+
+	@Test
+	void anInstanceLeavesEverySettingUnsetSoThatTheTopLevelOneApplies() {
+		InstanceProperties instance = new InstanceProperties();
+		assertThat(instance).hasAllNullFieldsOrPropertiesExcept("sqlLocations", "sqlPlaceholders");
+		assertThat(instance.getSqlLocations()).isEmpty();
+		assertThat(instance.getSqlPlaceholders()).isEmpty();
+		SmallsProperties properties = new SmallsProperties();
+		assertThat(instance.migratesOnStartup(properties)).isFalse();
+		properties.setEnabled(true);
+		assertThat(instance.migratesOnStartup(properties)).isTrue();
+		instance.setEnabled(false);
+		assertThat(instance.migratesOnStartup(properties)).isFalse();
+	}
+
+	@Test
+	void everyInstancePropertyBindsFromItsDocumentedName() {
+		Map<String, String> source = new HashMap<>();
+		String prefix = "smalls.instances.billing.";
+		source.put(prefix + "enabled", "false");
+		source.put(prefix + "datasource", "billingDataSource");
+		source.put(prefix + "url", "jdbc:postgresql://db/billing");
+		source.put(prefix + "username", "owner");
+		source.put(prefix + "password", "secret");
+		source.put(prefix + "driver-class-name", "org.postgresql.Driver");
+		source.put(prefix + "migrations-package", "com.example.billing");
+		source.put(prefix + "sql-locations", "classpath:billing/sql,filesystem:/opt/billing");
+		source.put(prefix + "sql-placeholders.schema", "billing");
+		source.put(prefix + "table", "billing_history");
+		source.put(prefix + "lock", "lease");
+		source.put(prefix + "lock-timeout", "5s");
+		source.put(prefix + "lock-lease", "45s");
+		source.put(prefix + "out-of-order", "true");
+		source.put(prefix + "edited-migrations", "warn");
+		source.put(prefix + "migration-timeout", "10m");
+		source.put(prefix + "target", "0003");
+		source.put("smalls.instances.orders.datasource", "ordersDataSource");
+		// Every key an instance takes is bound here: one added to InstanceProperties but not here fails.
+		assertThat(source.keySet().stream().filter((key) -> key.startsWith(prefix))
+			.map((key) -> key.substring(prefix.length()).replaceFirst("\\..*", "")))
+			.containsExactlyInAnyOrderElementsOf(InstanceKeys.KEYS);
+		assertThat(java.util.Arrays.stream(InstanceProperties.class.getDeclaredFields())
+			.filter((field) -> !java.lang.reflect.Modifier.isStatic(field.getModifiers()))
+			.map((field) -> field.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT)))
+			.containsExactlyInAnyOrderElementsOf(InstanceKeys.KEYS);
+		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source))
+			.bind("smalls", SmallsProperties.class)
+			.get();
+		assertThat(properties.getInstances()).containsOnlyKeys("billing", "orders");
+		InstanceProperties billing = properties.getInstances().get("billing");
+		assertThat(billing.getEnabled()).isFalse();
+		assertThat(billing.getDatasource()).isEqualTo("billingDataSource");
+		assertThat(billing.getUrl()).isEqualTo("jdbc:postgresql://db/billing");
+		assertThat(billing.getUsername()).isEqualTo("owner");
+		assertThat(billing.getPassword()).isEqualTo("secret");
+		assertThat(billing.getDriverClassName()).isEqualTo("org.postgresql.Driver");
+		assertThat(billing.getMigrationsPackage()).isEqualTo("com.example.billing");
+		assertThat(billing.getSqlLocations()).containsExactly("classpath:billing/sql", "filesystem:/opt/billing");
+		assertThat(billing.getSqlPlaceholders()).containsExactly(Map.entry("schema", "billing"));
+		assertThat(billing.getTable()).isEqualTo("billing_history");
+		assertThat(billing.getLock()).isEqualTo(dev.smalls.dialect.LockStrategy.LEASE);
+		assertThat(billing.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(billing.getLockLease()).isEqualTo(Duration.ofSeconds(45));
+		assertThat(billing.getOutOfOrder()).isTrue();
+		assertThat(billing.getEditedMigrations()).isEqualTo(dev.smalls.EditedMigrations.WARN);
+		assertThat(billing.getMigrationTimeout()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(billing.getTarget()).isEqualTo(3);
+		assertThat(properties.getInstances().get("orders").getDatasource()).isEqualTo("ordersDataSource");
 	}
 
 	@Test
@@ -126,7 +197,11 @@ class SmallsPropertiesTests {
 	@Test
 	void generatedMetadataDescribesEveryPropertySoIdesCanCompleteThem() throws Exception {
 		JsonNode metadata;
-		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+		// The metadata generated with SmallsProperties, not the first on the classpath: the test
+		// classes come first, with metadata of their own for a test application's
+		// @ConfigurationProperties bean (InstancesApplication's billing DataSource).
+		URI classes = SmallsProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+		try (InputStream in = classes.resolve("META-INF/spring-configuration-metadata.json").toURL().openStream()) {
 			assertThat(in).as("generated configuration metadata").isNotNull();
 			metadata = JsonMapper.builder().build().readTree(in);
 		}
@@ -148,7 +223,7 @@ class SmallsPropertiesTests {
 				"smalls.lint.mode", "smalls.lint.large-table-rows", "smalls.lint.mapped",
 				"smalls.schema.safe-rewrites",
 				"smalls.ddl.lock-timeout", "smalls.ddl.statement-timeout", "smalls.ddl.lock-retries",
-				"smalls.ddl.retry-backoff");
+				"smalls.ddl.retry-backoff", "smalls.instances");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code java ... OneShotTestApplication <args>} in a process of its own, as a script or a
- * CI job starts it, on this test's classpath or on that classpath without some jars.
+ * {@code java ... OneShotTestApplication <args>} (or another application's main class) in a
+ * process of its own, as a script or a CI job starts it, on this test's classpath or on that
+ * classpath without some jars.
  */
 final class JavaProcess {
 
@@ -24,6 +25,14 @@ final class JavaProcess {
 	private final List<String> withoutJars = new ArrayList<>();
 
 	private Path directory = Path.of(".");
+
+	private Class<?> mainClass = OneShotTestApplication.class;
+
+	/** Start this application instead of {@link OneShotTestApplication}. */
+	JavaProcess main(Class<?> mainClass) {
+		this.mainClass = mainClass;
+		return this;
+	}
 
 	/** Leave out of the classpath every jar whose file name starts with one of these. */
 	JavaProcess without(String... jarPrefixes) {
@@ -86,7 +95,7 @@ final class JavaProcess {
 		command.add("-cp");
 		command.add(classpath());
 		command.addAll(this.jvmOptions);
-		command.add(OneShotTestApplication.class.getName());
+		command.add(this.mainClass.getName());
 		command.addAll(Arrays.asList(arguments));
 		return new ProcessBuilder(command).directory(this.directory.toFile());
 	}

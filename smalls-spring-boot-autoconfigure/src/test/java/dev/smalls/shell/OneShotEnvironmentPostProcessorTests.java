@@ -48,6 +48,28 @@ class OneShotEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void noInstanceMigratesOnStartUpEither() {
+		applicationProperties(Map.of("smalls.instances.billing.enabled", "true",
+				"smalls.instances.billing.datasource", "billingDataSource", "smalls.instances.audit-log.url",
+				"jdbc:h2:mem:audit"));
+		start("smalls", "status", "--instance", "billing");
+		assertThat(this.environment.getProperty("smalls.instances.billing.enabled")).isEqualTo("false");
+		assertThat(this.environment.getProperty("smalls.instances.audit-log.enabled")).isEqualTo("false");
+		assertThat(this.environment.getProperty("smalls.instances.billing.datasource")).isEqualTo("billingDataSource");
+	}
+
+	@Test
+	void anInstanceExplicitlyEnabledByAnEnvironmentVariableStillMigratesOnStartUp() {
+		applicationProperties(Map.of("smalls.instances.billing.datasource", "billingDataSource"));
+		this.environment.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
+					Map.of("SMALLS_INSTANCES_BILLING_ENABLED", "true")));
+		start("smalls", "status");
+		assertThat(Binder.get(this.environment).bind("smalls.instances.billing.enabled", Boolean.class).get())
+			.isTrue();
+	}
+
+	@Test
 	void theApplicationsOwnExclusionsAreKeptBesideTheOneShotOnes() {
 		applicationProperties(Map.of("spring.autoconfigure.exclude", "com.example.FirstAutoConfiguration"));
 		start("smalls", "status");

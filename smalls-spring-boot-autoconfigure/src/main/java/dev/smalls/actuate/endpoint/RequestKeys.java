@@ -19,11 +19,17 @@ import dev.smalls.actuate.endpoint.WriteRequest.InvalidRequest;
  */
 final class RequestKeys {
 
-	/** The write operation's selector: {@code /actuator/smalls/{action}}. */
-	private static final Set<String> WRITE_SELECTORS = Set.of("action");
+	/**
+	 * The write operations' selectors: {@code /actuator/smalls/{action}} and
+	 * {@code /actuator/smalls/{kind}/{instance}/{action}}.
+	 */
+	private static final Set<String> WRITE_SELECTORS = Set.of("action", "kind", "instance");
 
-	/** The read operations' selectors: {@code /actuator/smalls/{kind}/{tenant}}. */
-	private static final Set<String> READ_SELECTORS = Set.of("kind", "tenant");
+	/**
+	 * The read operations' selectors: {@code /actuator/smalls/{kind}/{tenant}} and
+	 * {@code /actuator/smalls/{kind}/{instance}/{view}}.
+	 */
+	private static final Set<String> READ_SELECTORS = Set.of("kind", "tenant", "instance");
 
 	private RequestKeys() {
 	}

@@ -26,6 +26,7 @@ import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
 import dev.smalls.RollbackResult;
 import dev.smalls.SmallsException;
+import dev.smalls.SmallsInstances;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsTenants;
 import dev.smalls.TenantOutcome;
@@ -88,6 +89,8 @@ public class SmallsEndpoint {
 
 	private final EndpointTenants tenants;
 
+	private final EndpointInstances instances;
+
 	/**
 	 * Create an endpoint. Its {@code "expected"} checks look before the run only; to repeat
 	 * them under the migration lock, build the migrator with an
@@ -115,9 +118,23 @@ public class SmallsEndpoint {
 	 * @param tenants the tenants, or {@code null} when the application has none
 	 */
 	public SmallsEndpoint(SmallsMigrator migrator, ExpectedSequenceGuard guard, @Nullable SmallsTenants tenants) {
+		this(migrator, guard, tenants, null);
+	}
+
+	/**
+	 * Create an endpoint for an application that may have tenants and migration sets of
+	 * {@code smalls.instances}, each at {@code /actuator/smalls/instances/{name}}.
+	 * @param migrator the application's migrator
+	 * @param guard a guard registered as one of the callbacks of every migrator
+	 * @param tenants the tenants, or {@code null} when the application has none
+	 * @param instances the instances, or {@code null} when the application has none
+	 */
+	public SmallsEndpoint(SmallsMigrator migrator, ExpectedSequenceGuard guard, @Nullable SmallsTenants tenants,
+			@Nullable SmallsInstances instances) {
 		this.migrator = migrator;
 		this.guard = guard;
 		this.tenants = new EndpointTenants(migrator, tenants);
+		this.instances = new EndpointInstances(instances);
 	}
 
 	/**
@@ -127,7 +144,7 @@ public class SmallsEndpoint {
 	 */
 	@ReadOperation
 	public StatusDescriptor status() {
-		return describe(this.migrator, this.tenants.summaries());
+		return describe(this.migrator, this.tenants.summaries(), this.instances.summaries());
 	}
 
 	/**
@@ -140,13 +157,49 @@ public class SmallsEndpoint {
 	 */
 	@ReadOperation
 	public WebEndpointResponse<Object> view(@Selector String view) {
+		return view(this.migrator, view);
+	}
+
+	/**
+	 * A view of an instance's, as {@link #view(String)} gives the application's:
+	 * {@code /actuator/smalls/instances/{instance}/drift}, {@code /plan} or {@code /lint}.
+	 * @param kind {@code instances}
+	 * @param instance the instance's name
+	 * @param view {@code drift}, {@code plan} or {@code lint}
+	 * @return the view, or 404 for another name or an unknown instance
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> instanceView(@Selector String kind, @Selector String instance,
+			@Selector String view) {
+		if (!kind.equals(EndpointInstances.INSTANCES)) {
+			return notFound("/actuator/smalls/" + Texts.shown(kind) + "/" + Texts.shown(instance)
+					+ " has nothing below it.", "GET /actuator/smalls/instances/<name>/drift, /plan or /lint for an "
+							+ "instance's views.");
+		}
+		SmallsMigrator instanceMigrator;
+		try {
+			instanceMigrator = this.instances.migrator(instance, "");
+		}
+		catch (InvalidRequest ex) {
+			return notFound(ex.getMessage(), ex.getAction());
+		}
+		WebEndpointResponse<Object> response = view(instanceMigrator, view);
+		if (response.getBody() instanceof Map<?, ?> body && body.containsKey("error")) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> refusal = (Map<String, Object>) body;
+			EndpointInstances.forInstance(refusal, instance);
+		}
+		return response;
+	}
+
+	private WebEndpointResponse<Object> view(SmallsMigrator migrator, String view) {
 		try {
 			return switch (view) {
-				case DRIFT -> new WebEndpointResponse<>(ResultDocuments.drift(this.migrator.drift()),
+				case DRIFT -> new WebEndpointResponse<>(ResultDocuments.drift(migrator.drift()),
 						WebEndpointResponse.STATUS_OK);
-				case PLAN -> new WebEndpointResponse<>(ResultDocuments.plan(this.migrator.plan()),
+				case PLAN -> new WebEndpointResponse<>(ResultDocuments.plan(migrator.plan()),
 						WebEndpointResponse.STATUS_OK);
-				case LINT -> new WebEndpointResponse<>(ResultDocuments.lint(this.migrator.lint()),
+				case LINT -> new WebEndpointResponse<>(ResultDocuments.lint(migrator.lint()),
 						WebEndpointResponse.STATUS_OK);
 				default -> WriteRequest.ACTIONS.contains(view)
 						? new WebEndpointResponse<>(WriteResults.refusal(STATUS_METHOD_NOT_ALLOWED,
@@ -172,19 +225,21 @@ public class SmallsEndpoint {
 	 */
 	@ReadOperation
 	public WebEndpointResponse<Object> tenant(@Selector String kind, @Selector String tenant) {
-		if (!kind.equals(TENANTS)) {
+		if (!kind.equals(TENANTS) && !kind.equals(EndpointInstances.INSTANCES)) {
 			return notFound("/actuator/smalls/" + Texts.shown(kind) + " has nothing below it.",
-					"GET /actuator/smalls for the status, /actuator/smalls/tenants/<id> for one tenant's.");
+					"GET /actuator/smalls for the status, /actuator/smalls/tenants/<id> for one tenant's, "
+							+ "/actuator/smalls/instances/<name> for one instance's.");
 		}
 		SmallsMigrator tenantMigrator;
 		try {
-			tenantMigrator = this.tenants.migratorToRead(tenant);
+			tenantMigrator = kind.equals(TENANTS) ? this.tenants.migratorToRead(tenant)
+					: this.instances.migrator(tenant, "");
 		}
 		catch (InvalidRequest ex) {
 			return notFound(ex.getMessage(), ex.getAction());
 		}
 		try {
-			return new WebEndpointResponse<>(describe(tenantMigrator, null), WebEndpointResponse.STATUS_OK);
+			return new WebEndpointResponse<>(describe(tenantMigrator, null, null), WebEndpointResponse.STATUS_OK);
 		}
 		catch (SmallsException ex) {
 			return new WebEndpointResponse<>(WriteResults.refusal(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
@@ -226,6 +281,48 @@ public class SmallsEndpoint {
 		catch (InvalidRequest ex) {
 			return WriteResults.refusal(WebEndpointResponse.STATUS_BAD_REQUEST, ex.getMessage(), ex.getAction());
 		}
+		return execute(target, request);
+	}
+
+	/**
+	 * Migrate, roll back, repair or accept on one instance of {@code smalls.instances}, as
+	 * {@link #operate} does on the application's database:
+	 * {@code POST /actuator/smalls/instances/{instance}/migrate}, {@code /rollback},
+	 * {@code /repair} or {@code /accept}. Instances have no tenants.
+	 * @param kind {@code instances}
+	 * @param instance the instance's name
+	 * @param action {@code migrate}, {@code rollback}, {@code repair} or {@code accept}
+	 * @param to the target sequence
+	 * @param batches how many batches to roll back
+	 * @param expected the current sequence the request was meant for
+	 * @param sequence the interrupted migration to repair, or the edited one to accept
+	 * @return what was done, or why nothing was
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Map<String, Object>> operateInstance(@Selector String kind, @Selector String instance,
+			@Selector String action, @Nullable String to, @Nullable String batches, @Nullable String expected,
+			@Nullable String sequence) {
+		if (!kind.equals(EndpointInstances.INSTANCES)) {
+			return WriteResults.refusal(WebEndpointResponse.STATUS_NOT_FOUND, "/actuator/smalls/" + Texts.shown(kind)
+					+ " has no actions below it. Nothing was changed.", "POST to "
+							+ "/actuator/smalls/instances/<name>/migrate, /rollback, /repair or /accept.");
+		}
+		WriteRequest request;
+		SmallsMigrator target;
+		try {
+			target = this.instances.migrator(instance, " Nothing was changed.");
+			request = WriteRequest.of(action, to, batches, expected, sequence, null, null);
+		}
+		catch (InvalidRequest ex) {
+			return WriteResults.refusal(WebEndpointResponse.STATUS_BAD_REQUEST, ex.getMessage(),
+					EndpointInstances.forInstance(ex.getAction(), instance));
+		}
+		WebEndpointResponse<Map<String, Object>> response = execute(target, request);
+		EndpointInstances.forInstance(response.getBody(), instance);
+		return response;
+	}
+
+	private WebEndpointResponse<Map<String, Object>> execute(SmallsMigrator target, WriteRequest request) {
 		try {
 			return new WebEndpointResponse<>(run(target, request), WebEndpointResponse.STATUS_OK);
 		}
@@ -284,11 +381,11 @@ public class SmallsEndpoint {
 	}
 
 	private static StatusDescriptor describe(SmallsMigrator migrator,
-			@Nullable Map<String, TenantDescriptor> tenants) {
+			@Nullable Map<String, TenantDescriptor> tenants, @Nullable Map<String, InstanceDescriptor> instances) {
 		MigrationStatus status = migrator.status();
 		return new StatusDescriptor(status.current(), status.pendingCount(),
 				status.migrations().stream().map(MigrationDescriptor::new).toList(),
-				new LockDescriptor(migrator.lockStatus()), tenants, status.notes());
+				new LockDescriptor(migrator.lockStatus()), tenants, status.notes(), instances);
 	}
 
 	/**
@@ -313,9 +410,25 @@ public class SmallsEndpoint {
 	 * application has no tenants
 	 * @param notes what else in the database a person should look at, e.g. a table the
 	 * database left behind when a killed process interrupted its DDL
+	 * @param instances each instance of {@code smalls.instances} at a glance, by name, or
+	 * {@code null} when the application has none
 	 */
 	public record StatusDescriptor(int current, int pending, List<MigrationDescriptor> migrations,
-			LockDescriptor lock, @Nullable Map<String, TenantDescriptor> tenants, List<String> notes) {
+			LockDescriptor lock, @Nullable Map<String, TenantDescriptor> tenants, List<String> notes,
+			@Nullable Map<String, InstanceDescriptor> instances) {
+	}
+
+	/**
+	 * One instance's status at a glance ({@code /actuator/smalls/instances/{name}} has it in
+	 * full), or why it could not be read.
+	 *
+	 * @param current the highest applied sequence
+	 * @param pending how many migrations are pending
+	 * @param missing how many applied migrations are missing from the code
+	 * @param error why the status could not be read, instead of the others
+	 */
+	public record InstanceDescriptor(@Nullable Integer current, @Nullable Integer pending, @Nullable Integer missing,
+			@Nullable String error) {
 	}
 
 	/**

@@ -19,7 +19,8 @@ import dev.smalls.SmallsMigrationException.Operation;
  * Observes every migration and rollback step as one {@link Observation} named
  * {@value #NAME}: a timer with the low-cardinality tags {@code operation}
  * ({@code migrate}, {@code rollback}) and {@code outcome} ({@code success},
- * {@code failure}), and a span whose {@code migration} tag (high cardinality: one value per
+ * {@code failure}), with {@code instance} (the migration set: {@code default} or the name
+ * under {@code smalls.instances}) where the application has several sets, and a span whose {@code migration} tag (high cardinality: one value per
  * migration) names it, e.g. {@code 0003_add_email}.
  * <p>
  * The observation is current while the step runs, so JDBC observations the application
@@ -31,7 +32,12 @@ public class SmallsObservationCallback implements SmallsCallback, Ordered {
 	/** The observation's name, and so the timer's. */
 	public static final String NAME = "smalls.migration";
 
+	/** The {@code instance} tag of the default set, where the application has several. */
+	public static final String DEFAULT_INSTANCE = "default";
+
 	private final ObservationRegistry registry;
+
+	private final @Nullable String instance;
 
 	// Callbacks run on the migrating thread; a thread-local keeps two migrators apart.
 	private final ThreadLocal<Step> current = new ThreadLocal<>();
@@ -41,7 +47,17 @@ public class SmallsObservationCallback implements SmallsCallback, Ordered {
 	 * @param registry the registry
 	 */
 	public SmallsObservationCallback(ObservationRegistry registry) {
+		this(registry, null);
+	}
+
+	/**
+	 * Create a callback for one migration set, whose observations carry its name.
+	 * @param registry the registry
+	 * @param instance the {@code instance} tag, or {@code null} for none
+	 */
+	public SmallsObservationCallback(ObservationRegistry registry, @Nullable String instance) {
 		this.registry = registry;
+		this.instance = instance;
 	}
 
 	@Override
@@ -55,8 +71,11 @@ public class SmallsObservationCallback implements SmallsCallback, Ordered {
 		Observation observation = Observation.createNotStarted(NAME, this.registry)
 			.contextualName("smalls " + tag(operation))
 			.lowCardinalityKeyValue("operation", tag(operation))
-			.highCardinalityKeyValue("migration", MigrationNames.display(sequence, name))
-			.start();
+			.highCardinalityKeyValue("migration", MigrationNames.display(sequence, name));
+		if (this.instance != null) {
+			observation.lowCardinalityKeyValue("instance", this.instance);
+		}
+		observation.start();
 		this.current.set(new Step(observation, observation.openScope()));
 	}
 
