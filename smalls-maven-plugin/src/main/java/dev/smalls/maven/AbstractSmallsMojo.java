@@ -181,6 +181,7 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 		}
 		warnOfAnotherSmallsVersion();
 		ApplicationHistoryTable.requireSame(classes, this.table);
+		ApplicationHistoryTable.requireSameSqlLocations(classes, this.sqlLocations);
 		ProjectClassLoader loader = ProjectClassLoader.of(this.project);
 		Thread thread = Thread.currentThread();
 		ClassLoader previous = thread.getContextClassLoader();

@@ -4,19 +4,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
  * The history table the application names in its {@code application.properties}
- * ({@code smalls.table}), checked against the plugin's {@code <table>}. The plugin reads no
+ * ({@code smalls.table}), checked against the plugin's {@code <table>}, and its SQL-file
+ * locations ({@code smalls.sql.locations}) against {@code <sqlLocations>}. The plugin reads no
  * Spring configuration otherwise, and a goal on another table than the application's would see
- * every migration as pending: {@code migrate} would run them all again.
+ * every migration as pending: {@code migrate} would run them all again; one without the
+ * application's SQL folders would leave their migrations out.
  */
 final class ApplicationHistoryTable {
 
 	private static final String PROPERTY = "smalls.table";
+
+	private static final String SQL_LOCATIONS = "smalls.sql.locations";
 
 	private ApplicationHistoryTable() {
 	}
@@ -28,18 +34,7 @@ final class ApplicationHistoryTable {
 	 * @throws MojoFailureException if the application names another one
 	 */
 	static void requireSame(Path classes, String table) throws MojoFailureException {
-		Path file = classes.resolve("application.properties");
-		if (!Files.isRegularFile(file)) {
-			return;
-		}
-		Properties properties = new Properties();
-		try (InputStream in = Files.newInputStream(file)) {
-			properties.load(in);
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			// A file the application could not read either: nothing to compare with.
-			return;
-		}
+		Properties properties = read(classes);
 		String application = properties.getProperty(PROPERTY, "").strip();
 		if (!application.isEmpty() && !application.equalsIgnoreCase(table.strip())) {
 			throw new MojoFailureException("The application's application.properties sets " + PROPERTY + "="
@@ -48,6 +43,50 @@ final class ApplicationHistoryTable {
 					+ "again." + System.lineSeparator() + "What to do: set <table>" + application + "</table> in the "
 					+ "configuration of the smalls-maven-plugin, or run with -D" + PROPERTY + "=" + application + ".");
 		}
+	}
+
+	/**
+	 * Refuse to run without the SQL-file locations the application names.
+	 * @param classes the project's output directory, where its {@code application.properties} is
+	 * @param locations the plugin's {@code <sqlLocations>}, empty for the default
+	 * @throws MojoFailureException if the application names others
+	 */
+	static void requireSameSqlLocations(Path classes, List<String> locations) throws MojoFailureException {
+		String application = read(classes).getProperty(SQL_LOCATIONS, "").strip();
+		if (application.isEmpty()) {
+			return;
+		}
+		List<String> named = Arrays.stream(application.split(","))
+			.map(String::strip)
+			.filter((location) -> !location.isEmpty())
+			.toList();
+		List<String> plugin = locations.stream().map(String::strip).toList();
+		if (!named.equals(plugin)) {
+			throw new MojoFailureException("The application's application.properties sets " + SQL_LOCATIONS + "="
+					+ application + ", but the plugin reads SQL-file migrations from "
+					+ (plugin.isEmpty() ? "classpath:db/migration (its default)" : String.join(",", plugin))
+					+ ": the goals would see other migrations than the application runs." + System.lineSeparator()
+					+ "What to do: set <sqlLocations>" + named.stream().map((l) -> "<sqlLocation>" + l + "</sqlLocation>")
+						.reduce("", String::concat)
+					+ "</sqlLocations> in the configuration of the smalls-maven-plugin, or run with -D" + SQL_LOCATIONS
+					+ "=" + String.join(",", named) + ".");
+		}
+	}
+
+	private static Properties read(Path classes) {
+		Properties properties = new Properties();
+		Path file = classes.resolve("application.properties");
+		if (!Files.isRegularFile(file)) {
+			return properties;
+		}
+		try (InputStream in = Files.newInputStream(file)) {
+			properties.load(in);
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			// A file the application could not read either: nothing to compare with.
+			return new Properties();
+		}
+		return properties;
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.smalls.maven;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,26 @@ class ApplicationHistoryTableTests {
 		assertThatNoException().isThrownBy(() -> ApplicationHistoryTable.requireSame(this.classes, "smalls_history"));
 		Files.writeString(this.classes.resolve("application.properties"), "spring.application.name=app\n");
 		assertThatNoException().isThrownBy(() -> ApplicationHistoryTable.requireSame(this.classes, "smalls_history"));
+	}
+
+	@Test
+	void sqlLocationsOtherThanTheApplicationsAreRefusedSayingWhichToSet() throws IOException {
+		Files.writeString(this.classes.resolve("application.properties"), "smalls.sql.locations=classpath:sql, file:/opt/sql\n");
+		assertThatExceptionOfType(MojoFailureException.class)
+			.isThrownBy(() -> ApplicationHistoryTable.requireSameSqlLocations(this.classes, List.of()))
+			.withMessageContaining("sets smalls.sql.locations=classpath:sql, file:/opt/sql, but the plugin reads "
+					+ "SQL-file migrations from classpath:db/migration (its default)")
+			.withMessageContaining("<sqlLocations><sqlLocation>classpath:sql</sqlLocation><sqlLocation>file:/opt/sql"
+					+ "</sqlLocation></sqlLocations>");
+		assertThatNoException().isThrownBy(() -> ApplicationHistoryTable.requireSameSqlLocations(this.classes,
+				List.of("classpath:sql", "file:/opt/sql")));
+	}
+
+	@Test
+	void anApplicationThatNamesNoSqlLocationsTakesThePluginsOwn() throws IOException {
+		Files.writeString(this.classes.resolve("application.properties"), "smalls.table=app_history\n");
+		assertThatNoException()
+			.isThrownBy(() -> ApplicationHistoryTable.requireSameSqlLocations(this.classes, List.of("classpath:sql")));
 	}
 
 }
