@@ -124,7 +124,7 @@ class AdoptCommandTests {
 	private int run(LiquibasePendingChangeSets pending, String... words) {
 		SmallsMigrator migrator = SmallsMigrator.builder(this.dataSource).migrations(PEOPLE).build();
 		return SmallsCommandRunner.forMigrator(migrator)
-			.command(new AdoptCommand(migrator, null, pending))
+			.liquibasePending(pending)
 			.build()
 			.run(List.of(words), this.output);
 	}

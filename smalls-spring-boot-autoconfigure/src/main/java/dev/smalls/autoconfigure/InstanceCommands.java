@@ -7,7 +7,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.SmallsInstances;
-import dev.smalls.commands.AdoptCommand;
 import dev.smalls.commands.LiquibasePendingChangeSets;
 import dev.smalls.commands.SmallsCommandRunner;
 import dev.smalls.commands.SmallsCommands;
@@ -30,7 +29,7 @@ final class InstanceCommands {
 		}
 		instances.migrators().forEach((name, migrator) -> {
 			SmallsCommandRunner.Builder runner = SmallsCommandRunner.forMigrator(migrator)
-				.command(new AdoptCommand(migrator, null, liquibasePending));
+				.liquibasePending(liquibasePending);
 			InstanceProperties instance = properties.getInstances().get(name);
 			String packageName = (instance != null) ? instance.getMigrationsPackage() : null;
 			if (packageName != null && !packageName.isBlank()) {

@@ -117,6 +117,21 @@ class LiquibaseChangeLogCheckTests {
 	}
 
 	@Test
+	void aChangeLogLiquibaseCannotReadRefusesTheAdoption() {
+		this.contextRunner.withPropertyValues("spring.liquibase.change-log=classpath:/liquibase-app/broken.yaml")
+			.run((context) -> {
+				liquibaseUpdate(context, "first");
+				Run refused = adopt(context);
+				assertThat(refused.code()).as(refused.output()).isEqualTo(SmallsCommand.FAILURE);
+				assertThat(refused.output())
+					.contains("Liquibase could not read the change log classpath:/liquibase-app/broken.yaml against "
+							+ "this database: ")
+					.contains("Nothing was recorded.")
+					.contains("point spring.liquibase.change-log at the change log this database ran");
+			});
+	}
+
+	@Test
 	void withoutLiquibaseOnTheClassPathAdoptSaysThatNothingWasChecked() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.shell", "liquibase.")).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(LiquibasePendingChangeSets.class);
