@@ -2,7 +2,12 @@ package dev.smalls.autoconfigure;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -12,6 +17,8 @@ import liquibase.integration.spring.SpringLiquibase;
 import liquibase.lockservice.LockServiceFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -26,6 +33,8 @@ import dev.smalls.SmallsMigrator;
 import dev.smalls.commands.LiquibasePendingChangeSets;
 import dev.smalls.commands.SmallsCommand;
 import dev.smalls.commands.SmallsCommands;
+import dev.smalls.testsupport.TestDatabase;
+import dev.smalls.testsupport.TestDatabase.FreshDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +102,26 @@ class LiquibaseChangeLogCheckTests {
 		});
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void theCheckFindsThePendingChangeSetWithoutCreatingOrChangingATable(TestDatabase database) throws Exception {
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			SmallsMigrator migrator = SmallsMigrator.builder(db.dataSource()).build();
+			LiquibaseChangeLogCheck check = new LiquibaseChangeLogCheck(new DefaultResourceLoader(), CHANGE_LOG,
+					List.of(), List.of());
+			List<String> before = tables(db.dataSource());
+			assertThat(check.find(migrator, LiquibaseAdoption.defaults()).pending()).isNull();
+			assertThat(tables(db.dataSource())).isEqualTo(before);
+			liquibaseUpdate(db.dataSource(), "first");
+			List<String> afterUpdate = tables(db.dataSource());
+			String history = historyRows(db.dataSource());
+			assertThat(check.find(migrator, LiquibaseAdoption.defaults()).pending())
+				.containsExactly("liquibase-app/changes/people.yaml::2::ada");
+			assertThat(tables(db.dataSource())).isEqualTo(afterUpdate);
+			assertThat(historyRows(db.dataSource())).isEqualTo(history);
+		}
+	}
+
 	@Test
 	void theApplicationsContextsLeaveOutTheChangeSetsLiquibaseWouldNotRunHere() {
 		this.contextRunner.withPropertyValues("spring.liquibase.contexts=first").run((context) -> {
@@ -150,8 +179,12 @@ class LiquibaseChangeLogCheckTests {
 
 	/** What Spring Boot's Liquibase does at start-up, with these contexts ({@code null}: all). */
 	private static void liquibaseUpdate(ApplicationContext context, String contexts) throws Exception {
+		liquibaseUpdate(context.getBean(DataSource.class), contexts);
+	}
+
+	private static void liquibaseUpdate(DataSource dataSource, String contexts) throws Exception {
 		SpringLiquibase liquibase = new SpringLiquibase();
-		liquibase.setDataSource(context.getBean(DataSource.class));
+		liquibase.setDataSource(dataSource);
 		liquibase.setChangeLog(CHANGE_LOG);
 		liquibase.setContexts(contexts);
 		liquibase.setResourceLoader(new DefaultResourceLoader());
@@ -166,15 +199,29 @@ class LiquibaseChangeLogCheckTests {
 		return new Run(code, output.toString());
 	}
 
-	private static List<String> tables(ApplicationContext context) {
-		return new JdbcTemplate(context.getBean(DataSource.class)).queryForList(
-				"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME",
-				String.class);
+	private static List<String> tables(ApplicationContext context) throws SQLException {
+		return tables(context.getBean(DataSource.class));
+	}
+
+	/** The tables of the connection's schema (on MariaDB, its database), in upper case. */
+	private static List<String> tables(DataSource dataSource) throws SQLException {
+		List<String> tables = new ArrayList<>();
+		try (Connection connection = dataSource.getConnection();
+				ResultSet rs = connection.getMetaData()
+					.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] { "TABLE" })) {
+			while (rs.next()) {
+				tables.add(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
+			}
+		}
+		return tables.stream().sorted().toList();
 	}
 
 	private static String historyRows(ApplicationContext context) {
-		return new JdbcTemplate(context.getBean(DataSource.class))
-			.queryForList("SELECT * FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")
+		return historyRows(context.getBean(DataSource.class));
+	}
+
+	private static String historyRows(DataSource dataSource) {
+		return new JdbcTemplate(dataSource).queryForList("SELECT * FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")
 			.toString();
 	}
 
