@@ -1,5 +1,7 @@
 package dev.smalls;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param sequence the baseline's sequence, {@value #DEFAULT_SEQUENCE} unless smalls migrations
  * that stand for part of the change log already exist (then the highest of those): 0 is
  * below every smalls migration, so the first one written after the adoption is 1
+ * @param pendingChangeSets the change sets of the change log that this database has not run
+ * (as Liquibase's {@code status} lists them, e.g. {@code path::id::author}), found by whoever
+ * has the change log: the adoption is refused unless it is empty. {@code null} when nobody
+ * checked: the database alone cannot show them.
  */
-public record LiquibaseAdoption(String table, @Nullable String schema, int sequence) {
+public record LiquibaseAdoption(String table, @Nullable String schema, int sequence,
+		@Nullable List<String> pendingChangeSets) {
 
 	/** Liquibase's default change log table. */
 	public static final String DEFAULT_TABLE = "DATABASECHANGELOG";
@@ -24,12 +31,35 @@ public record LiquibaseAdoption(String table, @Nullable String schema, int seque
 	/** The baseline's sequence unless another is given. */
 	public static final int DEFAULT_SEQUENCE = 0;
 
+	public LiquibaseAdoption {
+		pendingChangeSets = (pendingChangeSets != null) ? List.copyOf(pendingChangeSets) : null;
+	}
+
+	/**
+	 * Liquibase's tables and the baseline, the pending change sets not checked.
+	 * @param table Liquibase's change log table
+	 * @param schema the schema it is in, {@code null} for the connection's
+	 * @param sequence the baseline's sequence
+	 */
+	public LiquibaseAdoption(String table, @Nullable String schema, int sequence) {
+		this(table, schema, sequence, null);
+	}
+
 	/**
 	 * Liquibase's default table, in the connection's schema, the baseline at 0.
 	 * @return the options
 	 */
 	public static LiquibaseAdoption defaults() {
 		return new LiquibaseAdoption(DEFAULT_TABLE, null, DEFAULT_SEQUENCE);
+	}
+
+	/**
+	 * These options, with the change sets of the change log this database has not run.
+	 * @param pendingChangeSets the pending change sets, empty if none is
+	 * @return the options
+	 */
+	public LiquibaseAdoption withPending(List<String> pendingChangeSets) {
+		return new LiquibaseAdoption(this.table, this.schema, this.sequence, pendingChangeSets);
 	}
 
 	/**

@@ -146,8 +146,9 @@ public final class SmallsMigrator {
 	 * @param options where Liquibase's tables are, and the baseline's sequence
 	 * @return what was recorded
 	 * @throws SmallsValidationException if the table is missing, Liquibase's lock is held, a
-	 * change set is recorded as failed or skipped, or smalls' history has another migration at
-	 * the baseline's sequence; nothing was recorded
+	 * change set is recorded as failed or skipped, {@link LiquibaseAdoption#pendingChangeSets()
+	 * change sets are pending}, or smalls' history has another migration at the baseline's
+	 * sequence; nothing was recorded
 	 */
 	public AdoptionResult adoptLiquibase(LiquibaseAdoption options) {
 		return this.engine.adoptLiquibase(options);
@@ -279,6 +280,23 @@ public final class SmallsMigrator {
 	 */
 	public String getTable() {
 		return this.engine.table();
+	}
+
+	/**
+	 * The database this migrator migrates, for tools that read it beside smalls (such as the
+	 * check of Liquibase's pending change sets before an adoption).
+	 * @return the data source
+	 */
+	public DataSource getDataSource() {
+		return this.engine.dataSource();
+	}
+
+	/**
+	 * The schema this migrator works in.
+	 * @return the schema, or {@code null} for the connection's
+	 */
+	public @Nullable String getSchema() {
+		return this.engine.schema();
 	}
 
 	/**

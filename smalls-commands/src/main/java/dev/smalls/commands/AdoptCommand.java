@@ -1,6 +1,7 @@
 package dev.smalls.commands;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,16 +37,24 @@ public class AdoptCommand extends SmallsCommand {
 
 	private final TenantOptions tenants;
 
+	private final LiquibasePendingChangeSets liquibasePending;
+
 	public AdoptCommand(SmallsMigrator migrator) {
 		this(migrator, null);
 	}
 
 	public AdoptCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants) {
+		this(migrator, tenants, LiquibasePendingChangeSets.UNCHECKED);
+	}
+
+	public AdoptCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants,
+			LiquibasePendingChangeSets liquibasePending) {
 		super("adopt", "Record what Flyway or Liquibase applied in smalls' history, without running anything",
 				"smalls adopt flyway [--table T] [--schema S] [--map 1.1=2,...] | smalls adopt liquibase [--table T] "
 						+ "[--schema S] [--sequence N]; [--tenant ID] [--json]",
 				1, TABLE, SCHEMA, MAP, SEQUENCE, TenantOptions.TENANT, JSON);
 		this.tenants = new TenantOptions(migrator, tenants);
+		this.liquibasePending = liquibasePending;
 	}
 
 	@Override
@@ -63,7 +72,7 @@ public class AdoptCommand extends SmallsCommand {
 		json(adopt(target.migrator(), line), document);
 	}
 
-	private static AdoptionResult adopt(SmallsMigrator migrator, CommandLine line) {
+	private AdoptionResult adopt(SmallsMigrator migrator, CommandLine line) {
 		String tool = line.arguments().isEmpty() ? "" : line.arguments().get(0);
 		String table = line.option(TABLE.name());
 		String schema = line.option(SCHEMA.name());
@@ -82,12 +91,27 @@ public class AdoptCommand extends SmallsCommand {
 		if (tool.equals("liquibase")) {
 			refuse(line, MAP, "liquibase");
 			String sequence = line.option(SEQUENCE.name());
-			return migrator.adoptLiquibase(new LiquibaseAdoption((table != null) ? table : LiquibaseAdoption.DEFAULT_TABLE,
-					schema, (sequence != null) ? number(sequence, "The baseline's sequence", 0)
+			return adoptLiquibase(migrator, new LiquibaseAdoption(
+					(table != null) ? table : LiquibaseAdoption.DEFAULT_TABLE, schema,
+					(sequence != null) ? number(sequence, "The baseline's sequence", 0)
 							: LiquibaseAdoption.DEFAULT_SEQUENCE));
 		}
 		throw new UsageException("Name the tool whose history to adopt: smalls adopt flyway, or smalls adopt "
 				+ "liquibase" + (tool.isEmpty() ? "." : ", not " + CommandLine.shown(tool) + "."));
+	}
+
+	private AdoptionResult adoptLiquibase(SmallsMigrator migrator, LiquibaseAdoption options) {
+		LiquibasePendingChangeSets.Check check = this.liquibasePending.find(migrator, options);
+		List<String> pending = check.pending();
+		AdoptionResult result = migrator.adoptLiquibase((pending != null) ? options.withPending(pending) : options);
+		if (check.unchecked() == null) {
+			return result;
+		}
+		List<String> notes = new ArrayList<>(result.notes());
+		notes.add("Liquibase's pending change sets could not be checked: " + check.unchecked() + ". Check with "
+				+ "liquibase status that none is pending on this database: one that is will never run now.");
+		return new AdoptionResult(result.source(), result.recorded(), result.toPort(), notes, result.nextSequence(),
+				result.schemaRecorded());
 	}
 
 	private static void refuse(CommandLine line, Option option, String tool) {

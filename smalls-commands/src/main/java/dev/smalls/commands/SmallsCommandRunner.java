@@ -92,6 +92,8 @@ public final class SmallsCommandRunner {
 
 		private @Nullable Path newSqlMigrations;
 
+		private LiquibasePendingChangeSets liquibasePending = LiquibasePendingChangeSets.UNCHECKED;
+
 		private final List<SmallsCommand> added = new ArrayList<>();
 
 		private Builder(SmallsMigrator migrator) {
@@ -134,6 +136,17 @@ public final class SmallsCommandRunner {
 		}
 
 		/**
+		 * How {@code adopt liquibase} finds the change sets of the change log the database has
+		 * not run. Without it, nothing is checked, and the adoption's notes say so.
+		 * @param liquibasePending the check
+		 * @return this builder
+		 */
+		public Builder liquibasePending(LiquibasePendingChangeSets liquibasePending) {
+			this.liquibasePending = liquibasePending;
+			return this;
+		}
+
+		/**
 		 * A command besides the standard ones, such as {@code generate}; one with the name of a
 		 * standard command replaces it.
 		 * @param command the command
@@ -168,7 +181,7 @@ public final class SmallsCommandRunner {
 					new SeedCommand(this.migrator), create(files),
 					new PlanCommand(this.migrator), new RehearseCommand(this.migrator), new DriftCommand(this.migrator),
 					new LintCommand(this.migrator), new BaselineCommand(this.migrator, this.tenants),
-					new AdoptCommand(this.migrator, this.tenants)));
+					new AdoptCommand(this.migrator, this.tenants, this.liquibasePending)));
 			for (SmallsCommand command : this.added) {
 				commands.removeIf((standard) -> standard.getName().equals(command.getName()));
 				commands.add(command);

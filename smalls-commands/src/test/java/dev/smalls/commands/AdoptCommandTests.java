@@ -89,6 +89,46 @@ class AdoptCommandTests {
 		assertThat(output()).contains("Error: There is no Liquibase change log table CHANGES in this database.");
 	}
 
+	@Test
+	void adoptLiquibaseIsRefusedNamingTheChangeSetsTheCheckFoundPending() {
+		liquibaseRan();
+		LiquibasePendingChangeSets pending = (migrator, options) -> LiquibasePendingChangeSets.Check
+			.of(List.of("db/changelog/main.yaml::2::ada"));
+		assertThat(run(pending, "adopt", "liquibase")).isEqualTo(SmallsCommand.FAILURE);
+		assertThat(output()).contains("Error: The change log has 1 change set this database has not run: "
+				+ "db/changelog/main.yaml::2::ada.")
+			.contains("Nothing was recorded.")
+			.contains("What to do: Apply them with liquibase update");
+		this.output = new ByteArrayOutputStream();
+		assertThat(run(LiquibasePendingChangeSets.UNCHECKED, "status")).isZero();
+		assertThat(output()).doesNotContain("recorded (baseline");
+	}
+
+	@Test
+	void adoptLiquibaseWithoutAChangeLogToCheckAdoptsAndSaysWhatWasNotChecked() {
+		liquibaseRan();
+		assertThat(run("adopt", "liquibase")).as(output()).isZero();
+		assertThat(output()).contains("0000_liquibase ... recorded (baseline liquibase 1 change set")
+			.contains("Note: Liquibase's pending change sets could not be checked: this application does not know "
+					+ "Liquibase's change log. Check with liquibase status that none is pending on this database");
+	}
+
+	/** The columns of Liquibase's change log that adopt reads, with one change set run. */
+	private void liquibaseRan() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		jdbc.execute("CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255), AUTHOR VARCHAR(255), FILENAME VARCHAR(255), "
+				+ "ORDEREXECUTED INT, EXECTYPE VARCHAR(10))");
+		jdbc.update("INSERT INTO DATABASECHANGELOG VALUES ('1', 'ada', 'db/changelog/main.yaml', 1, 'EXECUTED')");
+	}
+
+	private int run(LiquibasePendingChangeSets pending, String... words) {
+		SmallsMigrator migrator = SmallsMigrator.builder(this.dataSource).migrations(PEOPLE).build();
+		return SmallsCommandRunner.forMigrator(migrator)
+			.liquibasePending(pending)
+			.build()
+			.run(List.of(words), this.output);
+	}
+
 	private int run(String... words) {
 		SmallsMigrator migrator = SmallsMigrator.builder(this.dataSource).migrations(PEOPLE).build();
 		return SmallsCommandRunner.forMigrator(migrator).build().run(List.of(words), this.output);

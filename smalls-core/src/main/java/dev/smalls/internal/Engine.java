@@ -106,6 +106,14 @@ public final class Engine {
 		return this.history.name();
 	}
 
+	public DataSource dataSource() {
+		return this.settings.dataSource();
+	}
+
+	public @Nullable String schema() {
+		return this.settings.schema();
+	}
+
 	public MigrationStatus status() {
 		this.catalog.validate();
 		try (RunSession session = open()) {

@@ -18,11 +18,15 @@ import dev.smalls.SmallsValidationException.Problem;
 /**
  * Reads Liquibase's change log table (and its lock table) through plain SQL, and makes of it
  * one baseline: the change log is frozen, and new work goes to smalls. Refuses while
- * Liquibase's lock is held (a run under way, or killed) and when a change set is recorded as
- * failed or skipped. Change sets Liquibase has not run cannot be seen in the database: check
- * with {@code liquibase status} first. Internal: not for use outside smalls.
+ * Liquibase's lock is held (a run under way, or killed), when a change set is recorded as
+ * failed or skipped, and when the change log has change sets this database has not run. Those
+ * cannot be seen in the database: whoever has the change log lists them
+ * ({@link LiquibaseAdoption#pendingChangeSets()}); when nobody did, the notes say to check with
+ * {@code liquibase status}. Internal: not for use outside smalls.
  */
 final class LiquibaseHistoryReader {
+
+	private static final int SHOWN_PENDING = 10;
 
 	private static final List<String> COLUMNS = List.of("id", "author", "filename", "orderexecuted", "exectype");
 
@@ -36,7 +40,7 @@ final class LiquibaseHistoryReader {
 	 * @param catalog the migrations in the code
 	 * @return the plan
 	 * @throws SmallsValidationException if the table is missing or not Liquibase's, the lock
-	 * is held, or a change set failed
+	 * is held, a change set failed, or change sets are pending
 	 * @throws SQLException if the tables cannot be read
 	 */
 	static Adoption.Plan plan(Connection connection, LiquibaseAdoption options, MigrationCatalog catalog)
@@ -87,6 +91,7 @@ final class LiquibaseHistoryReader {
 					"Finish them with Liquibase first (liquibase update, or liquibase status to see what is "
 							+ "pending), then adopt again: the change log is frozen by the adoption.");
 		}
+		refuseIfPending(options);
 		if (count == 0) {
 			throw new SmallsValidationException(Problem.ADOPTION_REFUSED, List.of(),
 					"Liquibase's change log " + shown + " records no change set: there is nothing to adopt. Nothing "
@@ -96,10 +101,28 @@ final class LiquibaseHistoryReader {
 		String origin = Origins.fit(Origins.BASELINE + " liquibase " + count + " change set" + ((count == 1) ? "" : "s")
 				+ " in " + shown + ", last " + last, "");
 		int next = options.sequence() + 1;
+		String frozen = "The change log is frozen: Liquibase must not run it again here. Write new changes as smalls "
+				+ "migrations from " + MigrationNames.display(next);
 		return Adoption.baseline("liquibase " + shown, catalog, options.sequence(), origin, "liquibase",
-				List.of("The change log is frozen: Liquibase must not run it again here. Write new changes as smalls "
-						+ "migrations from " + MigrationNames.display(next) + "; run liquibase status before adopting "
-						+ "on every other database (change sets it has not run cannot be seen in the database)."));
+				List.of((options.pendingChangeSets() != null) ? frozen + "; the change log was checked: no change set "
+						+ "of it is pending on this database."
+						: frozen + "; run liquibase status before adopting on every other database (change sets it "
+								+ "has not run cannot be seen in the database)."));
+	}
+
+	private static void refuseIfPending(LiquibaseAdoption options) {
+		List<String> pending = options.pendingChangeSets();
+		if (pending == null || pending.isEmpty()) {
+			return;
+		}
+		String shown = String.join(", ", pending.subList(0, Math.min(pending.size(), SHOWN_PENDING)))
+				+ ((pending.size() > SHOWN_PENDING) ? " and " + (pending.size() - SHOWN_PENDING) + " more" : "");
+		throw new SmallsValidationException(Problem.ADOPTION_REFUSED, List.of(),
+				"The change log has " + pending.size() + " change set" + ((pending.size() == 1) ? "" : "s")
+						+ " this database has not run: " + shown + ". The adoption freezes the change log, so "
+						+ ((pending.size() == 1) ? "it" : "they") + " would never run. Nothing was recorded.",
+				"Apply them with liquibase update, or, if they will never run here, remove them from the change "
+						+ "log (or leave them out with its contexts or labels); then adopt again.");
 	}
 
 	private static void refuseIfLocked(Connection connection, LiquibaseAdoption options) throws SQLException {

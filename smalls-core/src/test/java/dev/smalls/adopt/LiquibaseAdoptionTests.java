@@ -3,6 +3,7 @@ package dev.smalls.adopt;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -13,6 +14,7 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -131,6 +133,45 @@ class LiquibaseAdoptionTests {
 			}
 			assertThat(migrator.status().migrations()).isEmpty();
 			assertThat(migrator.adoptLiquibase(LiquibaseAdoption.defaults()).recorded()).hasSize(1);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void anAdoptionIsRefusedWhileTheChangeLogHasChangeSetsTheDatabaseHasNotRun(TestDatabase database)
+			throws Exception {
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			update(db);
+			SmallsMigrator migrator = migrator(db);
+			assertThatExceptionOfType(SmallsValidationException.class)
+				.isThrownBy(() -> migrator.adoptLiquibase(
+						LiquibaseAdoption.defaults().withPending(List.of(CHANGELOG + "::4::ada"))))
+				.withMessageContaining("The change log has 1 change set this database has not run: " + CHANGELOG
+						+ "::4::ada.")
+				.withMessageContaining("Nothing was recorded.")
+				.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(Problem.ADOPTION_REFUSED))
+				.satisfies((ex) -> assertThat(ex.getAction()).contains("liquibase update")
+					.contains("remove them from the change log"));
+			assertThat(migrator.status().migrations()).isEmpty();
+			AdoptionResult result = migrator.adoptLiquibase(LiquibaseAdoption.defaults().withPending(List.of()));
+			assertThat(result.recorded()).hasSize(1);
+			assertThat(result.notes()).singleElement()
+				.asString()
+				.contains("the change log was checked: no change set of it is pending");
+		}
+	}
+
+	@Test
+	void aRefusalForManyPendingChangeSetsNamesTheFirstTenAndCountsTheRest() throws Exception {
+		try (FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
+			update(db);
+			List<String> pending = IntStream.rangeClosed(4, 15).mapToObj((id) -> CHANGELOG + "::" + id + "::ada").toList();
+			assertThatExceptionOfType(SmallsValidationException.class)
+				.isThrownBy(() -> migrator(db).adoptLiquibase(LiquibaseAdoption.defaults().withPending(pending)))
+				.withMessageContaining("The change log has 12 change sets this database has not run: " + CHANGELOG
+						+ "::4::ada, ")
+				.withMessageContaining(CHANGELOG + "::13::ada and 2 more.")
+				.withMessageNotContaining("::14::");
 		}
 	}
 

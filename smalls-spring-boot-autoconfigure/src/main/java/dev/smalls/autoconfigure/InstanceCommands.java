@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.SmallsInstances;
+import dev.smalls.commands.LiquibasePendingChangeSets;
 import dev.smalls.commands.SmallsCommandRunner;
 import dev.smalls.commands.SmallsCommands;
 
@@ -20,13 +21,15 @@ final class InstanceCommands {
 	private InstanceCommands() {
 	}
 
-	static Map<String, SmallsCommands> of(@Nullable SmallsInstances instances, SmallsProperties properties) {
+	static Map<String, SmallsCommands> of(@Nullable SmallsInstances instances, SmallsProperties properties,
+			LiquibasePendingChangeSets liquibasePending) {
 		Map<String, SmallsCommands> commands = new LinkedHashMap<>();
 		if (instances == null) {
 			return commands;
 		}
 		instances.migrators().forEach((name, migrator) -> {
-			SmallsCommandRunner.Builder runner = SmallsCommandRunner.forMigrator(migrator);
+			SmallsCommandRunner.Builder runner = SmallsCommandRunner.forMigrator(migrator)
+				.liquibasePending(liquibasePending);
 			InstanceProperties instance = properties.getInstances().get(name);
 			String packageName = (instance != null) ? instance.getMigrationsPackage() : null;
 			if (packageName != null && !packageName.isBlank()) {

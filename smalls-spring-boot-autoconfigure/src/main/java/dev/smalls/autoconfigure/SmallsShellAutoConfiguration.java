@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration;
@@ -33,6 +34,7 @@ import dev.smalls.commands.DriftCommand;
 import dev.smalls.commands.HistoryCommand;
 import dev.smalls.commands.InitCommand;
 import dev.smalls.commands.LintCommand;
+import dev.smalls.commands.LiquibasePendingChangeSets;
 import dev.smalls.commands.LockCommand;
 import dev.smalls.commands.MigrateCommand;
 import dev.smalls.commands.MigrationFileWriter;
@@ -141,8 +143,10 @@ public final class SmallsShellAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AdoptCommand smallsAdoptCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
-		return new AdoptCommand(migrator, tenants.getIfAvailable());
+	AdoptCommand smallsAdoptCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants,
+			ObjectProvider<LiquibasePendingChangeSets> liquibasePending) {
+		return new AdoptCommand(migrator, tenants.getIfAvailable(),
+				liquibasePending.getIfUnique(() -> LiquibasePendingChangeSets.UNCHECKED));
 	}
 
 	@Bean
@@ -182,9 +186,9 @@ public final class SmallsShellAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SmallsCommands smallsCommands(ObjectProvider<SmallsCommand> commands, ObjectProvider<SmallsInstances> instances,
-			SmallsProperties properties) {
-		return new SmallsCommands(commands.orderedStream().toList(),
-				InstanceCommands.of(instances.getIfAvailable(), properties));
+			SmallsProperties properties, ObjectProvider<LiquibasePendingChangeSets> liquibasePending) {
+		return new SmallsCommands(commands.orderedStream().toList(), InstanceCommands.of(instances.getIfAvailable(),
+				properties, liquibasePending.getIfUnique(() -> LiquibasePendingChangeSets.UNCHECKED)));
 	}
 
 	private static MigrationFileWriter fileWriter(SmallsProperties.Create create, BeanFactory beanFactory) {
@@ -196,6 +200,23 @@ public final class SmallsShellAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationSources smallsMigrationSources(SmallsProperties properties, BeanFactory beanFactory) {
 		return new MigrationSources(() -> fileWriter(properties.getCreate(), beanFactory), false);
+	}
+
+	/**
+	 * What {@code smalls adopt liquibase} checks first where the application has Liquibase:
+	 * the change sets of its change log the database has not run.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "liquibase.Liquibase")
+	static class LiquibaseConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LiquibasePendingChangeSets smallsLiquibasePendingChangeSets(Environment environment,
+				ResourceLoader resourceLoader) {
+			return LiquibaseChangeLogCheck.of(environment, resourceLoader);
+		}
+
 	}
 
 	/**
