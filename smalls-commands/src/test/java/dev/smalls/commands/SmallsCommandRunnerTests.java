@@ -147,7 +147,7 @@ class SmallsCommandRunnerTests {
 			.build();
 		assertThat(runner.commands().all()).extracting(SmallsCommand::getName)
 			.containsExactly("migrate", "rollback", "history", "lock", "sql", "repair", "init", "seed", "create",
-					"plan", "rehearse", "drift", "lint", "hello", "status");
+					"plan", "rehearse", "drift", "lint", "squash", "hello", "status");
 		assertThat(run(runner, "status")).isZero();
 		assertThat(output()).contains("Hello from status");
 	}

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 
@@ -228,6 +229,36 @@ public final class SchemaRecreation {
 	}
 
 	/**
+	 * The operations as the Java statements of a {@code change(Schema schema)} method, one per
+	 * line, each indented by {@code indent}: what {@link #record} records, written out. Needs
+	 * {@code ColumnType} and {@code SqlExpression} imported.
+	 * @param indent the indentation of each statement
+	 * @return the statements
+	 */
+	public String javaSource(String indent) {
+		StringBuilder source = new StringBuilder();
+		this.tables.forEach((table) -> table.javaSource(source, indent));
+		this.foreignKeys.forEach((key) -> source.append(indent).append("schema.addForeignKey(")
+			.append(strings(key.table(), key.name(), key.column(), key.referencedTable(), key.referencedColumn()))
+			.append(");\n"));
+		this.primaryKeyNames.forEach((name) -> source.append(indent).append("schema.sql(")
+			.append(strings(name.sql(), name.undoSql())).append(");\n"));
+		return source.toString();
+	}
+
+	private static String strings(String... values) {
+		StringJoiner joined = new StringJoiner(", ");
+		for (String value : values) {
+			joined.add(JavaLiterals.string(value));
+		}
+		return joined.toString();
+	}
+
+	private static String strings(List<String> values) {
+		return strings(values.toArray(String[]::new));
+	}
+
+	/**
 	 * A table to create.
 	 *
 	 * @param name its name
@@ -244,6 +275,26 @@ public final class SchemaRecreation {
 				this.indexes.forEach((index) -> index.define(table));
 				this.foreignKeys.forEach((key) -> key.define(table));
 			});
+		}
+
+		void javaSource(StringBuilder source, String indent) {
+			String inner = indent + "\t";
+			source.append(indent).append("schema.createTable(").append(JavaLiterals.string(this.name))
+				.append(", (table) -> {\n");
+			for (NewColumn column : this.columns) {
+				source.append(inner).append(column.javaSource()).append(";\n");
+			}
+			for (NewIndex index : this.indexes) {
+				source.append(inner).append(index.unique() ? "table.uniqueIndex(" : "table.index(")
+					.append(JavaLiterals.string(index.name())).append(", ").append(strings(index.columns()))
+					.append(");\n");
+			}
+			for (NewForeignKey key : this.foreignKeys) {
+				source.append(inner).append("table.foreignKey(")
+					.append(strings(key.name(), key.column(), key.referencedTable(), key.referencedColumn()))
+					.append(");\n");
+			}
+			source.append(indent).append("});\n");
 		}
 
 	}
@@ -280,6 +331,29 @@ public final class SchemaRecreation {
 			if (this.defaultSql != null) {
 				column.defaultValue(SqlExpression.of(this.defaultSql));
 			}
+		}
+
+		/** What {@link #define} does, as Java. */
+		String javaSource() {
+			if (this.identity) {
+				return "table.id(" + JavaLiterals.string(this.name) + ")";
+			}
+			StringBuilder source = new StringBuilder("table.column(").append(JavaLiterals.string(this.name))
+				.append(", ").append(this.type.javaExpression()).append(')');
+			if (this.primaryKey) {
+				source.append(".primaryKey()");
+			}
+			else if (this.notNull) {
+				source.append(".notNull()");
+			}
+			if (this.unique) {
+				source.append(".unique()");
+			}
+			if (this.defaultSql != null) {
+				source.append(".defaultValue(SqlExpression.of(").append(JavaLiterals.string(this.defaultSql))
+					.append("))");
+			}
+			return source.toString();
 		}
 
 	}
