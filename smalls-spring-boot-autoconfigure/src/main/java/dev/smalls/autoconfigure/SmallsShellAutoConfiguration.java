@@ -38,6 +38,7 @@ import dev.smalls.commands.SeedCommand;
 import dev.smalls.commands.SmallsCommand;
 import dev.smalls.commands.SmallsCommands;
 import dev.smalls.commands.SqlCommand;
+import dev.smalls.commands.SquashCommand;
 import dev.smalls.commands.StatusCommand;
 import dev.smalls.generate.MigrationGenerator;
 import dev.smalls.shell.SmallsCommandParser;
@@ -141,6 +142,12 @@ public final class SmallsShellAutoConfiguration {
 	@ConditionalOnMissingBean
 	CreateCommand smallsCreateCommand(SmallsMigrator migrator, SmallsProperties properties, BeanFactory beanFactory) {
 		return new CreateCommand(migrator, () -> fileWriter(properties.getCreate(), beanFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SquashCommand smallsSquashCommand(SmallsMigrator migrator, SmallsProperties properties, BeanFactory beanFactory) {
+		return new SquashCommand(migrator, () -> fileWriter(properties.getCreate(), beanFactory));
 	}
 
 	@Bean

@@ -81,7 +81,7 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 	 * exists only where JPA starts.
 	 */
 	private static final Set<String> WITHOUT_JPA = Set.of("status", "migrate", "rollback", "history", "lock", "sql",
-			"repair", "init", "seed", "create", "plan", "rehearse", "drift");
+			"repair", "init", "seed", "create", "plan", "rehearse", "drift", "squash");
 
 	/** Message listeners and schedulers that would start working while the command runs. */
 	private static final List<String> AUTO_STARTUPS = List.of("spring.quartz.auto-startup",

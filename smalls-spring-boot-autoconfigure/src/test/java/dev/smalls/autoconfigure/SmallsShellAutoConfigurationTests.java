@@ -41,7 +41,7 @@ class SmallsShellAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			CommandRegistry registry = context.getBean(CommandRegistry.class);
 			for (String name : List.of("status", "migrate", "rollback", "history", "lock", "sql", "repair", "init", "seed",
-					"create", "plan", "rehearse", "drift", "lint")) {
+					"create", "plan", "rehearse", "drift", "lint", "squash")) {
 				assertThat(registry.getCommandByName("smalls " + name)).as(name).isNotNull();
 			}
 			assertThat(context).hasSingleBean(SmallsShellRunner.class);
@@ -58,7 +58,7 @@ class SmallsShellAutoConfigurationTests {
 			.withClassLoader(new FilteredClassLoader("org.springframework.shell"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(SmallsShellRunner.class);
-				assertThat(context.getBean(SmallsCommands.class).all()).hasSize(14);
+				assertThat(context.getBean(SmallsCommands.class).all()).hasSize(15);
 			});
 	}
 
