@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.dialect.SmallsDialects;
 import dev.smalls.dialect.SmallsTables;
 import dev.smalls.schema.Schema;
 import dev.smalls.schema.SchemaRecreation;
@@ -139,6 +140,40 @@ class SquashTests {
 			assertThat(snapshot(half.dataSource())).isEqualTo(snapshot(db.dataSource()));
 			assertThat(appliedBy(half.dataSource(), 11)).doesNotStartWith("squash");
 			assertThat(history(half.dataSource())).isEqualTo(history(db.dataSource()));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void aSquashChosenBeforeAnotherInstanceAppliedAReplacedMigrationBuildsNothing(TestDatabase database) {
+		try (FreshDatabase db = database.createFreshDatabase(); FreshDatabase fresh = database.createFreshDatabase()) {
+			migrator(db.dataSource(), SquashWorkload.migrations(1, 20)).migrate();
+			SquashResult result = migrator(db.dataSource(), SquashWorkload.migrations(1, 20)).squash(20);
+			List<SmallsMigration> withSquash = new ArrayList<>(SquashWorkload.migrations(1, 20));
+			withSquash.add(new Squash(result.replaced(), result.operations()));
+			// What another instance, without the squash, would leave between this run's choice and its step.
+			SmallsCallback otherInstance = new SmallsCallback() {
+
+				@Override
+				public void beforeStep(SmallsMigrationException.Operation operation, int sequence, String name) {
+					JdbcTemplate other = new JdbcTemplate(fresh.dataSource());
+					other.update(SmallsDialects.current(other).insertHistory("smalls_history"), 1, "create_a_0", 1,
+							new java.sql.Timestamp(System.currentTimeMillis()), 0L, "another instance", null, false);
+				}
+
+			};
+			SmallsMigrator migrator = SmallsMigrator.builder(fresh.dataSource())
+				.migrations(withSquash)
+				.callbacks(otherInstance)
+				.lockTimeout(Duration.ofSeconds(30))
+				.build();
+
+			assertThatExceptionOfType(SmallsException.class).isThrownBy(migrator::migrate)
+				.withMessageContaining("Another instance applied migrations the squash");
+
+			assertThat(snapshot(fresh.dataSource()).tables()).isEmpty();
+			assertThat(history(fresh.dataSource())).extracting((row) -> ((Number) row.get("sequence_no")).intValue())
+				.containsExactly(1);
 		}
 	}
 
