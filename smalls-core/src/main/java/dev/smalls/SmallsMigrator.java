@@ -25,6 +25,7 @@ import dev.smalls.lint.LintMode;
 import dev.smalls.lint.LintResult;
 import dev.smalls.lint.LintRules;
 import dev.smalls.lint.Linter;
+import dev.smalls.schema.SquashResult;
 
 /**
  * Applies and rolls back {@link SmallsMigration}s against one {@link DataSource}, keeping a
@@ -259,6 +260,21 @@ public final class SmallsMigrator {
 	 */
 	public RehearsalResult rehearseAll() {
 		return this.engine.rehearse(true);
+	}
+
+	/**
+	 * Squash the migrations {@code 1..through} into the operations of one
+	 * {@link dev.smalls.schema.SquashMigration}: they are replayed on a scratch schema (a
+	 * scratch database on MariaDB/MySQL), its tables read, and built again from the operations
+	 * on a second scratch schema to find anything they would not carry. The history is read
+	 * under the lock; the migrated database is not changed. Every migration up to
+	 * {@code through} must be applied here, unedited. Needs the right to create a schema.
+	 * @param through the last migration to squash
+	 * @return the operations, the replaced migrations' history rows, and what is not carried
+	 * @throws SmallsValidationException if the database or the code is not ready for it
+	 */
+	public SquashResult squash(int through) {
+		return this.engine.squash(through);
 	}
 
 	/**

@@ -130,7 +130,20 @@ public final class MigrationFileWriter {
 	 * @return the file written
 	 */
 	public Created write(int sequence, String name, Source source) {
-		String className = className(sequence, name);
+		return write(className(sequence, name), sequence, name, source);
+	}
+
+	/**
+	 * Write a migration file of a class name of its own, never over an existing one: a squash,
+	 * {@code Squash0001To0500}, which is not numbered as a new migration.
+	 * @param className its class name, a Java identifier
+	 * @param sequence its sequence
+	 * @param name its name
+	 * @param source its source, given the package, class name, name and sequence
+	 * @return the file written
+	 */
+	public Created write(String className, int sequence, String name, Source source) {
+		requireDirectory(directory());
 		Path file = directory().resolve(className + ".java");
 		try {
 			Files.createDirectories(file.getParent());
@@ -180,6 +193,14 @@ public final class MigrationFileWriter {
 	 */
 	Path directory() {
 		return this.directory.toAbsolutePath().normalize();
+	}
+
+	/**
+	 * Refuse to go on when new migrations cannot be written where they are to go.
+	 * @throws SmallsValidationException if the directory, or its parent, does not exist
+	 */
+	void requireDirectory() {
+		requireDirectory(directory());
 	}
 
 	/**

@@ -80,7 +80,8 @@ public final class SmallsCommandRunner {
 	/**
 	 * Builds a runner of the standard commands: {@code status}, {@code migrate},
 	 * {@code rollback}, {@code history}, {@code lock}, {@code sql}, {@code repair},
-	 * {@code init}, {@code seed} and {@code create}, and any added.
+	 * {@code init}, {@code seed}, {@code create}, {@code plan}, {@code rehearse}, {@code drift},
+	 * {@code lint} and {@code squash}, and any added.
 	 */
 	public static final class Builder {
 
@@ -111,7 +112,7 @@ public final class SmallsCommandRunner {
 		}
 
 		/**
-		 * Where {@code smalls create} writes new migrations, and where {@code status} and
+		 * Where {@code smalls create} and {@code smalls squash} write new migrations, and where {@code status} and
 		 * {@code migrate} look for files written and not built yet. Without it,
 		 * {@code create} says it does not know.
 		 * @param directory the directory of the migrations' sources
@@ -181,7 +182,8 @@ public final class SmallsCommandRunner {
 					new SeedCommand(this.migrator), create(files),
 					new PlanCommand(this.migrator), new RehearseCommand(this.migrator), new DriftCommand(this.migrator),
 					new LintCommand(this.migrator), new BaselineCommand(this.migrator, this.tenants),
-					new AdoptCommand(this.migrator, this.tenants, this.liquibasePending)));
+					new AdoptCommand(this.migrator, this.tenants, this.liquibasePending),
+					new SquashCommand(this.migrator, files)));
 			for (SmallsCommand command : this.added) {
 				commands.removeIf((standard) -> standard.getName().equals(command.getName()));
 				commands.add(command);

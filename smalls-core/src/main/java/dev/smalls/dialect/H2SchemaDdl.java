@@ -13,11 +13,12 @@ final class H2SchemaDdl extends SchemaDdl {
 
 	/**
 	 * Names H2 gives constraints and indexes nobody named: {@code CONSTRAINT_8C},
-	 * {@code PRIMARY_KEY_8}, {@code CONSTRAINT_INDEX_8}, and {@code FK_X_INDEX_3} for the index
+	 * {@code PRIMARY_KEY_8}, {@code CONSTRAINT_INDEX_8} ({@code CONSTRAINT_1EF6DF_0} where the
+	 * hash was taken), and {@code FK_X_INDEX_3} for the index
 	 * of foreign key {@code FK_X}.
 	 */
 	private static final Pattern GENERATED = Pattern
-		.compile("(CONSTRAINT|PRIMARY_KEY|CONSTRAINT_INDEX)_[0-9A-F]+|.+_INDEX_[0-9A-F]+");
+		.compile("(CONSTRAINT|PRIMARY_KEY|CONSTRAINT_INDEX)_[0-9A-F]+(_[0-9]+)?|.+_INDEX_[0-9A-F]+");
 
 	@Override
 	protected String fold(String name) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 
@@ -169,6 +170,26 @@ final class MySqlSchemaDdl extends SchemaDdl {
 			return online(List.of("ALTER TABLE " + identifier(table) + " DROP INDEX " + identifier(index)));
 		}
 		return List.of("DROP INDEX " + identifier(index) + " ON " + identifier(table));
+	}
+
+	/**
+	 * One statement: MariaDB takes about as long for each index as for the table, so a table
+	 * with its indexes and keys is created at once. Each key comes with an index of its name,
+	 * as {@link #addForeignKey} makes.
+	 */
+	@Override
+	public List<String> createTable(String table, List<DdlColumn> columns, List<DdlIndex> indexes,
+			List<DdlForeignKey> foreignKeys) {
+		StringJoiner body = tableBody(columns);
+		for (DdlIndex index : indexes) {
+			body.add((index.unique() ? "UNIQUE INDEX " : "INDEX ") + identifier(index.name()) + " ("
+					+ identifiers(index.columns()) + ")");
+		}
+		for (DdlForeignKey foreignKey : foreignKeys) {
+			body.add("INDEX " + identifier(foreignKey.name()) + " (" + identifier(foreignKey.column()) + ")");
+			body.add(foreignKeyClause(foreignKey));
+		}
+		return List.of("CREATE TABLE " + identifier(table) + " (" + body + ")");
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -211,13 +212,45 @@ public class SchemaDdl {
 	 * @return the statements
 	 */
 	public List<String> createTable(String table, List<DdlColumn> columns) {
+		return List.of("CREATE TABLE " + identifier(table) + " (" + tableBody(columns) + ")");
+	}
+
+	/**
+	 * The columns and primary key of a {@code CREATE TABLE}, between its parentheses.
+	 * @param columns the columns, in order
+	 * @return the body
+	 */
+	protected StringJoiner tableBody(List<DdlColumn> columns) {
 		StringJoiner body = new StringJoiner(", ");
 		columns.forEach((column) -> body.add(columnDefinition(column, false)));
 		List<String> key = columns.stream().filter(DdlColumn::primaryKey).map(DdlColumn::name).toList();
 		if (!key.isEmpty()) {
 			body.add("PRIMARY KEY (" + identifiers(key) + ")");
 		}
-		return List.of("CREATE TABLE " + identifier(table) + " (" + body + ")");
+		return body;
+	}
+
+	/**
+	 * Create a table with its indexes and foreign keys. The default creates the table with its
+	 * keys in one statement, then each index in a statement of its own, never in a safe form:
+	 * the table is new, nobody waits for it.
+	 * @param table the table
+	 * @param columns its columns, in order
+	 * @param indexes its indexes
+	 * @param foreignKeys its foreign keys, to tables that exist or to itself
+	 * @return the statements
+	 */
+	public List<String> createTable(String table, List<DdlColumn> columns, List<DdlIndex> indexes,
+			List<DdlForeignKey> foreignKeys) {
+		StringJoiner body = tableBody(columns);
+		foreignKeys.forEach((foreignKey) -> body.add(foreignKeyClause(foreignKey)));
+		List<String> statements = new ArrayList<>();
+		statements.add("CREATE TABLE " + identifier(table) + " (" + body + ")");
+		for (DdlIndex index : indexes) {
+			statements.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + identifier(index.name()) + " ON "
+					+ identifier(table) + " (" + identifiers(index.columns()) + ")");
+		}
+		return statements;
 	}
 
 	/**

@@ -52,6 +52,8 @@ import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsTables;
 import dev.smalls.dialect.lock.MigrationLock;
 import dev.smalls.schema.SchemaSnapshot;
+import dev.smalls.schema.SquashMigration;
+import dev.smalls.schema.SquashResult;
 
 /**
  * What {@code SmallsMigrator} does, wired once from its builder's settings: a session per
@@ -81,9 +83,18 @@ public final class Engine {
 
 	private final StepSettings stepSettings;
 
+	private final Squashes squashes;
+
+	/** What runs a squash on a database that has none of its migrations, built when first needed. */
+	private volatile @Nullable Engine squashEngine;
+
+	/** What rolls a whole squash back where the replaced migrations' code is gone. */
+	private volatile @Nullable Engine squashRollbackEngine;
+
 	public Engine(Settings settings) {
 		this.settings = settings;
-		this.catalog = new MigrationCatalog(settings.migrations());
+		this.squashes = Squashes.split(settings.migrations());
+		this.catalog = new MigrationCatalog(this.squashes.others());
 		this.planner = new MigrationPlanner(this.catalog, settings.outOfOrder());
 		this.history = new HistoryTable(qualified(settings.schema(), settings.table()));
 		this.callbacks = new Callbacks(settings.callbacks());
@@ -116,10 +127,12 @@ public final class Engine {
 
 	public MigrationStatus status() {
 		this.catalog.validate();
+		this.squashes.validate();
 		try (RunSession session = open()) {
 			History history = session.readHistory();
 			session.readLayout(!history.rows().isEmpty());
-			MigrationStatus status = this.planner.status(history);
+			MigrationStatus status = this.squashes.status(this.planner.status(history),
+					this.squashes.runsOn(history.sequences()));
 			return SchemaTools.withInterrupted(status, new SchemaRuns(session).interrupted(), session.leftovers());
 		}
 	}
@@ -188,6 +201,23 @@ public final class Engine {
 	}
 
 	public MigrateResult migrate(int target) {
+		this.squashes.validate();
+		SquashMigration squash = this.squashes.squash();
+		if (squash != null && target >= squash.sequence()) {
+			AppliedSequences applied;
+			try (RunSession session = open()) {
+				applied = session.readSequences();
+			}
+			if (this.squashes.runsOn(applied)) {
+				MigrateResult built = squashEngine(squash).migrate(squash.sequence());
+				return Squashes.joined(built, migrateCode(target));
+			}
+			this.squashes.requireCodeOfPending(applied, this.catalog);
+		}
+		return migrateCode(target);
+	}
+
+	private MigrateResult migrateCode(int target) {
 		try (RunSession session = open()) {
 			// With nothing pending (every start-up but a deploy's first): one read, no lock.
 			AppliedSequences unlocked = this.catalog.hasChecksums() ? session.readChecksums() : session.readSequences();
@@ -239,7 +269,60 @@ public final class Engine {
 	}
 
 	public RollbackResult rollback(int target) {
+		SquashMigration squash = this.squashes.squash();
+		if (squash != null) {
+			History history;
+			try (RunSession session = open()) {
+				history = session.readHistory();
+			}
+			if (this.squashes.rollsBack(history, this.catalog, target)) {
+				RollbackResult above = rollback((rows) -> this.planner.rollbackTo(rows, squash.sequence()));
+				return Squashes.joined(above, squashRollbackEngine(squash).rollback(target));
+			}
+		}
 		return rollback((history) -> this.planner.rollbackTo(history, target));
+	}
+
+	private Engine squashEngine(SquashMigration squash) {
+		Engine engine = this.squashEngine;
+		if (engine == null) {
+			engine = new Engine(withMigrations(List.of(squashStep(squash)), squashAppliedBy(squash)));
+			this.squashEngine = engine;
+		}
+		return engine;
+	}
+
+	private Engine squashRollbackEngine(SquashMigration squash) {
+		Engine engine = this.squashRollbackEngine;
+		if (engine == null) {
+			SquashStep step = squashStep(squash);
+			List<SmallsMigration> migrations = new java.util.ArrayList<>(step.placeholders());
+			migrations.add(step);
+			engine = new Engine(withMigrations(migrations, appliedBy()));
+			this.squashRollbackEngine = engine;
+		}
+		return engine;
+	}
+
+	private SquashStep squashStep(SquashMigration squash) {
+		return new SquashStep(squash, this.history.name(), squashAppliedBy(squash));
+	}
+
+	/** Who the rows of a squash's migrations record: they say that the squash wrote them. */
+	private String squashAppliedBy(SquashMigration squash) {
+		String by = "squash " + MigrationNames.display(1) + "-" + MigrationNames.display(squash.sequence()) + " by "
+				+ appliedBy();
+		return (by.length() > 255) ? by.substring(0, 255) : by;
+	}
+
+	/** These settings with other migrations and who applies them. */
+	private Settings withMigrations(List<? extends SmallsMigration> migrations, String appliedBy) {
+		Settings s = this.settings;
+		return new Settings(s.dataSource(), migrations, List.of(), List.of(), List.of(), List.of(), s.table(),
+				s.outOfOrder(), s.lockTimeout(), s.lockStrategy(), s.lockLease(), s.seedGuard(), s.dialect(),
+				appliedBy, s.callbacks(), s.schema(), s.migrationTimeout(), s.editedMigrations(), s.recordSchema(),
+				s.driftIgnoredTables(), s.lintMode(), s.lintMapped(), s.lintLargeTableRows(), s.safeRewrites(),
+				s.ddlLockTimeout(), s.ddlStatementTimeout(), s.ddlLockRetries(), s.ddlRetryBackoff());
 	}
 
 	public RollbackResult rollbackBatches(int batches) {
@@ -406,6 +489,7 @@ public final class Engine {
 		int[] pending;
 		try (RunSession session = open()) {
 			AppliedSequences applied = session.readSequences();
+			refuseWhereTheSquashRuns(this.squashes.runsOn(applied), "plan");
 			AppliedSequences seen = (applied != null) ? applied : AppliedSequences.none();
 			pending = this.planner.migrate(seen, MigrationPlanner.EVERYTHING);
 			dialect = session.dialect();
@@ -443,6 +527,7 @@ public final class Engine {
 		int[] pending;
 		try (RunSession session = open()) {
 			AppliedSequences applied = session.readSequences();
+			refuseWhereTheSquashRuns(this.squashes.runsOn(applied), "lint");
 			pending = this.planner.migrate((applied != null) ? applied : AppliedSequences.none(),
 					MigrationPlanner.EVERYTHING);
 			dialect = session.dialect();
@@ -459,6 +544,24 @@ public final class Engine {
 		boolean safe = this.settings.safeRewrites();
 		return new LintRun(this.catalog, dialect, linter, (migration) -> RunSession.plan(migration, safe)).run(pending,
 				(plan != null) ? () -> plan : this::plan);
+	}
+
+	/**
+	 * Plan, lint and rehearse do not know a squash yet: where migrate would run one, what they
+	 * showed would be the migrations it replaces, not what runs. They say so instead.
+	 */
+	private void refuseWhereTheSquashRuns(boolean runs, String command) {
+		SquashMigration squash = this.squashes.squash();
+		if (!runs || squash == null) {
+			return;
+		}
+		String through = MigrationNames.display(squash.sequence());
+		throw new SmallsValidationException(Problem.INVALID_ARGUMENT, List.of(),
+				"smalls " + command + " cannot show the squash " + squash.getClass().getSimpleName() + " yet, and here "
+						+ "it would run in place of 0001.." + through + " (or, rehearsing everything, replay them): what "
+						+ command + " showed would not be what runs. Nothing was run.",
+				"Run smalls " + command + " against a database past " + through + " (without --all for rehearse); "
+						+ "smalls squash checked the squash against a replay of 0001.." + through + " when it wrote it.");
 	}
 
 	private Scratch createScratch(RunSession session, String prefix, String purpose) {
@@ -498,6 +601,8 @@ public final class Engine {
 		int base;
 		try (RunSession session = open()) {
 			AppliedSequences applied = session.readSequences();
+			refuseWhereTheSquashRuns(this.squashes.squash() != null && (everything || this.squashes.runsOn(applied)),
+					"rehearse");
 			int[] pending = this.planner.migrate((applied != null) ? applied : AppliedSequences.none(),
 					MigrationPlanner.EVERYTHING);
 			int first = everything ? 0 : (pending.length > 0) ? pending[0] : -1;
@@ -514,6 +619,49 @@ public final class Engine {
 		}
 		finally {
 			drop(scratch);
+		}
+	}
+
+	/**
+	 * Squash the migrations {@code 1..through}: check them against the history (read under
+	 * the lock), replay them on a scratch schema, read what they built, and build it again
+	 * from the operations read, on a second scratch schema, to find what they do not carry.
+	 * @param through the last migration to squash
+	 * @return what was found
+	 */
+	public SquashResult squash(int through) {
+		this.catalog.validate();
+		this.squashes.validate();
+		SmallsDialect dialect;
+		Scratch replay;
+		Scratch trial;
+		try (RunSession session = open()) {
+			AppliedSequences seen = session.readSequences();
+			History history = History.empty();
+			if (seen != null) {
+				try (LockedRun locked = lock(session, seen)) {
+					locked.hold();
+					history = locked.history();
+				}
+			}
+			SquashReplay.check(this.catalog, this.squashes.squash(), this.planner, history, through);
+			dialect = session.dialect();
+			replay = createScratch(session, "smalls_squash_", "replay the migrations in");
+			try {
+				trial = createScratch(session, "smalls_squash_", "try the squash in");
+			}
+			catch (RuntimeException ex) {
+				drop(replay);
+				throw ex;
+			}
+		}
+		// The session is closed first: a pool of one connection must serve the scratch runs too.
+		try {
+			return new SquashReplay(this.settings, dialect).run(replay, trial, through, this.catalog);
+		}
+		finally {
+			drop(trial);
+			drop(replay);
 		}
 	}
 

@@ -195,6 +195,20 @@ public final class ColumnType {
 	}
 
 	/**
+	 * This type as the Java that makes it, for a migration source that smalls writes:
+	 * {@code ColumnType.varchar(50)}, {@code ColumnType.TEXT}, {@code ColumnType.of("JSONB")}.
+	 * @return a Java expression
+	 */
+	public String javaExpression() {
+		return switch (this.type.kind()) {
+			case VARCHAR -> "ColumnType.varchar(" + this.type.size() + ")";
+			case DECIMAL -> "ColumnType.decimal(" + this.type.size() + ", " + this.type.scale() + ")";
+			case VENDOR -> "ColumnType.of(" + JavaLiterals.string(String.valueOf(this.type.sql())) + ")";
+			default -> "ColumnType." + this.type.kind().name();
+		};
+	}
+
+	/**
 	 * Whether a column, as the metadata reports it, has this type: {@code null} when that
 	 * cannot be told, as for a vendor type.
 	 */

@@ -57,6 +57,24 @@ final class OperationDigest {
 			value(table.table());
 			value(table.columns().size());
 			table.columns().forEach(this::column);
+			if (!table.indexes().isEmpty() || !table.foreignKeys().isEmpty()) {
+				// Only then: the digest of every table created before there were any is kept.
+				value("keys");
+				value(table.indexes().size());
+				table.indexes().forEach((index) -> {
+					value(index.name());
+					value(index.unique());
+					value(index.columns().size());
+					index.columns().forEach(this::value);
+				});
+				value(table.foreignKeys().size());
+				table.foreignKeys().forEach((key) -> {
+					value(key.name());
+					value(key.column());
+					value(key.referencedTable());
+					value(key.referencedColumn());
+				});
+			}
 		}
 		else if (operation instanceof ColumnOperation column) {
 			value(column.add() ? "addColumn" : "dropColumn");

@@ -89,7 +89,9 @@ public final class Schema {
 	 * @param columns defines its columns
 	 */
 	public void createTable(String table, Consumer<TableDefinition> columns) {
-		record(new TableOperation(Identifiers.table(table), define(table, columns), true));
+		TableDefinition definition = define(columns);
+		record(new TableOperation(Identifiers.table(table), definition.columns(table), true, definition.indexes(),
+				definition.foreignKeys()));
 	}
 
 	/**
@@ -99,13 +101,15 @@ public final class Schema {
 	 * @param columns defines the table as it is, for the rollback
 	 */
 	public void dropTable(String table, Consumer<TableDefinition> columns) {
-		record(new TableOperation(Identifiers.table(table), define(table, columns), false));
+		TableDefinition definition = define(columns);
+		record(new TableOperation(Identifiers.table(table), definition.columns(table), false, definition.indexes(),
+				definition.foreignKeys()));
 	}
 
-	private static List<ColumnDefinition> define(String table, Consumer<TableDefinition> columns) {
+	private static TableDefinition define(Consumer<TableDefinition> columns) {
 		TableDefinition definition = new TableDefinition();
 		columns.accept(definition);
-		return definition.columns(table);
+		return definition;
 	}
 
 	/**

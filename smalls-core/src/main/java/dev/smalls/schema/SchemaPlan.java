@@ -161,6 +161,16 @@ public final class SchemaPlan {
 	}
 
 	/**
+	 * Whether any operation runs code or SQL of the author's ({@link Schema#run},
+	 * {@link Schema#sql}): what it does besides the tables cannot be told from a snapshot.
+	 * @return {@code true} if one does
+	 */
+	public boolean runsOwnCode() {
+		return this.operations.stream()
+			.anyMatch((operation) -> operation.kind() == Operation.Kind.DATA || operation.kind() == Operation.Kind.SQL);
+	}
+
+	/**
 	 * Why the migration refuses to be rolled back, if it called
 	 * {@link Schema#irreversible(String)}.
 	 * @return the reason (several joined), or {@code null}

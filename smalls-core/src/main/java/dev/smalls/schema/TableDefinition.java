@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import dev.smalls.dialect.DdlForeignKey;
+import dev.smalls.dialect.DdlIndex;
+
 /**
  * The columns of a table, for {@link Schema#createTable} and {@link Schema#dropTable}, in
  * order:
@@ -20,6 +23,10 @@ import java.util.StringJoiner;
 public final class TableDefinition {
 
 	private final List<ColumnDefinition> columns = new ArrayList<>();
+
+	private final List<DdlIndex> indexes = new ArrayList<>();
+
+	private final List<DdlForeignKey> foreignKeys = new ArrayList<>();
 
 	TableDefinition() {
 	}
@@ -48,6 +55,64 @@ public final class TableDefinition {
 		return add(new ColumnDefinition(name, ColumnType.BIGINT, true));
 	}
 
+	/**
+	 * Create an index with the table: one statement with it where the database allows (a
+	 * squash builds hundreds of tables, and MariaDB takes as long for an index as for a
+	 * table).
+	 * @param name the index's name
+	 * @param columns the indexed columns, in order
+	 * @return this definition
+	 */
+	public TableDefinition index(String name, String... columns) {
+		return index(name, false, columns);
+	}
+
+	/**
+	 * Create a unique index with the table.
+	 * @param name the index's name
+	 * @param columns the indexed columns, in order
+	 * @return this definition
+	 */
+	public TableDefinition uniqueIndex(String name, String... columns) {
+		return index(name, true, columns);
+	}
+
+	private TableDefinition index(String name, boolean unique, String[] columns) {
+		if (columns.length == 0) {
+			throw new IllegalArgumentException("Index " + name + " needs at least one column");
+		}
+		List<String> checked = new ArrayList<>();
+		for (String column : columns) {
+			checked.add(Identifiers.plain("Column", column));
+		}
+		this.indexes.add(new DdlIndex(Identifiers.plain("Index", name), unique, checked));
+		return this;
+	}
+
+	/**
+	 * Add a foreign key with the table, to a table that exists (or to this one). On MariaDB and
+	 * MySQL it comes with an index of its name, as {@link Schema#addForeignKey} does.
+	 * @param name the constraint's name
+	 * @param column the referencing column
+	 * @param referencedTable the referenced table
+	 * @param referencedColumn the referenced column
+	 * @return this definition
+	 */
+	public TableDefinition foreignKey(String name, String column, String referencedTable, String referencedColumn) {
+		this.foreignKeys.add(new DdlForeignKey(Identifiers.plain("Foreign key", name),
+				Identifiers.plain("Column", column), Identifiers.table(referencedTable),
+				Identifiers.plain("Column", referencedColumn)));
+		return this;
+	}
+
+	List<DdlIndex> indexes() {
+		return List.copyOf(this.indexes);
+	}
+
+	List<DdlForeignKey> foreignKeys() {
+		return List.copyOf(this.foreignKeys);
+	}
+
 	private ColumnDefinition add(ColumnDefinition column) {
 		this.columns.add(column);
 		return column;
@@ -74,6 +139,16 @@ public final class TableDefinition {
 	static String describe(List<ColumnDefinition> columns) {
 		StringJoiner text = new StringJoiner(", ", "(", ")");
 		columns.forEach((column) -> text.add(column.describe()));
+		return text.toString();
+	}
+
+	static String describe(List<DdlIndex> indexes, List<DdlForeignKey> foreignKeys) {
+		StringBuilder text = new StringBuilder();
+		indexes.forEach((index) -> text.append(" with ").append(index.unique() ? "unique index " : "index ")
+			.append(index.name()).append(' ').append(index.columns()));
+		foreignKeys.forEach((key) -> text.append(" with foreign key ").append(key.name()).append(" (")
+			.append(key.column()).append(") references ").append(key.referencedTable()).append(" (")
+			.append(key.referencedColumn()).append(')'));
 		return text.toString();
 	}
 

@@ -61,6 +61,16 @@ class SchemaOperationRoundTripTests {
 							table.column("user_id", BIGINT).primaryKey();
 							table.column("role", varchar(20)).primaryKey();
 						})),
+				operation("createTable with its indexes and a foreign key", (schema) -> schema.createTable("tags",
+						(table) -> {
+							table.id("id");
+							table.column("name", varchar(50)).notNull();
+							table.column("kind", varchar(10));
+							table.column("user_id", BIGINT);
+							table.index("tags_kind_name_idx", "kind", "name");
+							table.uniqueIndex("tags_name_key", "name");
+							table.foreignKey("fk_tags_user", "user_id", "users", "id");
+						})),
 				operation("dropTable", (schema) -> schema.dropTable("legacy", (table) -> {
 					table.column("code", varchar(10)).primaryKey();
 					table.column("label", TEXT);

@@ -48,6 +48,7 @@ import dev.smalls.commands.SmallsCommand;
 import dev.smalls.commands.SmallsCommands;
 import dev.smalls.commands.SqlCommand;
 import dev.smalls.commands.SqlFileWriter;
+import dev.smalls.commands.SquashCommand;
 import dev.smalls.commands.StatusCommand;
 import dev.smalls.generate.MigrationGenerator;
 import dev.smalls.shell.SmallsCommandParser;
@@ -181,6 +182,12 @@ public final class SmallsShellAutoConfiguration {
 		}
 		String path = location.replaceFirst("^classpath\\*?:", "");
 		return Path.of("src", "main", "resources").resolve(path.startsWith("/") ? path.substring(1) : path);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SquashCommand smallsSquashCommand(SmallsMigrator migrator, SmallsProperties properties, BeanFactory beanFactory) {
+		return new SquashCommand(migrator, () -> fileWriter(properties.getCreate(), beanFactory));
 	}
 
 	@Bean

@@ -86,7 +86,7 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 	 * exists only where JPA starts.
 	 */
 	private static final Set<String> WITHOUT_JPA = Set.of("status", "migrate", "rollback", "history", "lock", "sql",
-			"repair", "init", "seed", "create", "plan", "rehearse", "drift", "baseline", "adopt");
+			"repair", "init", "seed", "create", "plan", "rehearse", "drift", "baseline", "adopt", "squash");
 
 	/** What {@link OneShotSchemaTools} needs: the EntityManagerFactory an application builds itself. */
 	private static final String SPRING_ORM_ENTITY_MANAGER_FACTORY = "org.springframework.orm.jpa.AbstractEntityManagerFactoryBean";

@@ -1,0 +1,206 @@
+package dev.smalls.commands;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import dev.smalls.MigrationExecution;
+import dev.smalls.MigrationState;
+import dev.smalls.SmallsMigration;
+import dev.smalls.SmallsMigrator;
+import dev.smalls.dialect.SmallsTables;
+import dev.smalls.schema.ColumnType;
+import dev.smalls.schema.Schema;
+import dev.smalls.schema.SchemaMigration;
+import dev.smalls.schema.SchemaSnapshot;
+import dev.smalls.schema.SquashMigration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code smalls squash --through N} on H2: it writes a squash that compiles and builds, on a
+ * fresh database, the schema and history of the migrations it replaces; it writes nothing,
+ * and says why, when the replay built something the squash would not carry or left rows.
+ */
+class SquashCommandTests {
+
+	@TempDir
+	Path directory;
+
+	private ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+	private final DataSource dataSource = h2();
+
+	@Test
+	void squashThroughWritesASquashThatBuildsTheSameSchemaAndHistoryOnAFreshDatabase() throws Exception {
+		List<SmallsMigration> migrations = migrations();
+		SmallsMigrator migrator = migrator(this.dataSource, migrations);
+		migrator.migrate();
+
+		assertThat(run(migrator, "squash", "--through", "4")).as(output()).isZero();
+
+		assertThat(output()).contains("Replayed 0001..0004 on a scratch schema")
+			.contains("Note: 0004_seedless_code runs code or SQL of its own")
+			.contains("Wrote Squash0001To0004");
+		Path source = this.directory.resolve("Squash0001To0004.java");
+		assertThat(Files.readString(source)).contains("implements SquashMigration")
+			.contains("new Replaced(1, \"create_authors\"")
+			.contains("@Component");
+		SquashMigration squash = compileAndLoad(source, "com.example.migrations.Squash0001To0004");
+		assertThat(squash.sequence()).isEqualTo(4);
+
+		DataSource fresh = h2();
+		List<SmallsMigration> withSquash = new ArrayList<>(migrations);
+		withSquash.add(squash);
+		assertThat(migrator(fresh, withSquash).migrate().applied()).extracting(MigrationExecution::sequence)
+			.containsExactly(4, 5);
+		assertThat(snapshot(fresh).differencesFrom(snapshot(this.dataSource))).isEmpty();
+		assertThat(history(fresh)).isEqualTo(history(this.dataSource));
+		assertThat(migrator(this.dataSource, withSquash).migrate().applied()).isEmpty();
+		assertThat(migrator(fresh, List.of(squash, migrations.get(4))).status().migrations())
+			.allMatch((info) -> info.state() == MigrationState.APPLIED);
+	}
+
+	@Test
+	void aViewTheSquashWouldNotBuildIsNamedAndNothingIsWritten() {
+		List<SmallsMigration> migrations = new ArrayList<>(migrations().subList(0, 2));
+		migrations.add(TestMigration.sql(3, "view_of_books", "CREATE VIEW book_titles AS SELECT title FROM books",
+				"DROP VIEW book_titles"));
+		SmallsMigrator migrator = migrator(this.dataSource, migrations);
+		migrator.migrate();
+
+		assertThat(run(migrator, "squash", "--through", "3")).as(output()).isEqualTo(SmallsCommand.FAILURE);
+
+		assertThat(output()).containsIgnoringCase("Not carried: view book_titles")
+			.contains("Nothing was written")
+			.contains("Squash through an earlier migration");
+		assertThat(this.directory).isEmptyDirectory();
+	}
+
+	@Test
+	void rowsLeftByTheReplayAreNamedAndWrittenOnlyWithoutRows() {
+		List<SmallsMigration> migrations = new ArrayList<>(migrations().subList(0, 2));
+		migrations.add(TestMigration.sql(3, "seed_authors", "INSERT INTO authors (name) VALUES ('ann')",
+				"DELETE FROM authors"));
+		SmallsMigrator migrator = migrator(this.dataSource, migrations);
+		migrator.migrate();
+
+		assertThat(run(migrator, "squash", "--through", "3")).as(output()).isEqualTo(SmallsCommand.FAILURE);
+		assertThat(output()).containsIgnoringCase("Rows: authors has 1").contains("--without-rows");
+		assertThat(this.directory).isEmptyDirectory();
+
+		assertThat(run(migrator, "squash", "--through", "3", "--without-rows")).as(output()).isZero();
+		assertThat(this.directory.resolve("Squash0001To0003.java")).exists();
+	}
+
+	@Test
+	void withoutThroughItSaysHowToTypeIt() {
+		SmallsMigrator migrator = migrator(this.dataSource, migrations());
+		assertThat(run(migrator, "squash")).as(output()).isEqualTo(SmallsCommand.USAGE_ERROR);
+		assertThat(output()).contains("smalls squash --through 500");
+	}
+
+	private static List<SmallsMigration> migrations() {
+		return List.of(schema(1, "create_authors", (s) -> s.createTable("authors", (t) -> {
+			t.id("id");
+			t.column("name", ColumnType.varchar(100)).notNull().unique();
+			t.column("country", ColumnType.of("CHAR(4)")).defaultValue("it's");
+		})), schema(2, "create_books", (s) -> {
+			s.createTable("books", (t) -> {
+				t.id("id");
+				t.column("title", ColumnType.TEXT);
+				t.column("price", ColumnType.decimal(10, 2)).defaultValue(0);
+				t.column("author_id", ColumnType.BIGINT);
+			});
+			s.addForeignKey("books", "fk_books_author", "author_id", "authors", "id");
+			s.addIndex("books", "idx_books_price", "price");
+		}), schema(3, "rename_books", (s) -> {
+			s.renameTable("books", "titles");
+			s.addUniqueIndex("titles", "uq_titles_title", "title");
+			s.addColumn("authors", "born", ColumnType.DATE);
+		}), TestMigration.sql(4, "seedless_code", "ALTER TABLE authors ADD COLUMN active BOOLEAN DEFAULT TRUE NOT NULL",
+				"ALTER TABLE authors DROP COLUMN active"),
+				schema(5, "add_isbn", (s) -> s.addColumn("titles", "isbn", ColumnType.varchar(13))));
+	}
+
+	private static SchemaMigration schema(int sequence, String name, Consumer<Schema> change) {
+		return new SchemaMigration() {
+
+			@Override
+			public int sequence() {
+				return sequence;
+			}
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+			@Override
+			public void change(Schema schema) {
+				change.accept(schema);
+			}
+
+		};
+	}
+
+	private SquashMigration compileAndLoad(Path source, String className) throws Exception {
+		Path classes = Files.createDirectories(this.directory.resolve("classes"));
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		ByteArrayOutputStream errors = new ByteArrayOutputStream();
+		int result = compiler.run(null, null, errors, "-proc:none", "-cp", System.getProperty("java.class.path"), "-d",
+				classes.toString(), source.toString());
+		assertThat(errors.toString()).as("compiler errors").doesNotContain("error:");
+		assertThat(result).isZero();
+		URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, getClass().getClassLoader());
+		return (SquashMigration) loader.loadClass(className).getDeclaredConstructor().newInstance();
+	}
+
+	private int run(SmallsMigrator migrator, String... words) {
+		this.output = new ByteArrayOutputStream();
+		return SmallsCommandRunner.forMigrator(migrator)
+			.newMigrations(this.directory, "com.example.migrations")
+			.build()
+			.run(List.of(words), this.output);
+	}
+
+	private String output() {
+		return this.output.toString(StandardCharsets.UTF_8);
+	}
+
+	private static SmallsMigrator migrator(DataSource dataSource, List<SmallsMigration> migrations) {
+		return SmallsMigrator.builder(dataSource).migrations(migrations).build();
+	}
+
+	private static DataSource h2() {
+		return new DriverManagerDataSource("jdbc:h2:mem:squash-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+	}
+
+	private static SchemaSnapshot snapshot(DataSource dataSource) {
+		return SchemaSnapshot.read(dataSource).without(SmallsTables.DEFAULT);
+	}
+
+	private static List<Map<String, Object>> history(DataSource dataSource) {
+		return new JdbcTemplate(dataSource)
+			.queryForList("SELECT sequence_no, name, checksum FROM smalls_history ORDER BY sequence_no");
+	}
+
+}
