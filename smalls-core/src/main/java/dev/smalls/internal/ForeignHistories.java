@@ -35,6 +35,10 @@ final class ForeignHistories {
 	 * @throws SQLException if the metadata or the table cannot be read
 	 */
 	static void refuseIfNotAdopted(Connection connection, @Nullable String schema) throws SQLException {
+		if (schema == null && !anyIn(connection)) {
+			// The common first migrate, on a database neither tool touched: one metadata query.
+			return;
+		}
 		ForeignTable flyway = ForeignTable.find(connection, schema, FLYWAY);
 		if (flyway != null && flyway.missing(List.of("version", "success")).isEmpty()) {
 			long applied = 0;
@@ -60,6 +64,23 @@ final class ForeignHistories {
 						"smalls migrations that port its change sets would run over what they made");
 			}
 		}
+	}
+
+	/**
+	 * Whether the connection's schema has a table of either name, in any case: one listing of
+	 * its tables rather than a lookup per name and case.
+	 */
+	private static boolean anyIn(Connection connection) throws SQLException {
+		try (ResultSet tables = connection.getMetaData()
+			.getTables(connection.getCatalog(), connection.getSchema(), null, null)) {
+			while (tables.next()) {
+				String name = tables.getString("TABLE_NAME");
+				if (FLYWAY.equalsIgnoreCase(name) || LIQUIBASE.equalsIgnoreCase(name)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static long count(Connection connection, String select) throws SQLException {
