@@ -203,84 +203,83 @@ public final class Engine {
 	public MigrateResult migrate(int target) {
 		this.squashes.validate();
 		SquashMigration squash = this.squashes.squash();
-		if (squash != null && target >= squash.sequence()) {
-			AppliedSequences applied;
-			try (RunSession session = open()) {
-				applied = session.readSequences();
-			}
-			if (this.squashes.runsOn(applied)) {
-				MigrateResult built = squashEngine(squash).migrate(squash.sequence());
-				return Squashes.joined(built, migrateCode(target));
-			}
-			this.squashes.requireCodeOfPending(applied, this.catalog);
-		}
-		return migrateCode(target);
-	}
-
-	private MigrateResult migrateCode(int target) {
+		boolean reachesSquash = squash != null && target >= squash.sequence();
 		try (RunSession session = open()) {
 			// With nothing pending (every start-up but a deploy's first): one read, no lock.
 			AppliedSequences unlocked = this.catalog.hasChecksums() ? session.readChecksums() : session.readSequences();
-			int[] unlockedPlan = this.planner.migrate((unlocked != null) ? unlocked : AppliedSequences.none(), target);
-			if (unlocked != null) {
-				refuseIfEdited(this.planner.edited(unlocked), "migrate");
-			}
-			if (unlocked != null && unlockedPlan.length == 0) {
-				// Nothing is written, so the tables' layout does not matter yet: older tables are
-				// upgraded, and a newer smalls' refused, by the first run that writes.
-				return new MigrateResult(0, List.of(), unlocked.current());
-			}
-			if ((unlocked == null || unlocked.size() == 0) && unlockedPlan.length > 0) {
-				// A first migrate: not on what Flyway or Liquibase applied before it is adopted.
-				inSchema(session, "look for Flyway's and Liquibase's history tables", (connection) -> {
-					ForeignHistories.refuseIfNotAdopted(connection, session.schema());
-					return null;
-				});
-			}
-			LintRun.beforeMigrate(session, this.catalog, this.settings, unlockedPlan);
-			return reportingFailure(session, Operation.MIGRATE, () -> {
-				try (LockedRun locked = lock(session, unlocked)) {
-					MigrationExecutor executor = executor(session, locked);
-					MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
-					Recording recording = null;
-					try {
-						while (true) {
-							// Something looked pending: plan again, under the lock.
-							SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
-							int[] plan = this.planner.migrate(locked.history().sequences(), target);
-							refuseOutsideTransactions(session, locked.lock(), plan);
-							if (recording == null && plan.length > 0) {
-								recording = startRecording(session, locked);
-							}
-							try {
-								return executor.apply(locked.history(), plan, appliedBy(), progress);
-							}
-							catch (MigrationExecutor.PlanChanged changed) {
-								locked.reread();
-							}
-						}
-					}
-					finally {
-						finishRecording(session, locked, recording, progress);
-					}
+			if (!reachesSquash || !this.squashes.runsOn(unlocked)) {
+				if (reachesSquash) {
+					this.squashes.requireCodeOfPending(unlocked, this.catalog);
 				}
+				return migrateCode(session, unlocked, target);
+			}
+		}
+		// The session is closed first: a pool of one connection must serve the squash's run too.
+		MigrateResult built = squashEngine(squash).migrate(squash.sequence());
+		try (RunSession session = open()) {
+			AppliedSequences unlocked = this.catalog.hasChecksums() ? session.readChecksums() : session.readSequences();
+			return Squashes.joined(built, migrateCode(session, unlocked, target));
+		}
+	}
+
+	private MigrateResult migrateCode(RunSession session, @Nullable AppliedSequences unlocked, int target) {
+		int[] unlockedPlan = this.planner.migrate((unlocked != null) ? unlocked : AppliedSequences.none(), target);
+		if (unlocked != null) {
+			refuseIfEdited(this.planner.edited(unlocked), "migrate");
+		}
+		if (unlocked != null && unlockedPlan.length == 0) {
+			// Nothing is written, so the tables' layout does not matter yet: older tables are
+			// upgraded, and a newer smalls' refused, by the first run that writes.
+			return new MigrateResult(0, List.of(), unlocked.current());
+		}
+		if ((unlocked == null || unlocked.size() == 0) && unlockedPlan.length > 0) {
+			// A first migrate: not on what Flyway or Liquibase applied before it is adopted.
+			inSchema(session, "look for Flyway's and Liquibase's history tables", (connection) -> {
+				ForeignHistories.refuseIfNotAdopted(connection, session.schema());
+				return null;
 			});
 		}
+		LintRun.beforeMigrate(session, this.catalog, this.settings, unlockedPlan);
+		return reportingFailure(session, Operation.MIGRATE, () -> {
+			try (LockedRun locked = lock(session, unlocked)) {
+				MigrationExecutor executor = executor(session, locked);
+				MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
+				Recording recording = null;
+				try {
+					while (true) {
+						// Something looked pending: plan again, under the lock.
+						SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
+						int[] plan = this.planner.migrate(locked.history().sequences(), target);
+						refuseOutsideTransactions(session, locked.lock(), plan);
+						if (recording == null && plan.length > 0) {
+							recording = startRecording(session, locked);
+						}
+						try {
+							return executor.apply(locked.history(), plan, appliedBy(), progress);
+						}
+						catch (MigrationExecutor.PlanChanged changed) {
+							locked.reread();
+						}
+					}
+				}
+				finally {
+					finishRecording(session, locked, recording, progress);
+				}
+			}
+		});
 	}
 
 	public RollbackResult rollback(int target) {
 		SquashMigration squash = this.squashes.squash();
-		if (squash != null) {
-			History history;
-			try (RunSession session = open()) {
-				history = session.readHistory();
-			}
-			if (this.squashes.rollsBack(history, this.catalog, target)) {
-				RollbackResult above = rollback((rows) -> this.planner.rollbackTo(rows, squash.sequence()));
-				return Squashes.joined(above, squashRollbackEngine(squash).rollback(target));
+		try (RunSession session = open()) {
+			AppliedSequences unlocked = session.readSequences();
+			if (squash == null || !this.squashes.rollsBack(unlocked, this.catalog, target)) {
+				return rollback(session, unlocked, (history) -> this.planner.rollbackTo(history, target));
 			}
 		}
-		return rollback((history) -> this.planner.rollbackTo(history, target));
+		// The session is closed first: a pool of one connection must serve the squash's run too.
+		RollbackResult above = rollback((rows) -> this.planner.rollbackTo(rows, squash.sequence()));
+		return Squashes.joined(above, squashRollbackEngine(squash).rollback(target));
 	}
 
 	private Engine squashEngine(SquashMigration squash) {
@@ -331,24 +330,28 @@ public final class Engine {
 
 	private RollbackResult rollback(Function<History, List<HistoryRow>> plan) {
 		try (RunSession session = open()) {
-			AppliedSequences unlocked = session.readSequences();
-			return reportingFailure(session, Operation.ROLLBACK, () -> {
-				try (LockedRun locked = lock(session, unlocked)) {
-					MigrationExecutor executor = executor(session, locked);
-					MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
-					SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
-					List<HistoryRow> rows = plan.apply(locked.history());
-					refuseIfEdited(this.planner.edited(rows), "roll back");
-					Recording recording = rows.isEmpty() ? null : startRecording(session, locked);
-					try {
-						return undo(session, locked, executor, progress, rows);
-					}
-					finally {
-						finishRecording(session, locked, recording, progress);
-					}
-				}
-			});
+			return rollback(session, session.readSequences(), plan);
 		}
+	}
+
+	private RollbackResult rollback(RunSession session, @Nullable AppliedSequences unlocked,
+			Function<History, List<HistoryRow>> plan) {
+		return reportingFailure(session, Operation.ROLLBACK, () -> {
+			try (LockedRun locked = lock(session, unlocked)) {
+				MigrationExecutor executor = executor(session, locked);
+				MigrationExecutor.Progress progress = new MigrationExecutor.Progress();
+				SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
+				List<HistoryRow> rows = plan.apply(locked.history());
+				refuseIfEdited(this.planner.edited(rows), "roll back");
+				Recording recording = rows.isEmpty() ? null : startRecording(session, locked);
+				try {
+					return undo(session, locked, executor, progress, rows);
+				}
+				finally {
+					finishRecording(session, locked, recording, progress);
+				}
+			}
+		});
 	}
 
 	private RollbackResult undo(RunSession session, LockedRun locked, MigrationExecutor executor,

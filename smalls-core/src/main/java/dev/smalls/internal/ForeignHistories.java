@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.FlywayAdoption;
+import dev.smalls.LiquibaseAdoption;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
 
@@ -19,9 +21,9 @@ import dev.smalls.SmallsValidationException.Problem;
  */
 final class ForeignHistories {
 
-	static final String FLYWAY = "flyway_schema_history";
+	private static final String FLYWAY = FlywayAdoption.DEFAULT_TABLE;
 
-	static final String LIQUIBASE = "DATABASECHANGELOG";
+	private static final String LIQUIBASE = LiquibaseAdoption.DEFAULT_TABLE;
 
 	private ForeignHistories() {
 	}

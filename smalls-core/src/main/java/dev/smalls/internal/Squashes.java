@@ -166,14 +166,14 @@ final class Squashes {
 	/**
 	 * Whether a rollback to a target undoes the whole squash on a database that has every
 	 * replaced migration applied, some of whose code is gone: only the squash can undo them.
-	 * @param history the history
+	 * @param applied the applied sequences, {@code null} without a history table
 	 * @param catalog the other migrations
 	 * @param target the sequence that stays applied
 	 * @return {@code true} if the squash's rollback is to run
 	 */
-	boolean rollsBack(History history, MigrationCatalog catalog, int target) {
+	boolean rollsBack(@Nullable AppliedSequences applied, MigrationCatalog catalog, int target) {
 		SquashMigration squash = this.squash;
-		if (squash == null) {
+		if (squash == null || applied == null) {
 			return false;
 		}
 		List<Replaced> replaced = squash.replaced();
@@ -182,7 +182,7 @@ final class Squashes {
 		}
 		boolean codeGone = false;
 		for (Replaced migration : replaced) {
-			if (history.row(migration.sequence()) == null) {
+			if (!applied.contains(migration.sequence())) {
 				return false;
 			}
 			codeGone |= catalog.indexOf(migration.sequence()) < 0;
