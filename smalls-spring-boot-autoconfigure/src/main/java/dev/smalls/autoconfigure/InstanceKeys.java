@@ -1,6 +1,5 @@
 package dev.smalls.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,9 @@ final class InstanceKeys {
 	static final List<String> KEYS = List.of("enabled", "datasource", "url", "username", "password",
 			"driver-class-name", "migrations-package", "sql-locations", "sql-placeholders", "table", "lock", "lock-timeout", "lock-lease", "out-of-order",
 			"edited-migrations", "migration-timeout", "target");
+
+	/** The keys that take an index or a name after them: a list and a map. */
+	private static final List<String> NESTED = List.of("sql-locations", "sql-placeholders");
 
 	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("smalls.instances");
 
@@ -61,16 +63,12 @@ final class InstanceKeys {
 					+ "', which cannot be part of a path or a command.", "Name each instance with letters, digits, "
 							+ "'-' and '_' only, e.g. smalls.instances.billing.datasource=billingDataSource.");
 		}
-		List<String> rest = new ArrayList<>();
-		for (int i = 3; i < name.getNumberOfElements(); i++) {
-			rest.add(name.getElement(i, Form.UNIFORM));
-		}
-		String key = String.join(".", rest);
-		if (!uniform.containsKey(key)) {
-			String given = String.join(".", rest.stream().toList());
-			String closest = SmallsInstances.closest(given, uniform.keySet());
+		String key = name.getElement(3, Form.UNIFORM);
+		boolean nested = name.getNumberOfElements() > 4;
+		if (!uniform.containsKey(key) || (nested && !NESTED.contains(uniform.get(key)))) {
+			String closest = SmallsInstances.closest(key, uniform.keySet());
 			throw new InstanceConfigurationException("Unknown property '" + name + "': smalls instances have no '"
-					+ name.getElement(3, Form.DASHED) + ((rest.size() > 1) ? "...'" : "'") + " setting; did you mean "
+					+ name.getElement(3, Form.DASHED) + (nested ? "...'" : "'") + " setting; did you mean "
 					+ "'smalls.instances." + instance + "." + uniform.get(closest) + "'?",
 					"Fix the key. An instance takes: " + String.join(", ", KEYS) + ".");
 		}

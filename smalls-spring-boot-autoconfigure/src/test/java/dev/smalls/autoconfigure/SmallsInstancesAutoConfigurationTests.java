@@ -92,7 +92,9 @@ class SmallsInstancesAutoConfigurationTests {
 		String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 		this.contextRunner
 			.withPropertyValues("smalls.instances.billing.datasource=billingDataSource", "smalls.instances.audit.url=" + url,
-					"smalls.instances.audit.sql-locations=classpath:sql-elsewhere", "smalls.instances.audit.enabled=true")
+					// As a YAML list and map arrive: an index and a name after the key.
+					"smalls.instances.audit.sql-locations[0]=classpath:sql-elsewhere",
+					"smalls.instances.audit.sql-placeholders.owner=audit", "smalls.instances.audit.enabled=true")
 			.run((context) -> {
 				SmallsMigrator audit = context.getBean(SmallsInstances.class).migrator("audit");
 				assertThat(audit.status().migrations()).extracting((migration) -> migration.displayName())
@@ -180,6 +182,16 @@ class SmallsInstancesAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("Unknown property 'smalls.instances.billing.migration-package'")
 				.hasMessageContaining("did you mean 'smalls.instances.billing.migrations-package'?"));
+	}
+
+	@Test
+	void aNameAfterAKeyThatTakesNoneIsRefused() {
+		this.contextRunner
+			.withPropertyValues("smalls.instances.billing.datasource=billingDataSource",
+					"smalls.instances.billing.table.name=billing_history")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Unknown property 'smalls.instances.billing.table.name'"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
