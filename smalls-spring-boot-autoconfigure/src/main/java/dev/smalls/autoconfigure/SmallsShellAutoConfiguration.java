@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.hibernate.boot.Metadata;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -166,14 +167,18 @@ public final class SmallsShellAutoConfiguration {
 	@ConditionalOnMissingBean
 	CreateCommand smallsCreateCommand(SmallsMigrator migrator, SmallsProperties properties, BeanFactory beanFactory) {
 		return new CreateCommand(migrator, () -> fileWriter(properties.getCreate(), beanFactory),
-				() -> new SqlFileWriter(sqlDirectory(properties.getSql().getLocations())));
+				() -> new SqlFileWriter(
+						sqlDirectory(properties.getSql().getLocations(), properties.getCreate().getDirectory())));
 	}
 
 	/**
 	 * The folder of the first SQL location, in the project's sources: a class path folder
-	 * under {@code src/main/resources}, a file system folder as it is.
+	 * under the {@code src/main/resources} of the module whose {@code src/main/java}
+	 * {@code smalls.create.directory} names (so that {@code create} and {@code create --sql-file}
+	 * write into the same module), else of the working directory; a file system folder as it
+	 * is.
 	 */
-	static Path sqlDirectory(List<String> locations) {
+	static Path sqlDirectory(List<String> locations, @Nullable String createDirectory) {
 		String location = locations.isEmpty() ? SqlFileMigrations.DEFAULT_LOCATION : locations.get(0);
 		for (String prefix : new String[] { "filesystem:", "file:" }) {
 			if (location.startsWith(prefix)) {
@@ -181,7 +186,19 @@ public final class SmallsShellAutoConfiguration {
 			}
 		}
 		String path = location.replaceFirst("^classpath\\*?:", "");
-		return Path.of("src", "main", "resources").resolve(path.startsWith("/") ? path.substring(1) : path);
+		return moduleOf(createDirectory).resolve(Path.of("src", "main", "resources"))
+			.resolve(path.startsWith("/") ? path.substring(1) : path);
+	}
+
+	private static Path moduleOf(@Nullable String createDirectory) {
+		if (createDirectory != null) {
+			String sources = createDirectory.replace('\\', '/');
+			int at = sources.indexOf("src/main/java");
+			if (at >= 0) {
+				return Path.of(sources.substring(0, at)).normalize();
+			}
+		}
+		return Path.of("");
 	}
 
 	@Bean

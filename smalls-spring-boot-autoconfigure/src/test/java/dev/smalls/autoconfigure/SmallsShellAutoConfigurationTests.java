@@ -83,14 +83,23 @@ class SmallsShellAutoConfigurationTests {
 
 	@Test
 	void theFolderOfNewSqlMigrationsIsTheFirstSqlLocationInTheProjectsSources() {
-		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("classpath:db/migration")))
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("classpath:db/migration"), null))
 			.isEqualTo(Path.of("src/main/resources/db/migration"));
-		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("classpath*:/sql", "classpath:db/migration")))
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("classpath*:/sql", "classpath:db/migration"), null))
 			.isEqualTo(Path.of("src/main/resources/sql"));
-		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("db/more")))
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("db/more"), null))
 			.isEqualTo(Path.of("src/main/resources/db/more"));
-		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("file:/opt/sql"))).isEqualTo(Path.of("/opt/sql"));
-		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("filesystem:sql"))).isEqualTo(Path.of("sql"));
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("file:/opt/sql"), null)).isEqualTo(Path.of("/opt/sql"));
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("filesystem:sql"), null)).isEqualTo(Path.of("sql"));
+		// Beside the Java sources smalls create writes to: the same module, as in a multi-module build.
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("classpath:db/migration"),
+				"app/src/main/java/com/example/migrations"))
+			.isEqualTo(Path.of("app/src/main/resources/db/migration"));
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("classpath:db/migration"),
+				"src/main/java/com/example/migrations"))
+			.isEqualTo(Path.of("./src/main/resources/db/migration").normalize());
+		assertThat(SmallsShellAutoConfiguration.sqlDirectory(List.of("classpath:db/migration"), "migrations"))
+			.isEqualTo(Path.of("src/main/resources/db/migration"));
 	}
 
 	@Test
