@@ -10,6 +10,8 @@ import java.util.Properties;
 
 import org.apache.maven.plugin.MojoFailureException;
 
+import dev.smalls.SqlFileMigrations;
+
 /**
  * The history table the application names in its {@code application.properties}
  * ({@code smalls.table}), checked against the plugin's {@code <table>}, and its SQL-file
@@ -60,11 +62,12 @@ final class ApplicationHistoryTable {
 			.map(String::strip)
 			.filter((location) -> !location.isEmpty())
 			.toList();
-		List<String> plugin = locations.stream().map(String::strip).toList();
+		List<String> plugin = locations.isEmpty() ? List.of(SqlFileMigrations.DEFAULT_LOCATION)
+				: locations.stream().map(String::strip).toList();
 		if (!named.equals(plugin)) {
 			throw new MojoFailureException("The application's application.properties sets " + SQL_LOCATIONS + "="
 					+ application + ", but the plugin reads SQL-file migrations from "
-					+ (plugin.isEmpty() ? "classpath:db/migration (its default)" : String.join(",", plugin))
+					+ String.join(",", plugin) + (locations.isEmpty() ? " (its default)" : "")
 					+ ": the goals would see other migrations than the application runs." + System.lineSeparator()
 					+ "What to do: set <sqlLocations>" + named.stream().map((l) -> "<sqlLocation>" + l + "</sqlLocation>")
 						.reduce("", String::concat)

@@ -58,6 +58,13 @@ class ApplicationHistoryTableTests {
 	}
 
 	@Test
+	void theApplicationNamingTheDefaultLocationMatchesThePluginsDefault() throws IOException {
+		Files.writeString(this.classes.resolve("application.properties"), "smalls.sql.locations=classpath:db/migration\n");
+		assertThatNoException()
+			.isThrownBy(() -> ApplicationHistoryTable.requireSameSqlLocations(this.classes, List.of()));
+	}
+
+	@Test
 	void anApplicationThatNamesNoSqlLocationsTakesThePluginsOwn() throws IOException {
 		Files.writeString(this.classes.resolve("application.properties"), "smalls.table=app_history\n");
 		assertThatNoException()
