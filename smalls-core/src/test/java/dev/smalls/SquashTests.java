@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.dialect.SmallsDialects;
 import dev.smalls.dialect.SmallsTables;
+import dev.smalls.lint.LintResult;
 import dev.smalls.schema.Schema;
 import dev.smalls.schema.SchemaRecreation;
 import dev.smalls.schema.SchemaSnapshot;
@@ -101,6 +102,16 @@ class SquashTests {
 			assertThat(undone.current()).isZero();
 			assertThat(snapshot(fresh.dataSource()).tables()).isEmpty();
 			assertThat(history(fresh.dataSource())).isEmpty();
+
+			// By batches (511, 501..510, 1..500 by their classes), where only the squash can undo 1..500.
+			SmallsMigrator pastDeleted = migrator(past.dataSource(), squashedDeleted);
+			assertThat(pastDeleted.rollbackBatches(1).rolledBack()).extracting(MigrationExecution::sequence)
+				.containsExactly(THROUGH + 11);
+			RollbackResult byBatches = pastDeleted.rollbackBatches(2);
+			assertThat(byBatches.current()).isZero();
+			assertThat(byBatches.rolledBack()).hasSize(THROUGH + 10);
+			assertThat(snapshot(past.dataSource()).tables()).isEmpty();
+			assertThat(history(past.dataSource())).isEmpty();
 		}
 	}
 
@@ -125,29 +136,40 @@ class SquashTests {
 
 	@ParameterizedTest
 	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
-	void planLintAndRehearseSayTheyCannotShowASquashWhereItWouldRunAndWorkPastIt(TestDatabase database) {
+	void planLintAndRehearseShowTheSquashWhereItWouldRunAndTheMigrationsPastIt(TestDatabase database) {
 		try (FreshDatabase db = database.createFreshDatabase(); FreshDatabase fresh = database.createFreshDatabase()) {
 			migrator(db.dataSource(), SquashWorkload.migrations(1, 20)).migrate();
 			SquashResult result = migrator(db.dataSource(), SquashWorkload.migrations(1, 20)).squash(20);
 			List<SmallsMigration> withSquash = new ArrayList<>(SquashWorkload.migrations(1, 22));
 			withSquash.add(new Squash(result.replaced(), result.operations()));
-
 			SmallsMigrator onFresh = migrator(fresh.dataSource(), withSquash);
-			assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(onFresh::plan)
-				.withMessageContaining("smalls plan cannot show the squash Squash yet")
-				.withMessageContaining("in place of 0001..0020")
-				.withMessageContaining("Nothing was run.");
-			assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(onFresh::lint)
-				.withMessageContaining("smalls lint cannot show the squash");
-			assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(onFresh::rehearse)
-				.withMessageContaining("smalls rehearse cannot show the squash");
+
+			MigrationPlan plan = onFresh.plan();
+
+			// What migrate runs here: the squash in place of 1..20, then 21 and 22.
+			assertThat(plan.migrations()).extracting(PlannedMigration::sequence).containsExactly(20, 21, 22);
+			assertThat(plan.migrations().get(0).name()).isEqualTo("squash_0001_0020");
+			assertThat(String.join("\n", plan.migrations().get(0).statements())).containsIgnoringCase("CREATE TABLE")
+				.containsIgnoringCase("c_0");
+			LintResult lint = onFresh.lint();
+			assertThat(lint.migrations()).isEqualTo(3);
+			// Indexes and keys on the tables the squash creates block nobody.
+			assertThat(lint.findings()).noneMatch((finding) -> finding.migration().contains("squash"));
+			RehearsalResult rehearsal = onFresh.rehearse();
+			assertThat(rehearsal.problems()).isEmpty();
+			assertThat(rehearsal.rehearsed()).extracting(MigrationExecution::sequence)
+				.containsExactly(20, 21, 22);
+			assertThat(onFresh.rehearseAll().rehearsed()).extracting(MigrationExecution::sequence)
+				.containsExactly(20, 21, 22);
 			// Nothing was created, smalls' tables included.
 			assertThat(snapshot(fresh.dataSource()).tables()).isEmpty();
 
+			// What migrate then runs is what they showed.
+			assertThat(onFresh.migrate().applied()).extracting(MigrationExecution::sequence).containsExactly(20, 21, 22);
+
 			// Past the squash, they show what runs: 21 and 22.
 			SmallsMigrator past = migrator(db.dataSource(), withSquash);
-			assertThat(past.plan().migrations()).extracting((migration) -> migration.sequence())
-				.containsExactly(21, 22);
+			assertThat(past.plan().migrations()).extracting(PlannedMigration::sequence).containsExactly(21, 22);
 			assertThat(past.rehearse().problems()).isEmpty();
 		}
 	}

@@ -91,6 +91,9 @@ public final class Engine {
 	/** What rolls a whole squash back where the replaced migrations' code is gone. */
 	private volatile @Nullable Engine squashRollbackEngine;
 
+	/** The migrations as a migrate that runs the squash runs them, for plan, lint and rehearse. */
+	private volatile @Nullable Engine squashView;
+
 	public Engine(Settings settings) {
 		this.settings = settings;
 		this.squashes = Squashes.split(settings.migrations());
@@ -325,7 +328,34 @@ public final class Engine {
 	}
 
 	public RollbackResult rollbackBatches(int batches) {
+		SquashMigration squash = this.squashes.squash();
+		if (squash != null && batches > 0) {
+			int target;
+			boolean throughSquash;
+			try (RunSession session = open()) {
+				History history = session.readHistory();
+				target = Squashes.suffixOf(history, batches);
+				throughSquash = target >= 0 && this.squashes.rollsBack(history.sequences(), this.catalog, target);
+			}
+			if (throughSquash) {
+				return rollbackBatchesThroughSquash(squash, batches, target);
+			}
+		}
 		return rollback((history) -> this.planner.rollbackBatches(history, batches));
+	}
+
+	/** The batches undo the whole squash, whose replaced migrations' code is gone: as a rollback to below them. */
+	private RollbackResult rollbackBatchesThroughSquash(SquashMigration squash, int batches, int target) {
+		// As long as they are still the latest batches, once the lock is taken.
+		RollbackResult above = rollback((locked) -> {
+			if (Squashes.suffixOf(locked, batches) != target) {
+				throw new SmallsValidationException(Problem.OTHER, List.of(), "The history changed while this "
+						+ "rollback of " + batches + " batch(es) waited for the lock: another run migrated or rolled "
+						+ "back. Nothing was rolled back.", "Look at smalls status, and roll back again.");
+			}
+			return this.planner.rollbackTo(locked, squash.sequence());
+		});
+		return Squashes.joined(above, squashRollbackEngine(squash).rollback(target));
 	}
 
 	private RollbackResult rollback(Function<History, List<HistoryRow>> plan) {
@@ -486,13 +516,16 @@ public final class Engine {
 	 */
 	public MigrationPlan plan() {
 		this.catalog.validate();
+		Engine squashed = asMigrateRunsIt(false);
+		if (squashed != null) {
+			return squashed.plan();
+		}
 		Scratch scratch;
 		SmallsDialect dialect;
 		int[] replay;
 		int[] pending;
 		try (RunSession session = open()) {
 			AppliedSequences applied = session.readSequences();
-			refuseWhereTheSquashRuns(this.squashes.runsOn(applied), "plan");
 			AppliedSequences seen = (applied != null) ? applied : AppliedSequences.none();
 			pending = this.planner.migrate(seen, MigrationPlanner.EVERYTHING);
 			dialect = session.dialect();
@@ -525,12 +558,15 @@ public final class Engine {
 	 */
 	public LintResult lint(@Nullable MigrationPlan plan) {
 		this.catalog.validate();
+		Engine squashed = asMigrateRunsIt(false);
+		if (squashed != null) {
+			return squashed.lint(plan);
+		}
 		Linter linter;
 		SmallsDialect dialect;
 		int[] pending;
 		try (RunSession session = open()) {
 			AppliedSequences applied = session.readSequences();
-			refuseWhereTheSquashRuns(this.squashes.runsOn(applied), "lint");
 			pending = this.planner.migrate((applied != null) ? applied : AppliedSequences.none(),
 					MigrationPlanner.EVERYTHING);
 			dialect = session.dialect();
@@ -550,21 +586,33 @@ public final class Engine {
 	}
 
 	/**
-	 * Plan, lint and rehearse do not know a squash yet: where migrate would run one, what they
-	 * showed would be the migrations it replaces, not what runs. They say so instead.
+	 * Where migrate would run the squash, plan, lint and rehearse are to show the squash, not
+	 * the migrations it replaces: they run on the migrations as that migrate runs them, the
+	 * squash in place of {@code 1..N}. Rehearsing everything starts from an empty schema,
+	 * where the squash always runs.
+	 * @param everything whether every migration is rehearsed
+	 * @return the engine of the migrations as migrate runs them here, or {@code null} where
+	 * they are the code's own
 	 */
-	private void refuseWhereTheSquashRuns(boolean runs, String command) {
+	private @Nullable Engine asMigrateRunsIt(boolean everything) {
+		this.squashes.validate();
 		SquashMigration squash = this.squashes.squash();
-		if (!runs || squash == null) {
-			return;
+		if (squash == null) {
+			return null;
 		}
-		String through = MigrationNames.display(squash.sequence());
-		throw new SmallsValidationException(Problem.INVALID_ARGUMENT, List.of(),
-				"smalls " + command + " cannot show the squash " + squash.getClass().getSimpleName() + " yet, and here "
-						+ "it would run in place of 0001.." + through + " (or, rehearsing everything, replay them): what "
-						+ command + " showed would not be what runs. Nothing was run.",
-				"Run smalls " + command + " against a database past " + through + " (without --all for rehearse); "
-						+ "smalls squash checked the squash against a replay of 0001.." + through + " when it wrote it.");
+		if (!everything) {
+			try (RunSession session = open()) {
+				if (!this.squashes.runsOn(session.readSequences())) {
+					return null;
+				}
+			}
+		}
+		Engine engine = this.squashView;
+		if (engine == null) {
+			engine = new Engine(withMigrations(this.squashes.asMigrateRunsIt(), appliedBy()));
+			this.squashView = engine;
+		}
+		return engine;
 	}
 
 	private Scratch createScratch(RunSession session, String prefix, String purpose) {
@@ -598,14 +646,16 @@ public final class Engine {
 	 */
 	public RehearsalResult rehearse(boolean everything) {
 		this.catalog.validate();
+		Engine squashed = asMigrateRunsIt(everything);
+		if (squashed != null) {
+			return squashed.rehearse(everything);
+		}
 		long started = System.nanoTime();
 		Scratch scratch;
 		SmallsDialect dialect;
 		int base;
 		try (RunSession session = open()) {
 			AppliedSequences applied = session.readSequences();
-			refuseWhereTheSquashRuns(this.squashes.squash() != null && (everything || this.squashes.runsOn(applied)),
-					"rehearse");
 			int[] pending = this.planner.migrate((applied != null) ? applied : AppliedSequences.none(),
 					MigrationPlanner.EVERYTHING);
 			int first = everything ? 0 : (pending.length > 0) ? pending[0] : -1;

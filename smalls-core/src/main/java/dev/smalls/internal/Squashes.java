@@ -1,7 +1,9 @@
 package dev.smalls.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +17,8 @@ import dev.smalls.RollbackResult;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
+import dev.smalls.schema.Schema;
+import dev.smalls.schema.SchemaMigration;
 import dev.smalls.schema.SquashMigration;
 import dev.smalls.schema.SquashMigration.Replaced;
 
@@ -120,6 +124,22 @@ final class Squashes {
 	}
 
 	/**
+	 * The migrations as a migrate that runs the squash runs them: the squash, as a plain
+	 * schema migration at its sequence, then the other migrations above it.
+	 * @return the migrations, or the others where the code has no squash
+	 */
+	List<SmallsMigration> asMigrateRunsIt() {
+		SquashMigration squash = this.squash;
+		if (squash == null) {
+			return this.others;
+		}
+		List<SmallsMigration> migrations = new ArrayList<>();
+		migrations.add(new AsRun(squash));
+		this.others.stream().filter((migration) -> migration.sequence() > squash.sequence()).forEach(migrations::add);
+		return migrations;
+	}
+
+	/**
 	 * Whether a database runs the squash: it has none of the replaced migrations applied.
 	 * @param applied its applied sequences, {@code null} without a history table
 	 * @return {@code true} if it does
@@ -188,6 +208,36 @@ final class Squashes {
 			codeGone |= catalog.indexOf(migration.sequence()) < 0;
 		}
 		return codeGone;
+	}
+
+	/**
+	 * The sequence a rollback of the latest batches leaves applied, where those batches hold
+	 * every applied migration above it, and only those: what the rollback to that sequence
+	 * undoes.
+	 * @param history the history
+	 * @param batches how many of the latest batches are rolled back
+	 * @return the sequence, or {@code -1} if the batches hold migrations below others that stay
+	 */
+	static int suffixOf(History history, int batches) {
+		TreeSet<Integer> latest = new TreeSet<>(Comparator.reverseOrder());
+		history.rows().forEach((row) -> latest.add(row.batch()));
+		if (latest.isEmpty()) {
+			return -1;
+		}
+		int oldestUndone = latest.stream().limit(batches).reduce((newer, older) -> older).orElseThrow();
+		int target = 0;
+		boolean undone = false;
+		for (HistoryRow row : history.rows()) {
+			boolean undo = row.batch() >= oldestUndone;
+			if (!undo && undone) {
+				return -1;
+			}
+			if (!undo) {
+				target = row.sequence();
+			}
+			undone |= undo;
+		}
+		return target;
 	}
 
 	/**
@@ -260,6 +310,36 @@ final class Squashes {
 		List<MigrationExecution> rolledBack = new ArrayList<>(above.rolledBack());
 		rolledBack.addAll(squash.rolledBack());
 		return new RollbackResult(rolledBack, squash.current());
+	}
+
+	/** A squash as a plain schema migration: not set aside again by {@link #split}. */
+	private record AsRun(SquashMigration squash) implements SchemaMigration {
+
+		@Override
+		public int sequence() {
+			return this.squash.sequence();
+		}
+
+		@Override
+		public String name() {
+			return this.squash.name();
+		}
+
+		@Override
+		public void change(Schema schema) {
+			this.squash.change(schema);
+		}
+
+		@Override
+		public boolean transactional() {
+			return this.squash.transactional();
+		}
+
+		@Override
+		public String toString() {
+			return this.squash.getClass().getName();
+		}
+
 	}
 
 }
