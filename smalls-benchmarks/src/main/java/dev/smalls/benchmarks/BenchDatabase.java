@@ -58,7 +58,7 @@ enum BenchDatabase {
 		}
 	},
 
-	/** Only scenario 6 runs here, and only when asked for ({@code --databases=MARIADB}). */
+	/** Only scenarios 6, 7 and 9 run here, and only when asked for ({@code --databases=MARIADB}). */
 	MARIADB {
 		@Override
 		String freshUrl(boolean reopenable) {

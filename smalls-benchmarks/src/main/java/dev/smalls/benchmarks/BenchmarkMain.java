@@ -28,7 +28,7 @@ public final class BenchmarkMain {
 	private final List<Integer> scenarios;
 
 	BenchmarkMain(boolean quick, List<BenchDatabase> databases) {
-		this(quick, databases, List.of(1, 2, 3, 4, 5, 6, 7, 8));
+		this(quick, databases, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9));
 	}
 
 	BenchmarkMain(boolean quick, List<BenchDatabase> databases, List<Integer> scenarios) {
@@ -41,7 +41,7 @@ public final class BenchmarkMain {
 		boolean quick = Arrays.asList(args).contains("--quick");
 		List<BenchDatabase> databases = BenchDatabase.defaults();
 		Path out = null;
-		List<Integer> scenarios = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+		List<Integer> scenarios = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9);
 		for (String arg : args) {
 			if (arg.startsWith("--scenarios=")) {
 				scenarios = Arrays.stream(arg.substring(12).split(",")).map(Integer::valueOf).toList();
@@ -78,13 +78,13 @@ public final class BenchmarkMain {
 		Report report = new Report();
 		List<Scenario> all = List.of(new ApplyScenario(this.effort), new CheckScenario(this.effort),
 				new RollbackScenario(this.effort), new BootScenario(this.effort), new TenantScenario(this.effort),
-				new TrustScenario(this.effort), new SafetyScenario(this.effort), new AdoptScenario(this.effort));
+				new TrustScenario(this.effort), new SafetyScenario(this.effort), new AdoptScenario(this.effort), new SquashScenario(this.effort));
 		List<Scenario> scenarios = this.scenarios.stream().map((number) -> all.get(number - 1)).toList();
 		for (BenchDatabase database : this.databases) {
 			for (Scenario scenario : scenarios) {
 				if (database == BenchDatabase.MARIADB && !(scenario instanceof TrustScenario)
-						&& !(scenario instanceof SafetyScenario)) {
-					System.err.printf("[bench] %s on %s: skipped (MariaDB runs scenarios 6 and 7 only)%n", scenario.name(),
+						&& !(scenario instanceof SafetyScenario) && !(scenario instanceof SquashScenario)) {
+					System.err.printf("[bench] %s on %s: skipped (MariaDB runs scenarios 6, 7 and 9 only)%n", scenario.name(),
 							database.displayName());
 					continue;
 				}
@@ -118,7 +118,12 @@ public final class BenchmarkMain {
 				+ "without (off). Scenario 8 adopts a Flyway history of N migrations (Flyway wrote the first row, "
 				+ "the rest are copies in its form), a new database per sample; the plain JDBC floor reads the same "
 				+ "rows and inserts one each into a history-shaped table created before the clock starts, in one "
-				+ "batch and commit, where smalls also creates its own tables, takes its lock and checks each row.");
+				+ "batch and commit, where smalls also creates its own tables, takes its lock and checks each row. "
+				+ "Scenario 9 builds a new database through migration N (the 500 schema migrations of smalls-core's "
+				+ "squash tests: tables created, altered, renamed and dropped), a new database per sample: smalls "
+				+ "replaying them, and smalls running the squash that squash() wrote of them; the plain JDBC floor "
+				+ "runs the squash's statements in one transaction with N history rows inserted in one batch, "
+				+ "into a table created before the clock starts.");
 		return report;
 	}
 

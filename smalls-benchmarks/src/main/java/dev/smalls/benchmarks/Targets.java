@@ -23,6 +23,9 @@ final class Targets {
 	/** Scenario 8: a 10,000-row Flyway history adopted in under this many milliseconds. */
 	static final double ADOPT_MILLIS = 2_000;
 
+	/** Scenario 9: a new database built from the squash at least this many times faster than by replaying. */
+	static final double SQUASH_SPEEDUP = 10;
+
 	private final Report report;
 
 	Targets(Report report) {
@@ -97,6 +100,15 @@ final class Targets {
 						(size == 10_000) ? verdict(smalls < ADOPT_MILLIS) : "measured", AdoptScenario.NAME,
 						database.displayName(), size, smalls, smalls / floor,
 						(size == 10_000) ? String.format(" (target < %,.0f ms)", ADOPT_MILLIS) : " (no target)"));
+			}
+			for (int size : this.report.sizes(SquashScenario.NAME, database)) {
+				double squash = median(SquashScenario.NAME, database, size, SmallsContender.NAME);
+				double replay = median(SquashScenario.NAME, database, size, SquashScenario.REPLAY);
+				double floor = median(SquashScenario.NAME, database, size, PlainJdbcContender.NAME);
+				lines.add(String.format("%s: %s on %s, N=%,d: the squash builds it %.1fx faster than the replay (target "
+						+ ">= %.0fx); it takes %.2fx the plain JDBC run of its statements, with which the speed-up "
+						+ "could be at most %.1fx", verdict(replay / squash >= SQUASH_SPEEDUP), SquashScenario.NAME,
+						database.displayName(), size, replay / squash, SQUASH_SPEEDUP, squash / floor, replay / floor));
 			}
 			for (int size : this.report.sizes(SafetyScenario.APPLY_WARN, database)) {
 				double warn = median(SafetyScenario.APPLY_WARN, database, size, SmallsContender.NAME);

@@ -32,6 +32,9 @@ class BenchmarkSmokeTests {
 		for (String contender : List.of(PlainJdbcContender.NAME, SmallsContender.NAME)) {
 			assertMeasured(report, AdoptScenario.NAME, contender);
 		}
+		for (String contender : List.of(PlainJdbcContender.NAME, SmallsContender.NAME, SquashScenario.REPLAY)) {
+			assertMeasured(report, SquashScenario.NAME, contender);
+		}
 		assertThat(report.table()).contains("| 2 check, fresh JVM | H2 | 20 | smalls |")
 			.contains("x plain JDBC")
 			.contains("Targets (ratios within this run)");
