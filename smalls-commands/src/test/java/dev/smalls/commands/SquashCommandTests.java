@@ -18,6 +18,9 @@ import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -41,6 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and says why, when the replay built something the squash would not carry or left rows.
  */
 class SquashCommandTests {
+
+	private static final JsonMapper json = JsonMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
 
 	@TempDir
 	Path directory;
@@ -118,6 +125,97 @@ class SquashCommandTests {
 		assertThat(output()).contains("smalls squash --through 500");
 	}
 
+	@Test
+	void withJsonItIsOneDocumentNamingWhatItCarriedAndTheFileItWrote() throws Exception {
+		SmallsMigrator migrator = migrator(this.dataSource, migrations());
+		migrator.migrate();
+
+		assertThat(run(migrator, "squash", "--through", "4", "--json")).as(output()).isZero();
+
+		JsonNode squash = document();
+		assertThat(squash.propertyNames()).containsExactly("format", "command", "through", "replayMillis",
+				"squashMillis", "codeMigrations", "notCarried", "tablesWithRows", "className", "file");
+		assertThat(squash.get("command").asString()).isEqualTo("squash");
+		assertThat(squash.get("through").asInt()).isEqualTo(4);
+		assertThat(squash.get("replayMillis").isIntegralNumber()).isTrue();
+		assertThat(squash.get("squashMillis").isIntegralNumber()).isTrue();
+		assertThat(squash.get("codeMigrations").values()).extracting(JsonNode::asString)
+			.containsExactly("0004_seedless_code");
+		assertThat(squash.get("notCarried").isEmpty()).isTrue();
+		assertThat(squash.get("tablesWithRows").isObject()).isTrue();
+		assertThat(squash.get("tablesWithRows").isEmpty()).isTrue();
+		assertThat(squash.get("className").asString()).isEqualTo("Squash0001To0004");
+		Path file = this.directory.resolve("Squash0001To0004.java").toAbsolutePath().normalize();
+		assertThat(squash.get("file").asString()).isEqualTo(file.toString());
+		assertThat(Files.readString(file)).contains("implements SquashMigration");
+	}
+
+	@Test
+	void withJsonARefusalIsTheErrorWithWhatWasNotCarriedAndNothingIsWritten() {
+		List<SmallsMigration> migrations = new ArrayList<>(migrations().subList(0, 2));
+		migrations.add(TestMigration.sql(3, "view_of_books", "CREATE VIEW book_titles AS SELECT title FROM books",
+				"DROP VIEW book_titles"));
+		SmallsMigrator migrator = migrator(this.dataSource, migrations);
+		migrator.migrate();
+
+		assertThat(run(migrator, "squash", "--through", "3", "--json")).as(output())
+			.isEqualTo(SmallsCommand.FAILURE);
+
+		JsonNode refused = document();
+		assertThat(refused.propertyNames()).containsExactly("format", "command", "through", "replayMillis",
+				"squashMillis", "codeMigrations", "notCarried", "tablesWithRows", "className", "file", "error",
+				"action");
+		assertThat(refused.get("codeMigrations").values()).extracting(JsonNode::asString)
+			.containsExactly("0003_view_of_books");
+		assertThat(refused.get("notCarried").values()).extracting(JsonNode::asString)
+			.anySatisfy((problem) -> assertThat(problem).containsIgnoringCase("view book_titles"));
+		assertThat(refused.get("className").isNull()).isTrue();
+		assertThat(refused.get("file").isNull()).isTrue();
+		assertThat(refused.get("error").asString()).contains("listed in notCarried").contains("Nothing was written");
+		assertThat(refused.get("action").asString()).contains("Squash through an earlier migration");
+		assertThat(this.directory).isEmptyDirectory();
+	}
+
+	@Test
+	void withJsonRowsLeftByTheReplayAreCountedByTableAndWrittenOnlyWithoutRows() {
+		List<SmallsMigration> migrations = new ArrayList<>(migrations().subList(0, 2));
+		migrations.add(TestMigration.sql(3, "seed_authors", "INSERT INTO authors (name) VALUES ('ann')",
+				"DELETE FROM authors"));
+		SmallsMigrator migrator = migrator(this.dataSource, migrations);
+		migrator.migrate();
+
+		assertThat(run(migrator, "squash", "--through", "3", "--json")).as(output())
+			.isEqualTo(SmallsCommand.FAILURE);
+		JsonNode refused = document();
+		assertThat(refused.get("notCarried").isEmpty()).isTrue();
+		assertThat(refused.get("tablesWithRows").properties()).singleElement().satisfies((table) -> {
+			assertThat(table.getKey()).isEqualToIgnoringCase("authors");
+			assertThat(table.getValue().asLong()).isEqualTo(1);
+		});
+		assertThat(refused.get("className").isNull()).isTrue();
+		assertThat(refused.get("error").asString()).contains("listed in tablesWithRows");
+		assertThat(refused.get("action").asString()).contains("--without-rows");
+		assertThat(this.directory).isEmptyDirectory();
+
+		assertThat(run(migrator, "squash", "--through", "3", "--without-rows", "--json")).as(output()).isZero();
+		JsonNode written = document();
+		assertThat(written.get("tablesWithRows").size()).isEqualTo(1);
+		assertThat(written.get("className").asString()).isEqualTo("Squash0001To0003");
+		assertThat(written.has("error")).isFalse();
+		assertThat(Path.of(written.get("file").asString())).exists();
+	}
+
+	@Test
+	void withJsonAndWithoutThroughItIsTheUsageErrorDocument() {
+		SmallsMigrator migrator = migrator(this.dataSource, migrations());
+		assertThat(run(migrator, "squash", "--json")).as(output()).isEqualTo(SmallsCommand.USAGE_ERROR);
+		JsonNode usage = document();
+		assertThat(usage.propertyNames()).containsExactly("format", "command", "error", "action");
+		assertThat(usage.get("error").asString()).contains("smalls squash --through 500");
+		assertThat(usage.get("action").asString())
+			.isEqualTo("Type it as: smalls squash --through <seq> [--without-rows] [--json]");
+	}
+
 	private static List<SmallsMigration> migrations() {
 		return List.of(schema(1, "create_authors", (s) -> s.createTable("authors", (t) -> {
 			t.id("id");
@@ -184,6 +282,12 @@ class SquashCommandTests {
 
 	private String output() {
 		return this.output.toString(StandardCharsets.UTF_8);
+	}
+
+	/** The output, read as exactly one JSON document: anything before or after it fails. */
+	private JsonNode document() {
+		assertThat(output()).startsWith("{").endsWith("}" + System.lineSeparator());
+		return json.readTree(output());
 	}
 
 	private static SmallsMigrator migrator(DataSource dataSource, List<SmallsMigration> migrations) {
