@@ -124,4 +124,44 @@ public final class MigrationNames {
 		return (sequence >= 0 && digits.length() < 4) ? "0".repeat(4 - digits.length()) + digits : digits;
 	}
 
+	/**
+	 * The candidate closest to a misspelled name (fewest edits), for an error message that
+	 * asks "did you mean ..?": of a migration, an instance, a lint rule.
+	 * @param name the name as given
+	 * @param candidates the names there are
+	 * @return the closest (the first of those as close), or {@code null} when there are none
+	 */
+	public static @Nullable String closest(String name, Iterable<String> candidates) {
+		String closest = null;
+		int best = Integer.MAX_VALUE;
+		for (String candidate : candidates) {
+			int distance = distance(candidate, name);
+			if (distance < best) {
+				best = distance;
+				closest = candidate;
+			}
+		}
+		return closest;
+	}
+
+	/** Levenshtein's distance: the fewest insertions, deletions and substitutions from one to the other. */
+	private static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
+				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
 }

@@ -100,35 +100,7 @@ public final class SmallsInstances {
 	 * @return the closest, or {@code null} when there are none
 	 */
 	public static @Nullable String closest(String name, Iterable<String> candidates) {
-		String closest = null;
-		int best = Integer.MAX_VALUE;
-		for (String candidate : candidates) {
-			int distance = distance(candidate, name);
-			if (distance < best) {
-				best = distance;
-				closest = candidate;
-			}
-		}
-		return closest;
-	}
-
-	private static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
+		return MigrationNames.closest(name, candidates);
 	}
 
 	private static String shown(String text) {

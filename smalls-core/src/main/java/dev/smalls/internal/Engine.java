@@ -288,7 +288,7 @@ public final class Engine {
 	private Engine squashEngine(SquashMigration squash) {
 		Engine engine = this.squashEngine;
 		if (engine == null) {
-			engine = new Engine(withMigrations(List.of(squashStep(squash)), squashAppliedBy(squash)));
+			engine = new Engine(this.settings.withMigrations(List.of(squashStep(squash)), squashAppliedBy(squash)));
 			this.squashEngine = engine;
 		}
 		return engine;
@@ -300,7 +300,7 @@ public final class Engine {
 			SquashStep step = squashStep(squash);
 			List<SmallsMigration> migrations = new java.util.ArrayList<>(step.placeholders());
 			migrations.add(step);
-			engine = new Engine(withMigrations(migrations, appliedBy()));
+			engine = new Engine(this.settings.withMigrations(migrations, appliedBy()));
 			this.squashRollbackEngine = engine;
 		}
 		return engine;
@@ -315,16 +315,6 @@ public final class Engine {
 		String by = "squash " + MigrationNames.display(1) + "-" + MigrationNames.display(squash.sequence()) + " by "
 				+ appliedBy();
 		return (by.length() > 255) ? by.substring(0, 255) : by;
-	}
-
-	/** These settings with other migrations and who applies them. */
-	private Settings withMigrations(List<? extends SmallsMigration> migrations, String appliedBy) {
-		Settings s = this.settings;
-		return new Settings(s.dataSource(), migrations, List.of(), List.of(), List.of(), List.of(), s.table(),
-				s.outOfOrder(), s.lockTimeout(), s.lockStrategy(), s.lockLease(), s.seedGuard(), s.dialect(),
-				appliedBy, s.callbacks(), s.schema(), s.migrationTimeout(), s.editedMigrations(), s.recordSchema(),
-				s.driftIgnoredTables(), s.lintMode(), s.lintMapped(), s.lintLargeTableRows(), s.safeRewrites(),
-				s.ddlLockTimeout(), s.ddlStatementTimeout(), s.ddlLockRetries(), s.ddlRetryBackoff());
 	}
 
 	public RollbackResult rollbackBatches(int batches) {
@@ -609,7 +599,7 @@ public final class Engine {
 		}
 		Engine engine = this.squashView;
 		if (engine == null) {
-			engine = new Engine(withMigrations(this.squashes.asMigrateRunsIt(), appliedBy()));
+			engine = new Engine(this.settings.withMigrations(this.squashes.asMigrateRunsIt(), appliedBy()));
 			this.squashView = engine;
 		}
 		return engine;
@@ -956,6 +946,41 @@ public final class Engine {
 			Supplier<Set<String>> lintMapped, long lintLargeTableRows, boolean safeRewrites,
 			@Nullable Duration ddlLockTimeout, @Nullable Duration ddlStatementTimeout, int ddlLockRetries,
 			Duration ddlRetryBackoff) {
+
+		/**
+		 * These settings for other migrations, without initializers and seeders.
+		 * @param migrations the migrations
+		 * @param appliedBy who applies them
+		 * @return the settings
+		 */
+		Settings withMigrations(List<? extends SmallsMigration> migrations, String appliedBy) {
+			return new Settings(this.dataSource, migrations, List.of(), List.of(), List.of(), List.of(), this.table,
+					this.outOfOrder, this.lockTimeout, this.lockStrategy, this.lockLease, this.seedGuard, this.dialect,
+					appliedBy, this.callbacks, this.schema, this.migrationTimeout, this.editedMigrations,
+					this.recordSchema, this.driftIgnoredTables, this.lintMode, this.lintMapped, this.lintLargeTableRows,
+					this.safeRewrites, this.ddlLockTimeout, this.ddlStatementTimeout, this.ddlLockRetries,
+					this.ddlRetryBackoff);
+		}
+
+		/**
+		 * These settings for a run on a scratch schema that smalls drops afterwards (a rehearsal,
+		 * a squash's replay): its migrations run as they would here, with nothing of the
+		 * application's around them (no seeds, lint, drift recording or callbacks of its own).
+		 * @param scratch where to run
+		 * @param migrations the migrations
+		 * @param appliedBy who the scratch history says applied them
+		 * @param callbacks the run's callbacks
+		 * @return the settings
+		 */
+		Settings onScratch(Scratch scratch, List<? extends SmallsMigration> migrations, String appliedBy,
+				List<SmallsCallback> callbacks) {
+			return new Settings(scratch.dataSource(), migrations, List.of(), List.of(), List.of(), List.of(),
+					this.table, this.outOfOrder, this.lockTimeout, this.lockStrategy, this.lockLease, SeedGuard.ALLOW,
+					this.dialect, appliedBy, callbacks, scratch.schema(), this.migrationTimeout, EditedMigrations.WARN,
+					false, List.of(), LintMode.OFF, Set::of, Linter.DEFAULT_LARGE_TABLE_ROWS, this.safeRewrites,
+					this.ddlLockTimeout, this.ddlStatementTimeout, this.ddlLockRetries, this.ddlRetryBackoff);
+		}
+
 	}
 
 }

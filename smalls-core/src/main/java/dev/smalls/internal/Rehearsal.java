@@ -12,13 +12,11 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.smalls.EditedMigrations;
 import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationNames;
 import dev.smalls.RehearsalProblem;
 import dev.smalls.RehearsalProblem.Leg;
 import dev.smalls.RehearsalResult;
-import dev.smalls.SeedGuard;
 import dev.smalls.SmallsCallback;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigrationException;
@@ -27,8 +25,6 @@ import dev.smalls.SmallsValidationException;
 import dev.smalls.SmallsValidationException.Problem;
 import dev.smalls.dialect.Scratch;
 import dev.smalls.dialect.SmallsDialect;
-import dev.smalls.lint.LintMode;
-import dev.smalls.lint.Linter;
 import dev.smalls.dialect.SmallsTables;
 import dev.smalls.schema.SchemaSnapshot;
 
@@ -84,13 +80,8 @@ final class Rehearsal {
 			}
 
 		};
-		this.engine = new Engine(new Engine.Settings(scratch.dataSource(), settings.migrations(), List.of(), List.of(),
-				List.of(), List.of(), settings.table(), settings.outOfOrder(), settings.lockTimeout(),
-				settings.lockStrategy(), settings.lockLease(), SeedGuard.ALLOW, settings.dialect(), "smalls rehearse",
-				List.of(recorder), scratch.schema(), settings.migrationTimeout(), EditedMigrations.WARN, false,
-				List.of(), LintMode.OFF, Set::of, Linter.DEFAULT_LARGE_TABLE_ROWS, settings.safeRewrites(),
-				settings.ddlLockTimeout(), settings.ddlStatementTimeout(), settings.ddlLockRetries(),
-				settings.ddlRetryBackoff()));
+		this.engine = new Engine(
+				settings.onScratch(scratch, settings.migrations(), "smalls rehearse", List.of(recorder)));
 	}
 
 	/**

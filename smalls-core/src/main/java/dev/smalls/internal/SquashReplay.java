@@ -16,9 +16,7 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.smalls.EditedMigrations;
 import dev.smalls.MigrationNames;
-import dev.smalls.SeedGuard;
 import dev.smalls.SmallsException;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsValidationException;
@@ -27,8 +25,6 @@ import dev.smalls.dialect.DdlForeignKey;
 import dev.smalls.dialect.Scratch;
 import dev.smalls.dialect.SmallsDialect;
 import dev.smalls.dialect.SmallsTables;
-import dev.smalls.lint.LintMode;
-import dev.smalls.lint.Linter;
 import dev.smalls.schema.Schema;
 import dev.smalls.schema.SchemaMigration;
 import dev.smalls.schema.SchemaPlan;
@@ -233,12 +229,7 @@ final class SquashReplay {
 	}
 
 	private Engine scratchEngine(Scratch scratch, List<? extends SmallsMigration> migrations) {
-		Engine.Settings s = this.settings;
-		return new Engine(new Engine.Settings(scratch.dataSource(), migrations, List.of(), List.of(), List.of(),
-				List.of(), s.table(), s.outOfOrder(), s.lockTimeout(), s.lockStrategy(), s.lockLease(), SeedGuard.ALLOW,
-				s.dialect(), "smalls squash", List.of(), scratch.schema(), s.migrationTimeout(), EditedMigrations.WARN,
-				false, List.of(), LintMode.OFF, Set::of, Linter.DEFAULT_LARGE_TABLE_ROWS, s.safeRewrites(),
-				s.ddlLockTimeout(), s.ddlStatementTimeout(), s.ddlLockRetries(), s.ddlRetryBackoff()));
+		return new Engine(this.settings.onScratch(scratch, migrations, "smalls squash", List.of()));
 	}
 
 	/** What a scratch holds after a run. */

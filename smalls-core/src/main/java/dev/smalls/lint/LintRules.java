@@ -1,9 +1,10 @@
 package dev.smalls.lint;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+
+import dev.smalls.MigrationNames;
 
 /**
  * Every rule of the linter.
@@ -48,26 +49,8 @@ public final class LintRules {
 	 * @return the closest id
 	 */
 	public static String closest(String id) {
-		return ALL.stream().min(Comparator.comparingInt((LintRule rule) -> distance(rule.id(), id))).orElseThrow().id();
-	}
-
-	private static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
+		String closest = MigrationNames.closest(id, ALL.stream().map(LintRule::id).toList());
+		return (closest != null) ? closest : ALL.get(0).id();
 	}
 
 	private static List<LintRule> collect() {
