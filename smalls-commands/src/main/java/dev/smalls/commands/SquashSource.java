@@ -3,6 +3,7 @@ package dev.smalls.commands;
 import java.util.StringJoiner;
 
 import dev.smalls.MigrationNames;
+import dev.smalls.schema.JavaLiterals;
 import dev.smalls.schema.SquashResult;
 import dev.smalls.schema.SquashMigration.Replaced;
 
@@ -31,8 +32,8 @@ final class SquashSource {
 		String operations = result.operations().javaSource("\t\t");
 		StringJoiner replaced = new StringJoiner(",\n\t\t\t", "\t\t\t", "");
 		for (Replaced migration : result.replaced()) {
-			replaced.add("new Replaced(" + migration.sequence() + ", " + literal(migration.name()) + ", "
-					+ ((migration.checksum() != null) ? literal(migration.checksum()) : "null") + ")");
+			replaced.add("new Replaced(" + migration.sequence() + ", " + JavaLiterals.string(migration.name()) + ", "
+					+ ((migration.checksum() != null) ? JavaLiterals.string(migration.checksum()) : "null") + ")");
 		}
 		String first = MigrationNames.display(1);
 		String last = MigrationNames.display(result.through());
@@ -73,26 +74,6 @@ final class SquashSource {
 				}
 				""".formatted(packageName, operations.contains("SqlExpression.") ? "import dev.smalls.schema.SqlExpression;\n" : "",
 				first, last, result.through(), result.databaseName(), className, replaced, operations);
-	}
-
-	private static String literal(String text) {
-		StringBuilder literal = new StringBuilder("\"");
-		for (char c : text.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				literal.append('\\').append(c);
-			}
-			else if (c < 0x20) {
-				// Octal: a unicode escape of a line break would end the literal.
-				literal.append(String.format("\\%03o", (int) c));
-			}
-			else if (c > 0x7e) {
-				literal.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				literal.append(c);
-			}
-		}
-		return literal.append('"').toString();
 	}
 
 }

@@ -2,9 +2,10 @@ package dev.smalls.schema;
 
 /**
  * Java string literals, for the migration sources smalls writes: what a database reported
- * (a default, a vendor type) reaches the source only inside one.
+ * (a default, a vendor type, a migration's name) reaches the source only inside one, in
+ * ASCII. Public for smalls' own source writers in other modules ({@code smalls squash}).
  */
-final class JavaLiterals {
+public final class JavaLiterals {
 
 	private JavaLiterals() {
 	}
@@ -14,7 +15,7 @@ final class JavaLiterals {
 	 * @param text any text
 	 * @return the literal, quotes included
 	 */
-	static String string(String text) {
+	public static String string(String text) {
 		StringBuilder literal = new StringBuilder(text.length() + 2).append('"');
 		for (char c : text.toCharArray()) {
 			switch (c) {
