@@ -90,7 +90,8 @@ class FlywayVersionsAdoptionTests {
 				versioned + "," + repeatable)) {
 			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM people_view", Integer.class)).isEqualTo(1);
-			assertThat(flywayRows(db, null)).containsExactlyElementsOf(tableRow(database, "1 SQL", "2 SQL", "3 SQL", "4 SQL"));
+			assertThat(flywayRows(db, null))
+				.containsExactlyElementsOf(tableRow(database, "1 SQL", "2 SQL", "3 SQL", "4 SQL"));
 
 			SmallsMigrator migrator = migrator(db, versioned);
 			AdoptionResult result = migrator.adoptFlyway(FlywayAdoption.defaults());
@@ -186,7 +187,8 @@ class FlywayVersionsAdoptionTests {
 	private static void writePeople(Path versioned, Path repeatable) throws IOException {
 		write(versioned, "V1__create_people.sql", "CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(100));\n");
 		write(versioned, "V2__add_email.sql", "ALTER TABLE people ADD email VARCHAR(200);\n");
-		write(versioned, "V3__seed.sql", "INSERT INTO people (id, name, email) VALUES (1, 'ada', 'ada@example.com');\n");
+		write(versioned, "V3__seed.sql",
+				"INSERT INTO people (id, name, email) VALUES (1, 'ada', 'ada@example.com');\n");
 		write(repeatable, "R__people_view.sql", "CREATE OR REPLACE VIEW people_view AS SELECT id, name FROM people;\n");
 	}
 
@@ -287,7 +289,8 @@ class FlywayVersionsAdoptionTests {
 		}
 		String output = Files.readString(log, StandardCharsets.UTF_8);
 		if (child.exitValue() != 0) {
-			fail("Flyway " + flywayVersion + "'s migrate exited with " + child.exitValue() + ". Its output:\n" + output);
+			fail("Flyway " + flywayVersion + "'s migrate exited with " + child.exitValue() + ". Its output:\n"
+					+ output);
 		}
 		// The version that ran is the one asked for, not another on the class path.
 		assertThat(output).as(output).contains("FLYWAY " + flywayVersion + " on ", "success=true");
