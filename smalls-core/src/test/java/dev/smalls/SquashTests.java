@@ -176,6 +176,32 @@ class SquashTests {
 
 	@ParameterizedTest
 	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void aRollbackThroughTheSquashThatTheSquashWouldRefuseUndoesNothing(TestDatabase database) {
+		try (FreshDatabase db = database.createFreshDatabase(); FreshDatabase fresh = database.createFreshDatabase()) {
+			migrator(db.dataSource(), SquashWorkload.migrations(1, 20)).migrate();
+			SquashResult result = migrator(db.dataSource(), SquashWorkload.migrations(1, 20)).squash(20);
+			List<SmallsMigration> squashedDeleted = new ArrayList<>(SquashWorkload.migrations(21, 23));
+			squashedDeleted.add(new Squash(result.replaced(), result.operations()));
+			SmallsMigrator migrator = migrator(fresh.dataSource(), squashedDeleted);
+			migrator.migrate();
+			// The squash's own row no longer matches its code: its rollback would be refused.
+			new JdbcTemplate(fresh.dataSource()).update("UPDATE smalls_history SET checksum = ? WHERE sequence_no = 20",
+					"0".repeat(64));
+			SchemaSnapshot before = snapshot(fresh.dataSource());
+
+			assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(() -> migrator.rollback(0))
+				.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(Problem.EDITED_MIGRATION));
+			assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(() -> migrator.rollbackBatches(5))
+				.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(Problem.EDITED_MIGRATION));
+
+			// 21..23 above it were not undone either.
+			assertThat(history(fresh.dataSource())).hasSize(23);
+			assertThat(snapshot(fresh.dataSource())).isEqualTo(before);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
 	void aDatabaseThatAppliedSomeOfTheSquashedMigrationsGoesOnWithTheirClassesAndIgnoresTheSquash(
 			TestDatabase database) {
 		try (FreshDatabase db = database.createFreshDatabase(); FreshDatabase half = database.createFreshDatabase()) {

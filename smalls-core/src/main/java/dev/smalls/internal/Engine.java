@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -281,8 +282,32 @@ public final class Engine {
 			}
 		}
 		// The session is closed first: a pool of one connection must serve the squash's run too.
-		RollbackResult above = rollback((rows) -> this.planner.rollbackTo(rows, squash.sequence()));
-		return Squashes.joined(above, squashRollbackEngine(squash).rollback(target));
+		return rollbackThroughSquash(squash, target, (history) -> {
+		});
+	}
+
+	/**
+	 * Roll back the migrations above the squash, then the whole squash. Under the first run's
+	 * lock, before anything is undone, the squash's rollback is planned too, so that one it
+	 * would refuse (a baseline, an edited migration) refuses the whole rollback.
+	 * @param check what else must hold, under the lock, for the rollback to go on
+	 */
+	private RollbackResult rollbackThroughSquash(SquashMigration squash, int target, Consumer<History> check) {
+		Engine squashRollback = squashRollbackEngine(squash);
+		RollbackResult above = rollback((history) -> {
+			check.accept(history);
+			squashRollback.refuseRollback(new History(history.rows()
+				.stream()
+				.filter((row) -> row.sequence() <= squash.sequence())
+				.toList()), target);
+			return this.planner.rollbackTo(history, squash.sequence());
+		});
+		return Squashes.joined(above, squashRollback.rollback(target));
+	}
+
+	/** Throw where a rollback to the target would be refused on this history, undoing nothing. */
+	private void refuseRollback(History history, int target) {
+		refuseIfEdited(this.planner.edited(this.planner.rollbackTo(history, target)), "roll back");
 	}
 
 	private Engine squashEngine(SquashMigration squash) {
@@ -337,15 +362,13 @@ public final class Engine {
 	/** The batches undo the whole squash, whose replaced migrations' code is gone: as a rollback to below them. */
 	private RollbackResult rollbackBatchesThroughSquash(SquashMigration squash, int batches, int target) {
 		// As long as they are still the latest batches, once the lock is taken.
-		RollbackResult above = rollback((locked) -> {
-			if (Squashes.suffixOf(locked, batches) != target) {
+		return rollbackThroughSquash(squash, target, (history) -> {
+			if (Squashes.suffixOf(history, batches) != target) {
 				throw new SmallsValidationException(Problem.OTHER, List.of(), "The history changed while this "
 						+ "rollback of " + batches + " batch(es) waited for the lock: another run migrated or rolled "
 						+ "back. Nothing was rolled back.", "Look at smalls status, and roll back again.");
 			}
-			return this.planner.rollbackTo(locked, squash.sequence());
 		});
-		return Squashes.joined(above, squashRollbackEngine(squash).rollback(target));
 	}
 
 	private RollbackResult rollback(Function<History, List<HistoryRow>> plan) {
@@ -506,30 +529,40 @@ public final class Engine {
 	 */
 	public MigrationPlan plan() {
 		this.catalog.validate();
-		Engine squashed = asMigrateRunsIt(false);
-		if (squashed != null) {
-			return squashed.plan();
-		}
+		this.squashes.validate();
 		Scratch scratch;
 		SmallsDialect dialect;
 		int[] replay;
 		int[] pending;
 		try (RunSession session = open()) {
 			AppliedSequences applied = session.readSequences();
-			AppliedSequences seen = (applied != null) ? applied : AppliedSequences.none();
-			pending = this.planner.migrate(seen, MigrationPlanner.EVERYTHING);
-			dialect = session.dialect();
-			if (pending.length == 0) {
-				return new MigrationPlan(dialect.databaseName(), !dialect.supportsTransactionalDdl(), List.of());
+			if (this.squashes.runsOn(applied)) {
+				scratch = null;
+				dialect = null;
+				replay = null;
+				pending = null;
 			}
-			if (dialect.supportsTransactionalDdl()) {
-				return new MigrationPlan(dialect.databaseName(), false,
-						new PlanRun(session, this.catalog).run(new int[0], pending));
+			else {
+				AppliedSequences seen = (applied != null) ? applied : AppliedSequences.none();
+				pending = this.planner.migrate(seen, MigrationPlanner.EVERYTHING);
+				dialect = session.dialect();
+				if (pending.length == 0) {
+					return new MigrationPlan(dialect.databaseName(), !dialect.supportsTransactionalDdl(), List.of());
+				}
+				if (dialect.supportsTransactionalDdl()) {
+					return new MigrationPlan(dialect.databaseName(), false,
+							new PlanRun(session, this.catalog).run(new int[0], pending));
+				}
+				replay = java.util.stream.IntStream.range(0, this.catalog.size())
+					.filter((index) -> seen.contains(this.catalog.sequenceAt(index)))
+					.toArray();
+				scratch = createScratch(session, "smalls_plan_", "make the plan in");
 			}
-			replay = java.util.stream.IntStream.range(0, this.catalog.size())
-				.filter((index) -> seen.contains(this.catalog.sequenceAt(index)))
-				.toArray();
-			scratch = createScratch(session, "smalls_plan_", "make the plan in");
+		}
+		if (scratch == null || dialect == null) {
+			// Migrate would run the squash here. The session is closed first: a pool of one
+			// connection must serve this run too.
+			return squashView().plan();
 		}
 		try (RunSession session = RunSession.open(scratch.dataSource(), scratch.schema(), this.history, this.dialect,
 				LockStrategy.SESSION, this.settings.safeRewrites())) {
@@ -548,27 +581,36 @@ public final class Engine {
 	 */
 	public LintResult lint(@Nullable MigrationPlan plan) {
 		this.catalog.validate();
-		Engine squashed = asMigrateRunsIt(false);
-		if (squashed != null) {
-			return squashed.lint(plan);
-		}
+		this.squashes.validate();
 		Linter linter;
 		SmallsDialect dialect;
 		int[] pending;
 		try (RunSession session = open()) {
 			AppliedSequences applied = session.readSequences();
-			pending = this.planner.migrate((applied != null) ? applied : AppliedSequences.none(),
-					MigrationPlanner.EVERYTHING);
-			dialect = session.dialect();
-			if (pending.length == 0) {
-				return new LintResult(dialect.databaseName(), 0, List.of(), List.of());
+			if (this.squashes.runsOn(applied)) {
+				linter = null;
+				dialect = null;
+				pending = null;
 			}
-			Connection connection = session.connection();
-			linter = new Linter(dialect.databaseName(), connection.getMetaData().getDatabaseMajorVersion(),
-					dialect.relationRows(connection), this.settings.lintMapped().get(), this.settings.lintLargeTableRows());
+			else {
+				pending = this.planner.migrate((applied != null) ? applied : AppliedSequences.none(),
+						MigrationPlanner.EVERYTHING);
+				dialect = session.dialect();
+				if (pending.length == 0) {
+					return new LintResult(dialect.databaseName(), 0, List.of(), List.of());
+				}
+				Connection connection = session.connection();
+				linter = new Linter(dialect.databaseName(), connection.getMetaData().getDatabaseMajorVersion(),
+						dialect.relationRows(connection), this.settings.lintMapped().get(),
+						this.settings.lintLargeTableRows());
+			}
 		}
 		catch (SQLException ex) {
 			throw RunSession.failure("read the tables' sizes to lint", ex);
+		}
+		if (linter == null || dialect == null || pending == null) {
+			// Migrate would run the squash here.
+			return squashView().lint(plan);
 		}
 		boolean safe = this.settings.safeRewrites();
 		return new LintRun(this.catalog, dialect, linter, (migration) -> RunSession.plan(migration, safe)).run(pending,
@@ -576,27 +618,13 @@ public final class Engine {
 	}
 
 	/**
-	 * Where migrate would run the squash, plan, lint and rehearse are to show the squash, not
-	 * the migrations it replaces: they run on the migrations as that migrate runs them, the
-	 * squash in place of {@code 1..N}. Rehearsing everything starts from an empty schema,
-	 * where the squash always runs.
-	 * @param everything whether every migration is rehearsed
-	 * @return the engine of the migrations as migrate runs them here, or {@code null} where
-	 * they are the code's own
+	 * The migrations as a migrate that runs the squash runs them: the squash in place of
+	 * {@code 1..N}, then those it does not replace. Where migrate would run the squash (and
+	 * when rehearsing everything, which starts from an empty schema), plan, lint and rehearse
+	 * run on these, so that they show what runs.
+	 * @return the engine of those migrations
 	 */
-	private @Nullable Engine asMigrateRunsIt(boolean everything) {
-		this.squashes.validate();
-		SquashMigration squash = this.squashes.squash();
-		if (squash == null) {
-			return null;
-		}
-		if (!everything) {
-			try (RunSession session = open()) {
-				if (!this.squashes.runsOn(session.readSequences())) {
-					return null;
-				}
-			}
-		}
+	private Engine squashView() {
 		Engine engine = this.squashView;
 		if (engine == null) {
 			engine = new Engine(this.settings.withMigrations(this.squashes.asMigrateRunsIt(), appliedBy()));
@@ -636,9 +664,10 @@ public final class Engine {
 	 */
 	public RehearsalResult rehearse(boolean everything) {
 		this.catalog.validate();
-		Engine squashed = asMigrateRunsIt(everything);
-		if (squashed != null) {
-			return squashed.rehearse(everything);
+		this.squashes.validate();
+		if (everything && this.squashes.squash() != null) {
+			// From an empty schema, where migrate runs the squash.
+			return squashView().rehearse(true);
 		}
 		long started = System.nanoTime();
 		Scratch scratch;
@@ -646,15 +675,27 @@ public final class Engine {
 		int base;
 		try (RunSession session = open()) {
 			AppliedSequences applied = session.readSequences();
-			int[] pending = this.planner.migrate((applied != null) ? applied : AppliedSequences.none(),
-					MigrationPlanner.EVERYTHING);
-			int first = everything ? 0 : (pending.length > 0) ? pending[0] : -1;
-			if (first < 0 || this.catalog.size() == 0) {
-				return new RehearsalResult(List.of(), List.of(), List.of(), (System.nanoTime() - started) / 1_000_000);
+			if (this.squashes.runsOn(applied)) {
+				scratch = null;
+				dialect = null;
+				base = 0;
 			}
-			base = (first == 0) ? 0 : this.catalog.sequenceAt(first - 1);
-			dialect = session.dialect();
-			scratch = createScratch(session, "smalls_rehearsal_", "rehearse in");
+			else {
+				int[] pending = this.planner.migrate((applied != null) ? applied : AppliedSequences.none(),
+						MigrationPlanner.EVERYTHING);
+				int first = everything ? 0 : (pending.length > 0) ? pending[0] : -1;
+				if (first < 0 || this.catalog.size() == 0) {
+					return new RehearsalResult(List.of(), List.of(), List.of(),
+							(System.nanoTime() - started) / 1_000_000);
+				}
+				base = (first == 0) ? 0 : this.catalog.sequenceAt(first - 1);
+				dialect = session.dialect();
+				scratch = createScratch(session, "smalls_rehearsal_", "rehearse in");
+			}
+		}
+		if (scratch == null || dialect == null) {
+			// Migrate would run the squash here.
+			return squashView().rehearse(false);
 		}
 		// The session is closed first: a pool of one connection must serve the scratch run too.
 		try {

@@ -206,7 +206,7 @@ final class LintRun {
 	 */
 	static @Nullable String recorded(SmallsMigration migration, @Nullable SchemaPlan plan) {
 		StringBuilder text = new StringBuilder();
-		Acknowledge[] annotations = ClassUtils.getUserClass(migration).getAnnotationsByType(Acknowledge.class);
+		Acknowledge[] annotations = declaringClass(migration).getAnnotationsByType(Acknowledge.class);
 		for (Acknowledge annotation : annotations) {
 			append(text, "[" + annotation.rule() + "] " + annotation.reason());
 		}
@@ -237,10 +237,16 @@ final class LintRun {
 
 	static Map<String, String> acknowledged(SmallsMigration migration) {
 		Map<String, String> acknowledged = new LinkedHashMap<>();
-		for (Acknowledge annotation : ClassUtils.getUserClass(migration).getAnnotationsByType(Acknowledge.class)) {
+		for (Acknowledge annotation : declaringClass(migration).getAnnotationsByType(Acknowledge.class)) {
 			acknowledged.put(annotation.rule(), annotation.reason());
 		}
 		return acknowledged;
+	}
+
+	/** The class whose annotations count: the squash's own, where smalls runs one in its place. */
+	private static Class<?> declaringClass(SmallsMigration migration) {
+		return (migration instanceof Wrapped wrapped) ? ClassUtils.getUserClass(wrapped.declaringClass())
+				: ClassUtils.getUserClass(migration);
 	}
 
 }

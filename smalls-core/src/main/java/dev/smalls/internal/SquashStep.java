@@ -27,7 +27,7 @@ import dev.smalls.schema.SquashMigration.Replaced;
  * {@link #placeholders() placeholders}, newest first, as a rollback forgets any row.
  * Internal: not for use outside smalls.
  */
-final class SquashStep implements SchemaMigration {
+final class SquashStep implements SchemaMigration, Wrapped {
 
 	private final SquashMigration squash;
 
@@ -68,6 +68,11 @@ final class SquashStep implements SchemaMigration {
 	 */
 	@Nullable String recordedChecksum() {
 		return this.last.checksum();
+	}
+
+	@Override
+	public Class<?> declaringClass() {
+		return this.squash.getClass();
 	}
 
 	@Override

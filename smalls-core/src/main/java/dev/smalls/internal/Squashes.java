@@ -125,7 +125,8 @@ final class Squashes {
 
 	/**
 	 * The migrations as a migrate that runs the squash runs them: the squash, as a plain
-	 * schema migration at its sequence, then the other migrations above it.
+	 * schema migration at its sequence (in a transaction, as migrate runs it), then the other
+	 * migrations it does not replace.
 	 * @return the migrations, or the others where the code has no squash
 	 */
 	List<SmallsMigration> asMigrateRunsIt() {
@@ -135,7 +136,8 @@ final class Squashes {
 		}
 		List<SmallsMigration> migrations = new ArrayList<>();
 		migrations.add(new AsRun(squash));
-		this.others.stream().filter((migration) -> migration.sequence() > squash.sequence()).forEach(migrations::add);
+		// Those it does not replace, above it or not: migrate goes on with them after the squash.
+		this.others.stream().filter((migration) -> !replaces(squash, migration.sequence())).forEach(migrations::add);
 		return migrations;
 	}
 
@@ -313,7 +315,12 @@ final class Squashes {
 	}
 
 	/** A squash as a plain schema migration: not set aside again by {@link #split}. */
-	private record AsRun(SquashMigration squash) implements SchemaMigration {
+	private record AsRun(SquashMigration squash) implements SchemaMigration, Wrapped {
+
+		@Override
+		public Class<?> declaringClass() {
+			return this.squash.getClass();
+		}
 
 		@Override
 		public int sequence() {
@@ -328,11 +335,6 @@ final class Squashes {
 		@Override
 		public void change(Schema schema) {
 			this.squash.change(schema);
-		}
-
-		@Override
-		public boolean transactional() {
-			return this.squash.transactional();
 		}
 
 		@Override
