@@ -146,9 +146,10 @@ public final class SmallsShellAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdoptCommand smallsAdoptCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants,
-			ObjectProvider<LiquibasePendingChangeSets> liquibasePending) {
+			ObjectProvider<LiquibasePendingChangeSets> liquibasePending, Environment environment) {
 		return new AdoptCommand(migrator, tenants.getIfAvailable(),
-				liquibasePending.getIfUnique(() -> LiquibasePendingChangeSets.UNCHECKED));
+				liquibasePending.getIfUnique(() -> LiquibasePendingChangeSets.UNCHECKED),
+				ForeignHistoryLocations.flyway(environment), ForeignHistoryLocations.liquibase(environment));
 	}
 
 	@Bean

@@ -133,6 +133,21 @@ class LiquibaseChangeLogCheckTests {
 	}
 
 	@Test
+	void theChangeLogTableIsFoundWhereSpringLiquibaseSettingsPutIt() {
+		this.contextRunner.withPropertyValues("spring.liquibase.database-change-log-table=APP_CHANGELOG")
+			.run((context) -> {
+				SpringLiquibase liquibase = springLiquibase(context.getBean(DataSource.class), null);
+				liquibase.setDatabaseChangeLogTable("APP_CHANGELOG");
+				liquibase.afterPropertiesSet();
+				LockServiceFactory.getInstance().resetAll();
+				Run adopted = adopt(context);
+				assertThat(adopted.code()).as(adopted.output()).isZero();
+				assertThat(adopted.output()).contains("recorded (baseline liquibase 2 change sets in APP_CHANGELOG")
+					.contains("the change log was checked: no change set of it is pending");
+			});
+	}
+
+	@Test
 	void withoutAChangeLogTheAdoptionGoesOnAndSaysThatNothingWasChecked() {
 		this.contextRunner.withPropertyValues("spring.liquibase.change-log=classpath:/db/changelog/missing.yaml")
 			.run((context) -> {
@@ -183,13 +198,17 @@ class LiquibaseChangeLogCheckTests {
 	}
 
 	private static void liquibaseUpdate(DataSource dataSource, String contexts) throws Exception {
+		springLiquibase(dataSource, contexts).afterPropertiesSet();
+		LockServiceFactory.getInstance().resetAll();
+	}
+
+	private static SpringLiquibase springLiquibase(DataSource dataSource, String contexts) {
 		SpringLiquibase liquibase = new SpringLiquibase();
 		liquibase.setDataSource(dataSource);
 		liquibase.setChangeLog(CHANGE_LOG);
 		liquibase.setContexts(contexts);
 		liquibase.setResourceLoader(new DefaultResourceLoader());
-		liquibase.afterPropertiesSet();
-		LockServiceFactory.getInstance().resetAll();
+		return liquibase;
 	}
 
 	private static Run adopt(ApplicationContext context) {
