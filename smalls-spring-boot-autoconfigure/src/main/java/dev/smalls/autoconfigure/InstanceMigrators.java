@@ -25,13 +25,11 @@ final class InstanceMigrators {
 	InstanceMigrators(SmallsProperties properties, SmallsMigratorBuilders builders, ListableBeanFactory beanFactory,
 			@Nullable MigrationDataSource defaultDataSource) {
 		Map<String, SmallsMigrator> migrators = new LinkedHashMap<>();
-		Map<String, String> tables = new LinkedHashMap<>();
 		properties.getInstances().forEach((name, instance) -> {
 			InstanceDataSources.Resolved resolved = InstanceDataSources.resolve(name, instance, beanFactory);
 			String table = Objects.requireNonNullElse(instance.getTable(), properties.getTable());
 			checkClash(name, resolved, table, properties, defaultDataSource);
 			this.dataSources.put(name, resolved);
-			tables.put(name, table);
 			migrators.put(name, builders.buildInstance(name, instance, resolved.dataSource()));
 		});
 		this.instances = SmallsInstances.of(migrators);

@@ -94,31 +94,14 @@ final class SmallsMigratorBuilders {
 			.table(this.properties.getTable())
 			.outOfOrder(this.properties.isOutOfOrder())
 			.editedMigrations(this.properties.getEditedMigrations())
-			.recordSchema(this.properties.getDrift().isRecord())
-			.safeRewrites(this.properties.getSchema().isSafeRewrites())
-			.driftIgnoredTables(this.properties.getDrift().getIgnoredTables())
-			.lintMode(this.properties.getLint().getMode())
-			.lintLargeTableRows(this.properties.getLint().getLargeTableRows())
-			.lintMapped(this.properties.getLint().getMapped())
 			.lockTimeout(this.properties.getLockTimeout())
 			.lockStrategy(this.properties.getLock())
 			.lockLease(this.properties.getLockLease())
-			.seedGuard(new ProfileSeedGuard(this.environment, this.properties.getSeed().getForbiddenProfiles()))
 			.callbacks(this.callbacks.orderedStream().toList());
+		shared(builder, this.properties.getMigrationTimeout());
 		if (schema != null) {
 			builder.schema(schema);
 		}
-		if (this.properties.getMigrationTimeout() != null) {
-			builder.migrationTimeout(this.properties.getMigrationTimeout());
-		}
-		SmallsProperties.Ddl ddl = this.properties.getDdl();
-		if (ddl.getLockTimeout() != null) {
-			builder.ddlLockTimeout(ddl.getLockTimeout());
-		}
-		if (ddl.getStatementTimeout() != null) {
-			builder.ddlStatementTimeout(ddl.getStatementTimeout());
-		}
-		builder.ddlLockRetries(ddl.getLockRetries()).ddlRetryBackoff(ddl.getRetryBackoff());
 		this.dialect.ifAvailable(builder::dialect);
 		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
@@ -158,18 +141,26 @@ final class SmallsMigratorBuilders {
 			.table(or(instance.getTable(), this.properties.getTable()))
 			.outOfOrder(or(instance.getOutOfOrder(), this.properties.isOutOfOrder()))
 			.editedMigrations(or(instance.getEditedMigrations(), this.properties.getEditedMigrations()))
-			.recordSchema(this.properties.getDrift().isRecord())
+			.lockTimeout(or(instance.getLockTimeout(), this.properties.getLockTimeout()))
+			.lockStrategy(or(instance.getLock(), this.properties.getLock()))
+			.lockLease(or(instance.getLockLease(), this.properties.getLockLease()))
+			.callbacks(instanceCallbacks(name));
+		shared(builder, or(instance.getMigrationTimeout(), this.properties.getMigrationTimeout()));
+		return builder.build();
+	}
+
+	/**
+	 * The settings every set takes from the top-level properties alike: drift, lint, safe
+	 * rewrites, DDL timeouts, the seed guard and the migration timeout given.
+	 */
+	private void shared(SmallsMigrator.Builder builder, @Nullable Duration migrationTimeout) {
+		builder.recordSchema(this.properties.getDrift().isRecord())
 			.safeRewrites(this.properties.getSchema().isSafeRewrites())
 			.driftIgnoredTables(this.properties.getDrift().getIgnoredTables())
 			.lintMode(this.properties.getLint().getMode())
 			.lintLargeTableRows(this.properties.getLint().getLargeTableRows())
 			.lintMapped(this.properties.getLint().getMapped())
-			.lockTimeout(or(instance.getLockTimeout(), this.properties.getLockTimeout()))
-			.lockStrategy(or(instance.getLock(), this.properties.getLock()))
-			.lockLease(or(instance.getLockLease(), this.properties.getLockLease()))
-			.seedGuard(new ProfileSeedGuard(this.environment, this.properties.getSeed().getForbiddenProfiles()))
-			.callbacks(instanceCallbacks(name));
-		Duration migrationTimeout = or(instance.getMigrationTimeout(), this.properties.getMigrationTimeout());
+			.seedGuard(new ProfileSeedGuard(this.environment, this.properties.getSeed().getForbiddenProfiles()));
 		if (migrationTimeout != null) {
 			builder.migrationTimeout(migrationTimeout);
 		}
@@ -181,7 +172,6 @@ final class SmallsMigratorBuilders {
 			builder.ddlStatementTimeout(ddl.getStatementTimeout());
 		}
 		builder.ddlLockRetries(ddl.getLockRetries()).ddlRetryBackoff(ddl.getRetryBackoff());
-		return builder.build();
 	}
 
 	/**
