@@ -43,14 +43,7 @@ class FlywayHistoryLocationTests {
 	@Test
 	void theHistoryIsFoundInTheTableAndSchemaTheFlywaySettingsName() {
 		this.contextRunner.run((context) -> {
-			Flyway.configure()
-				.dataSource(context.getBean(DataSource.class))
-				.locations(LOCATION)
-				.table("app_history")
-				.schemas("APP")
-				.placeholders(Map.of("owner", "owner_name"))
-				.load()
-				.migrate();
+			flywayMigrate(context);
 
 			Run adopted = run(context, "adopt", "flyway");
 
@@ -67,20 +60,25 @@ class FlywayHistoryLocationTests {
 	@Test
 	void theOptionsStillWinOverTheSettings() {
 		this.contextRunner.run((context) -> {
-			Flyway.configure()
-				.dataSource(context.getBean(DataSource.class))
-				.locations(LOCATION)
-				.table("app_history")
-				.schemas("APP")
-				.placeholders(Map.of("owner", "owner_name"))
-				.load()
-				.migrate();
+			flywayMigrate(context);
 
 			Run refused = run(context, "adopt", "flyway", "--table", "flyway_schema_history");
 
 			assertThat(refused.code()).as(refused.output()).isEqualTo(SmallsCommand.FAILURE);
 			assertThat(refused.output()).contains("flyway_schema_history");
 		});
+	}
+
+	/** What Flyway did with the application's spring.flyway settings, before it was removed. */
+	private static void flywayMigrate(ApplicationContext context) {
+		Flyway.configure()
+			.dataSource(context.getBean(DataSource.class))
+			.locations(LOCATION)
+			.table("app_history")
+			.schemas("APP")
+			.placeholders(Map.of("owner", "owner_name"))
+			.load()
+			.migrate();
 	}
 
 	private static Run run(ApplicationContext context, String... words) {
