@@ -58,7 +58,8 @@ public final class SmallsMigrator {
 				builder.appliedBy, builder.callbacks, builder.schema, builder.migrationTimeout,
 				builder.editedMigrations, builder.recordSchema, builder.driftIgnoredTables, builder.lintMode,
 				builder.lintMapped, builder.lintLargeTableRows, builder.safeRewrites, builder.ddlLockTimeout,
-				builder.ddlStatementTimeout, builder.ddlLockRetries, builder.ddlRetryBackoff));
+				builder.ddlStatementTimeout, builder.ddlLockRetries, builder.ddlRetryBackoff, builder.flywayHistory,
+				builder.liquibaseHistory));
 	}
 
 	/**
@@ -444,6 +445,10 @@ public final class SmallsMigrator {
 
 		private LintMode lintMode = LintMode.WARN;
 
+		private FlywayAdoption flywayHistory = FlywayAdoption.defaults();
+
+		private LiquibaseAdoption liquibaseHistory = LiquibaseAdoption.defaults();
+
 		private Supplier<Set<String>> lintMapped = Set::of;
 
 		private long lintLargeTableRows = Linter.DEFAULT_LARGE_TABLE_ROWS;
@@ -795,6 +800,26 @@ public final class SmallsMigrator {
 		public Builder editedMigrations(EditedMigrations editedMigrations) {
 			Assert.notNull(editedMigrations, "'editedMigrations' must not be null");
 			this.editedMigrations = editedMigrations;
+			return this;
+		}
+
+		/**
+		 * Where Flyway's and Liquibase's histories are, for the guard before a database's first
+		 * migrate: while smalls' history is empty, a migrate is refused if either holds applied
+		 * migrations, until {@link SmallsMigrator#adoptFlyway} or
+		 * {@link SmallsMigrator#adoptLiquibase} records them (a kept SQL folder would run again).
+		 * By default their default tables, {@code flyway_schema_history} and
+		 * {@code DATABASECHANGELOG}, in the migrator's schema; the starter sets them from
+		 * {@code spring.flyway.*} and {@code spring.liquibase.*}.
+		 * @param flyway the table and schema of Flyway's history (its mappings are not used)
+		 * @param liquibase the table and schema of Liquibase's change log
+		 * @return this builder
+		 */
+		public Builder foreignHistories(FlywayAdoption flyway, LiquibaseAdoption liquibase) {
+			Assert.notNull(flyway, "'flyway' must not be null");
+			Assert.notNull(liquibase, "'liquibase' must not be null");
+			this.flywayHistory = flyway;
+			this.liquibaseHistory = liquibase;
 			return this;
 		}
 

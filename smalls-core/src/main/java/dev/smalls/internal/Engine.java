@@ -239,7 +239,8 @@ public final class Engine {
 		if ((unlocked == null || unlocked.size() == 0) && unlockedPlan.length > 0) {
 			// A first migrate: not on what Flyway or Liquibase applied before it is adopted.
 			inSchema(session, "look for Flyway's and Liquibase's history tables", (connection) -> {
-				ForeignHistories.refuseIfNotAdopted(connection, session.schema());
+				ForeignHistories.refuseIfNotAdopted(connection, session.schema(), this.settings.flywayHistory(),
+						this.settings.liquibaseHistory());
 				return null;
 			});
 		}
@@ -986,7 +987,7 @@ public final class Engine {
 			boolean recordSchema, List<String> driftIgnoredTables, LintMode lintMode,
 			Supplier<Set<String>> lintMapped, long lintLargeTableRows, boolean safeRewrites,
 			@Nullable Duration ddlLockTimeout, @Nullable Duration ddlStatementTimeout, int ddlLockRetries,
-			Duration ddlRetryBackoff) {
+			Duration ddlRetryBackoff, FlywayAdoption flywayHistory, LiquibaseAdoption liquibaseHistory) {
 
 		/**
 		 * These settings for other migrations, without initializers and seeders.
@@ -1000,7 +1001,7 @@ public final class Engine {
 					appliedBy, this.callbacks, this.schema, this.migrationTimeout, this.editedMigrations,
 					this.recordSchema, this.driftIgnoredTables, this.lintMode, this.lintMapped, this.lintLargeTableRows,
 					this.safeRewrites, this.ddlLockTimeout, this.ddlStatementTimeout, this.ddlLockRetries,
-					this.ddlRetryBackoff);
+					this.ddlRetryBackoff, this.flywayHistory, this.liquibaseHistory);
 		}
 
 		/**
@@ -1019,7 +1020,8 @@ public final class Engine {
 					this.table, this.outOfOrder, this.lockTimeout, this.lockStrategy, this.lockLease, SeedGuard.ALLOW,
 					this.dialect, appliedBy, callbacks, scratch.schema(), this.migrationTimeout, EditedMigrations.WARN,
 					false, List.of(), LintMode.OFF, Set::of, Linter.DEFAULT_LARGE_TABLE_ROWS, this.safeRewrites,
-					this.ddlLockTimeout, this.ddlStatementTimeout, this.ddlLockRetries, this.ddlRetryBackoff);
+					this.ddlLockTimeout, this.ddlStatementTimeout, this.ddlLockRetries, this.ddlRetryBackoff,
+					this.flywayHistory, this.liquibaseHistory);
 		}
 
 	}

@@ -21,10 +21,6 @@ import dev.smalls.SmallsValidationException.Problem;
  */
 final class ForeignHistories {
 
-	private static final String FLYWAY = FlywayAdoption.DEFAULT_TABLE;
-
-	private static final String LIQUIBASE = LiquibaseAdoption.DEFAULT_TABLE;
-
 	private ForeignHistories() {
 	}
 
@@ -32,16 +28,22 @@ final class ForeignHistories {
 	 * Refuse a first migrate on a database another tool migrated.
 	 * @param connection the connection, in the run's schema
 	 * @param schema the run's schema, {@code null} for the connection's
-	 * @throws SmallsValidationException if Flyway's or Liquibase's history table, in its default
-	 * name, holds applied migrations
+	 * @param flywayHistory where Flyway's history is (a {@code null} schema: the run's)
+	 * @param liquibaseHistory where Liquibase's change log is (a {@code null} schema: the run's)
+	 * @throws SmallsValidationException if Flyway's or Liquibase's history table holds applied
+	 * migrations
 	 * @throws SQLException if the metadata or the table cannot be read
 	 */
-	static void refuseIfNotAdopted(Connection connection, @Nullable String schema) throws SQLException {
-		if (schema == null && !anyIn(connection)) {
+	static void refuseIfNotAdopted(Connection connection, @Nullable String schema, FlywayAdoption flywayHistory,
+			LiquibaseAdoption liquibaseHistory) throws SQLException {
+		String flywayTable = flywayHistory.table();
+		String liquibaseTable = liquibaseHistory.table();
+		if (schema == null && flywayHistory.schema() == null && liquibaseHistory.schema() == null
+				&& !anyIn(connection, flywayTable, liquibaseTable)) {
 			// The common first migrate, on a database neither tool touched: one metadata query.
 			return;
 		}
-		ForeignTable flyway = ForeignTable.find(connection, schema, FLYWAY);
+		ForeignTable flyway = ForeignTable.find(connection, or(flywayHistory.schema(), schema), flywayTable);
 		if (flyway != null && flyway.missing(List.of("version", "success")).isEmpty()) {
 			long applied = 0;
 			try (Statement statement = connection.createStatement();
@@ -54,30 +56,39 @@ final class ForeignHistories {
 				}
 			}
 			if (applied > 0) {
-				throw refusal("Flyway", FLYWAY, applied, "smalls adopt flyway",
+				throw refusal("Flyway", shown(flywayHistory.schema(), flywayTable), applied, "smalls adopt flyway",
 						"migrations it applied (V files of a kept SQL folder, and their ports) would run again");
 			}
 		}
-		ForeignTable liquibase = ForeignTable.find(connection, schema, LIQUIBASE);
+		ForeignTable liquibase = ForeignTable.find(connection, or(liquibaseHistory.schema(), schema), liquibaseTable);
 		if (liquibase != null) {
 			long applied = count(connection, liquibase.select(List.of("id"), ""));
 			if (applied > 0) {
-				throw refusal("Liquibase", LIQUIBASE, applied, "smalls adopt liquibase",
-						"smalls migrations that port its change sets would run over what they made");
+				throw refusal("Liquibase", shown(liquibaseHistory.schema(), liquibaseTable), applied,
+						"smalls adopt liquibase", "smalls migrations that port its change sets would run over what "
+								+ "they made");
 			}
 		}
+	}
+
+	private static @Nullable String or(@Nullable String schema, @Nullable String fallback) {
+		return (schema != null) ? schema : fallback;
+	}
+
+	private static String shown(@Nullable String schema, String table) {
+		return (schema != null) ? schema + "." + table : table;
 	}
 
 	/**
 	 * Whether the connection's schema has a table of either name, in any case: one listing of
 	 * its tables rather than a lookup per name and case.
 	 */
-	private static boolean anyIn(Connection connection) throws SQLException {
+	private static boolean anyIn(Connection connection, String flyway, String liquibase) throws SQLException {
 		try (ResultSet tables = connection.getMetaData()
 			.getTables(connection.getCatalog(), connection.getSchema(), null, null)) {
 			while (tables.next()) {
 				String name = tables.getString("TABLE_NAME");
-				if (FLYWAY.equalsIgnoreCase(name) || LIQUIBASE.equalsIgnoreCase(name)) {
+				if (flyway.equalsIgnoreCase(name) || liquibase.equalsIgnoreCase(name)) {
 					return true;
 				}
 			}

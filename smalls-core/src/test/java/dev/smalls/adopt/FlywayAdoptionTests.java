@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smalls.AdoptionResult;
 import dev.smalls.FlywayAdoption;
+import dev.smalls.LiquibaseAdoption;
 import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationInfo;
 import dev.smalls.SmallsMigration;
@@ -163,6 +164,36 @@ class FlywayAdoptionTests {
 			}
 			assertThat(migrator.adoptFlyway(FlywayAdoption.defaults()).recorded()).extracting(MigrationInfo::sequence)
 				.containsExactly(1);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void aFirstMigrateIsRefusedOnAHistoryInATableOfAnotherNameWhereTheMigratorIsToldOfIt(TestDatabase database)
+			throws Exception {
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			write("V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY);");
+			write("V2__seed_users.sql", "INSERT INTO users (id) VALUES (1);");
+			Flyway.configure().dataSource(db.dataSource()).locations("filesystem:" + this.folder).table("legacy_history")
+				.load()
+				.migrate();
+			FlywayAdoption legacy = FlywayAdoption.defaults().withTable("legacy_history", null);
+			SmallsMigrator migrator = SmallsMigrator.builder(db.dataSource())
+				.sqlLocations("filesystem:" + this.folder)
+				.foreignHistories(legacy, LiquibaseAdoption.defaults())
+				.lockTimeout(Duration.ofSeconds(30))
+				.build();
+
+			// V2 would insert its row again.
+			assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(migrator::migrate)
+				.withMessageContaining("This database was migrated by Flyway (legacy_history records 2 applied changes)")
+				.satisfies((ex) -> assertThat(ex.getProblem()).isEqualTo(Problem.ADOPTION_REFUSED));
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users", Integer.class)).isOne();
+
+			assertThat(migrator.adoptFlyway(legacy).recorded()).hasSize(2);
+			assertThat(migrator.migrate().applied()).isEmpty();
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users", Integer.class)).isOne();
 		}
 	}
 

@@ -102,6 +102,12 @@ final class SmallsMigratorBuilders {
 		if (schema != null) {
 			builder.schema(schema);
 		}
+		else {
+			// Where the application's Flyway or Liquibase kept its history, for the guard
+			// before a first migrate; a tenant's is in its own schema.
+			builder.foreignHistories(ForeignHistoryLocations.flyway(this.environment),
+					ForeignHistoryLocations.liquibase(this.environment));
+		}
 		this.dialect.ifAvailable(builder::dialect);
 		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

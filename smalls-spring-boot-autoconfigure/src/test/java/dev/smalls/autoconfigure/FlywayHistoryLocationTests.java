@@ -58,6 +58,22 @@ class FlywayHistoryLocationTests {
 	}
 
 	@Test
+	void aFirstMigrateIsRefusedUntilTheHistoryTheSettingsNameIsAdopted() {
+		this.contextRunner.run((context) -> {
+			flywayMigrate(context);
+
+			Run refused = run(context, "migrate");
+
+			assertThat(refused.code()).as(refused.output()).isEqualTo(SmallsCommand.FAILURE);
+			assertThat(refused.output())
+				.contains("This database was migrated by Flyway (APP.app_history records 2 applied changes)")
+				.contains("smalls adopt flyway");
+			assertThat(run(context, "adopt", "flyway").code()).isZero();
+			assertThat(run(context, "migrate").output()).contains("Nothing to migrate: the database is at 0003.");
+		});
+	}
+
+	@Test
 	void theOptionsStillWinOverTheSettings() {
 		this.contextRunner.run((context) -> {
 			flywayMigrate(context);
