@@ -220,6 +220,9 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 			if (this.schema != null) {
 				builder.schema(this.schema);
 			}
+			else {
+				ApplicationHistoryTable.foreignHistories(Path.of(this.project.getBuild().getOutputDirectory()), builder);
+			}
 			return builder.build();
 		}
 		catch (SmallsException ex) {

@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 
 import org.apache.maven.plugin.MojoFailureException;
+import org.jspecify.annotations.Nullable;
 
+import dev.smalls.FlywayAdoption;
+import dev.smalls.LiquibaseAdoption;
+import dev.smalls.SmallsMigrator;
 import dev.smalls.SqlFileMigrations;
 
 /**
@@ -18,7 +23,9 @@ import dev.smalls.SqlFileMigrations;
  * locations ({@code smalls.sql.locations}) against {@code <sqlLocations>}. The plugin reads no
  * Spring configuration otherwise, and a goal on another table than the application's would see
  * every migration as pending: {@code migrate} would run them all again; one without the
- * application's SQL folders would leave their migrations out.
+ * application's SQL folders would leave their migrations out. Where the application's Flyway
+ * or Liquibase kept its history ({@code spring.flyway.*}, {@code spring.liquibase.*}) is read
+ * too, for the guard before a first migrate.
  */
 final class ApplicationHistoryTable {
 
@@ -74,6 +81,41 @@ final class ApplicationHistoryTable {
 					+ "</sqlLocations> in the configuration of the smalls-maven-plugin, or run with -D" + SQL_LOCATIONS
 					+ "=" + String.join(",", named) + ".");
 		}
+	}
+
+	/**
+	 * Where the application's Flyway and Liquibase kept their histories, as its
+	 * {@code spring.flyway.table}, {@code default-schema} or first of {@code schemas}, and
+	 * {@code spring.liquibase.database-change-log-table}, {@code liquibase-schema} or
+	 * {@code default-schema} say (the starter reads the same settings), for the migrator's
+	 * {@code foreignHistories}.
+	 * @param classes the project's output directory, where its {@code application.properties} is
+	 * @param builder the migrator's builder, told where they are
+	 */
+	static void foreignHistories(Path classes, SmallsMigrator.Builder builder) {
+		Properties properties = read(classes);
+		String flywaySchema = value(properties, "spring.flyway.default-schema");
+		if (flywaySchema == null) {
+			String schemas = value(properties, "spring.flyway.schemas");
+			flywaySchema = (schemas != null) ? value(schemas.split(",")[0]) : null;
+		}
+		String liquibaseSchema = value(properties, "spring.liquibase.liquibase-schema");
+		builder.foreignHistories(FlywayAdoption.defaults()
+			.withTable(Objects.requireNonNullElse(value(properties, "spring.flyway.table"), FlywayAdoption.DEFAULT_TABLE),
+					flywaySchema),
+				new LiquibaseAdoption(
+						Objects.requireNonNullElse(value(properties, "spring.liquibase.database-change-log-table"),
+								LiquibaseAdoption.DEFAULT_TABLE),
+						(liquibaseSchema != null) ? liquibaseSchema : value(properties, "spring.liquibase.default-schema"),
+						LiquibaseAdoption.DEFAULT_SEQUENCE));
+	}
+
+	private static @Nullable String value(Properties properties, String name) {
+		return value(properties.getProperty(name));
+	}
+
+	private static @Nullable String value(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	private static Properties read(Path classes) {
