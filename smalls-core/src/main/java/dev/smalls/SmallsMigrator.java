@@ -309,6 +309,15 @@ public final class SmallsMigrator {
 	}
 
 	/**
+	 * The migrations in the code, a squash included, for tools that look at them beside the
+	 * history (such as the check for migration sources written and not built).
+	 * @return the migrations, unmodifiable, in the order given
+	 */
+	public List<SmallsMigration> getMigrations() {
+		return this.engine.migrations();
+	}
+
+	/**
 	 * The schema this migrator works in.
 	 * @return the schema, or {@code null} for the connection's
 	 */

@@ -68,7 +68,7 @@ public class MigrateCommand extends SmallsCommand {
 			out.println("Migrations are complete: batch " + result.batch() + ", current sequence "
 					+ MigrationNames.display(result.current()) + ".");
 		}
-		this.sources.notBuilt(target.migrator()::status, "did not apply it").forEach(out::println);
+		this.sources.notBuilt(target.migrator(), target.migrator()::status, "did not apply it").forEach(out::println);
 	}
 
 	private static MigrateResult migrate(SmallsMigrator migrator, @Nullable Integer to) {

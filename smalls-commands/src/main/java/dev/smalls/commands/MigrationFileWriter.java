@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationStatus;
+import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsValidationException;
 
 /**
@@ -179,7 +180,20 @@ public final class MigrationFileWriter {
 	 * @return the files' names, in sequence order
 	 */
 	public List<String> notBuilt(MigrationStatus status) {
+		return notBuilt(status, List.of());
+	}
+
+	/**
+	 * The numbered migration files that neither the code nor the database knows, where the
+	 * status alone does not list every migration of the code: where a squash runs in place of
+	 * the migrations it replaces, status lists the squash, not them.
+	 * @param status what the database knows, and the code as migrate runs it there
+	 * @param code the migrations in the code
+	 * @return the files' names, in sequence order
+	 */
+	public List<String> notBuilt(MigrationStatus status, List<? extends SmallsMigration> code) {
 		Set<Integer> known = status.migrations().stream().map(MigrationInfo::sequence).collect(Collectors.toSet());
+		code.forEach((migration) -> known.add(migration.sequence()));
 		return files().entrySet()
 			.stream()
 			.filter((file) -> !known.contains(file.getKey()))

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.smalls.MigrationStatus;
 import dev.smalls.SmallsException;
+import dev.smalls.SmallsMigrator;
 
 /**
  * What {@code status} and {@code migrate} say about the project's migration sources, which the
@@ -55,17 +56,18 @@ public final class MigrationSources {
 
 	/**
 	 * A line for each migration file written and not built.
+	 * @param migrator the migrator, whose migrations the code has
 	 * @param status what the code and the database know, read only if there are files
 	 * @param consequence what the command did not do about such a file, e.g. "did not apply it"
 	 * @return the lines, each naming a file and saying what to do
 	 */
-	List<String> notBuilt(Supplier<MigrationStatus> status, String consequence) {
+	List<String> notBuilt(SmallsMigrator migrator, Supplier<MigrationStatus> status, String consequence) {
 		try {
 			MigrationFileWriter files = this.files.get();
 			if (files == null || files.files().isEmpty()) {
 				return List.of();
 			}
-			return files.notBuilt(status.get())
+			return files.notBuilt(status.get(), migrator.getMigrations())
 				.stream()
 				.map((file) -> file + " in " + files.directory() + " is written but not built, so smalls " + consequence
 						+ ": build the application, then run: smalls migrate")

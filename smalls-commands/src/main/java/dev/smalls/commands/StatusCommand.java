@@ -54,7 +54,7 @@ public class StatusCommand extends SmallsCommand {
 		TenantOptions.Target target = this.tenants.toRead(line);
 		target.announce(out);
 		MigrationStatus status = target.migrator().status();
-		List<String> notBuilt = this.sources.notBuilt(() -> status, "does not list it");
+		List<String> notBuilt = this.sources.notBuilt(target.migrator(), () -> status, "does not list it");
 		if (status.migrations().isEmpty()) {
 			if (notBuilt.isEmpty()) {
 				out.println("No migrations yet. " + this.sources.howToWriteTheFirst());
@@ -118,7 +118,7 @@ public class StatusCommand extends SmallsCommand {
 		TenantOptions.Target target = this.tenants.toRead(line);
 		MigrationStatus status = target.migrator().status();
 		List<String> notes = new ArrayList<>(status.notes());
-		notes.addAll(this.sources.notBuilt(() -> status, "does not list it"));
+		notes.addAll(this.sources.notBuilt(target.migrator(), () -> status, "does not list it"));
 		document.put("tenant", target.tenant());
 		document.put("current", status.current());
 		document.put("pending", status.pendingCount());

@@ -87,6 +87,14 @@ class SquashCommandTests {
 
 			List<SmallsMigration> withSquash = new ArrayList<>(migrations);
 			withSquash.add(squash);
+			// The sources of the replaced migrations, kept until every database is past the
+			// squash, are built: status lists the squash in their place, and must not call
+			// them "not built".
+			for (String file : List.of("M0001CreateAuthors.java", "M0002CreateBooks.java", "M0003RenameBooks.java")) {
+				Files.writeString(this.directory.resolve(file), "// built");
+			}
+			assertThat(run(migrator(fresh.dataSource(), withSquash), "status")).as(output()).isZero();
+			assertThat(output()).contains("squash_0001_0004").doesNotContain("not built");
 			assertThat(migrator(fresh.dataSource(), withSquash).migrate().applied())
 				.extracting(MigrationExecution::sequence)
 				.containsExactly(4, 5);

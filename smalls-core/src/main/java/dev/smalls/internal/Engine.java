@@ -125,6 +125,10 @@ public final class Engine {
 		return this.settings.dataSource();
 	}
 
+	public List<SmallsMigration> migrations() {
+		return java.util.Collections.unmodifiableList(this.settings.migrations());
+	}
+
 	public @Nullable String schema() {
 		return this.settings.schema();
 	}
