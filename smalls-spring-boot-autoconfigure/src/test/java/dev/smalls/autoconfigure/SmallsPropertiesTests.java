@@ -272,9 +272,15 @@ class SmallsPropertiesTests {
 		// (default classpath:db/migration, as Flyway's, skipped when missing) with the
 		// application's resource loader, where the builder reads none unless told.
 		assertThat(ReflectionTestUtils.getField(builder, "sqlLocations")).isEqualTo(List.of());
+		// Where Flyway's and Liquibase's histories are comes from spring.flyway.* and
+		// spring.liquibase.* (ForeignHistoryLocations), whose defaults are the builder's.
+		assertThat(ReflectionTestUtils.getField(builder, "flywayHistory"))
+			.isEqualTo(ForeignHistoryLocations.flyway(new org.springframework.mock.env.MockEnvironment()));
+		assertThat(ReflectionTestUtils.getField(builder, "liquibaseHistory"))
+			.isEqualTo(ForeignHistoryLocations.liquibase(new org.springframework.mock.env.MockEnvironment()));
 		List<String> fromTheContext = List.of("dataSource", "migrations", "initializers", "seeders", "initScripts",
 				"seedScripts", "seedGuard", "dialect", "appliedBy", "callbacks", "schema", "lintMapped",
-				"sqlLocations");
+				"sqlLocations", "flywayHistory", "liquibaseHistory");
 		assertThat(java.util.Arrays.stream(SmallsMigrator.Builder.class.getDeclaredFields())
 			.filter((field) -> !java.lang.reflect.Modifier.isStatic(field.getModifiers()))
 			.map(java.lang.reflect.Field::getName))
