@@ -6,12 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link SmallsMigrator#adoptLiquibase(LiquibaseAdoption)} reads and records: Liquibase's
- * change log table (and its lock table, named after it), and the sequence of the one
- * baseline that stands for every change set it records.
+ * change log table and its lock table, and the sequence of the one baseline that stands for
+ * every change set it records.
  *
  * @param table Liquibase's change log table, {@value #DEFAULT_TABLE} unless Liquibase's
- * {@code databaseChangeLogTableName} says otherwise; the lock table is this name and
- * {@code LOCK}
+ * {@code databaseChangeLogTableName} says otherwise
  * @param schema the schema (on MariaDB and MySQL, the database) it is in, {@code null} for
  * the connection's
  * @param sequence the baseline's sequence, {@value #DEFAULT_SEQUENCE} unless smalls migrations
@@ -21,12 +20,18 @@ import org.jspecify.annotations.Nullable;
  * (as Liquibase's {@code status} lists them, e.g. {@code path::id::author}), found by whoever
  * has the change log: the adoption is refused unless it is empty. {@code null} when nobody
  * checked: the database alone cannot show them.
+ * @param lockTable Liquibase's lock table, in the same schema: {@value #DEFAULT_LOCK_TABLE}
+ * unless Liquibase's {@code databaseChangeLogLockTableName} says otherwise, whatever the
+ * change log table is called (as Liquibase names it)
  */
 public record LiquibaseAdoption(String table, @Nullable String schema, int sequence,
-		@Nullable List<String> pendingChangeSets) {
+		@Nullable List<String> pendingChangeSets, String lockTable) {
 
 	/** Liquibase's default change log table. */
 	public static final String DEFAULT_TABLE = "DATABASECHANGELOG";
+
+	/** Liquibase's default lock table, whatever its change log table is called. */
+	public static final String DEFAULT_LOCK_TABLE = "DATABASECHANGELOGLOCK";
 
 	/** The baseline's sequence unless another is given. */
 	public static final int DEFAULT_SEQUENCE = 0;
@@ -42,7 +47,20 @@ public record LiquibaseAdoption(String table, @Nullable String schema, int seque
 	 * @param sequence the baseline's sequence
 	 */
 	public LiquibaseAdoption(String table, @Nullable String schema, int sequence) {
-		this(table, schema, sequence, null);
+		this(table, schema, sequence, null, DEFAULT_LOCK_TABLE);
+	}
+
+	/**
+	 * Liquibase's tables and the baseline, with the pending change sets found, and
+	 * Liquibase's default lock table.
+	 * @param table Liquibase's change log table
+	 * @param schema the schema it is in, {@code null} for the connection's
+	 * @param sequence the baseline's sequence
+	 * @param pendingChangeSets the pending change sets, {@code null} if nobody checked
+	 */
+	public LiquibaseAdoption(String table, @Nullable String schema, int sequence,
+			@Nullable List<String> pendingChangeSets) {
+		this(table, schema, sequence, pendingChangeSets, DEFAULT_LOCK_TABLE);
 	}
 
 	/**
@@ -59,15 +77,18 @@ public record LiquibaseAdoption(String table, @Nullable String schema, int seque
 	 * @return the options
 	 */
 	public LiquibaseAdoption withPending(List<String> pendingChangeSets) {
-		return new LiquibaseAdoption(this.table, this.schema, this.sequence, pendingChangeSets);
+		return new LiquibaseAdoption(this.table, this.schema, this.sequence, pendingChangeSets, this.lockTable);
 	}
 
 	/**
-	 * The lock table Liquibase keeps beside its change log table.
-	 * @return the table's name
+	 * These options, with another lock table (Liquibase's
+	 * {@code databaseChangeLogLockTableName}, Spring Boot's
+	 * {@code spring.liquibase.database-change-log-lock-table}).
+	 * @param lockTable the lock table
+	 * @return the options
 	 */
-	public String lockTable() {
-		return this.table + "LOCK";
+	public LiquibaseAdoption withLockTable(String lockTable) {
+		return new LiquibaseAdoption(this.table, this.schema, this.sequence, this.pendingChangeSets, lockTable);
 	}
 
 }

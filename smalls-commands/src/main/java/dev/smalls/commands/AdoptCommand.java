@@ -115,7 +115,8 @@ public class AdoptCommand extends SmallsCommand {
 			return adoptLiquibase(migrator, new LiquibaseAdoption((table != null) ? table : this.liquibase.table(),
 					(schema != null) ? schema : this.liquibase.schema(),
 					(sequence != null) ? number(sequence, "The baseline's sequence", 0)
-							: LiquibaseAdoption.DEFAULT_SEQUENCE));
+							: LiquibaseAdoption.DEFAULT_SEQUENCE)
+				.withLockTable(this.liquibase.lockTable()));
 		}
 		throw new UsageException("Name the tool whose history to adopt: smalls adopt flyway, or smalls adopt "
 				+ "liquibase" + (tool.isEmpty() ? "." : ", not " + CommandLine.shown(tool) + "."));

@@ -138,6 +138,35 @@ class LiquibaseAdoptionTests {
 
 	@ParameterizedTest
 	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void aChangeLogTableOfAnotherNameIsLockedThroughLiquibasesOwnLockTable(TestDatabase database) throws Exception {
+		try (FreshDatabase db = database.createFreshDatabase()) {
+			// Liquibase names its lock table DATABASECHANGELOGLOCK whatever the change log is called.
+			update(db, "APP_CHANGELOG");
+			SmallsMigrator migrator = migrator(db);
+			LiquibaseAdoption options = new LiquibaseAdoption("APP_CHANGELOG", null, LiquibaseAdoption.DEFAULT_SEQUENCE);
+			assertThat(options.lockTable()).isEqualTo(LiquibaseAdoption.DEFAULT_LOCK_TABLE);
+			try (Connection connection = db.dataSource().getConnection()) {
+				Database liquibase = DatabaseFactory.getInstance()
+					.findCorrectDatabaseImplementation(new JdbcConnection(connection));
+				liquibase.setDatabaseChangeLogTableName("APP_CHANGELOG");
+				LockService lock = LockServiceFactory.getInstance().getLockService(liquibase);
+				lock.acquireLock();
+				try {
+					assertThatExceptionOfType(SmallsValidationException.class)
+						.isThrownBy(() -> migrator.adoptLiquibase(options))
+						.withMessageContaining("Liquibase's lock DATABASECHANGELOGLOCK is held by ");
+				}
+				finally {
+					lock.releaseLock();
+					LockServiceFactory.getInstance().resetAll();
+				}
+			}
+			assertThat(migrator.adoptLiquibase(options).recorded()).hasSize(1);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
 	void anAdoptionIsRefusedWhileTheChangeLogHasChangeSetsTheDatabaseHasNotRun(TestDatabase database)
 			throws Exception {
 		try (FreshDatabase db = database.createFreshDatabase()) {
@@ -185,11 +214,18 @@ class LiquibaseAdoptionTests {
 		}
 	}
 
-	@SuppressWarnings("deprecation")
 	private static void update(FreshDatabase db) throws Exception {
+		update(db, null);
+	}
+
+	@SuppressWarnings("deprecation")
+	private static void update(FreshDatabase db, String changeLogTable) throws Exception {
 		try (Connection connection = db.dataSource().getConnection()) {
 			Database database = DatabaseFactory.getInstance()
 				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
+			if (changeLogTable != null) {
+				database.setDatabaseChangeLogTableName(changeLogTable);
+			}
 			try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
 				liquibase.update(new Contexts(), new LabelExpression());
 			}

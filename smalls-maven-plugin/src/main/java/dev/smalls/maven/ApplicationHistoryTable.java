@@ -107,7 +107,10 @@ final class ApplicationHistoryTable {
 						Objects.requireNonNullElse(value(properties, "spring.liquibase.database-change-log-table"),
 								LiquibaseAdoption.DEFAULT_TABLE),
 						(liquibaseSchema != null) ? liquibaseSchema : value(properties, "spring.liquibase.default-schema"),
-						LiquibaseAdoption.DEFAULT_SEQUENCE));
+						LiquibaseAdoption.DEFAULT_SEQUENCE)
+					.withLockTable(Objects.requireNonNullElse(
+							value(properties, "spring.liquibase.database-change-log-lock-table"),
+							LiquibaseAdoption.DEFAULT_LOCK_TABLE)));
 	}
 
 	private static @Nullable String value(Properties properties, String name) {

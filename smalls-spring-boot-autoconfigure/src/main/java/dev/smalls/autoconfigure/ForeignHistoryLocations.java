@@ -43,7 +43,8 @@ final class ForeignHistoryLocations {
 	/**
 	 * Liquibase's change log table: {@code spring.liquibase.database-change-log-table}, in
 	 * {@code spring.liquibase.liquibase-schema} or else {@code spring.liquibase.default-schema},
-	 * as Liquibase places it.
+	 * as Liquibase places it, and its lock table,
+	 * {@code spring.liquibase.database-change-log-lock-table}.
 	 * @param environment the application's environment
 	 * @return the adoption's default options
 	 */
@@ -53,7 +54,10 @@ final class ForeignHistoryLocations {
 			.orElse(LiquibaseAdoption.DEFAULT_TABLE);
 		String schema = binder.bind("spring.liquibase.liquibase-schema", String.class)
 			.orElseGet(() -> binder.bind("spring.liquibase.default-schema", String.class).orElse(null));
-		return new LiquibaseAdoption(table, blankToNull(schema), LiquibaseAdoption.DEFAULT_SEQUENCE);
+		String lockTable = binder.bind("spring.liquibase.database-change-log-lock-table", String.class)
+			.orElse(LiquibaseAdoption.DEFAULT_LOCK_TABLE);
+		return new LiquibaseAdoption(table, blankToNull(schema), LiquibaseAdoption.DEFAULT_SEQUENCE)
+			.withLockTable(lockTable);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {
