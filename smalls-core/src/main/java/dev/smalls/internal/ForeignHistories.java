@@ -114,7 +114,9 @@ final class ForeignHistories {
 						+ "would not know what " + tool + " did, and " + risk + ". Nothing was run.",
 				"Record what " + tool + " applied first: " + command + " (see \"Coming from Flyway or Liquibase\" in "
 						+ "smalls' README), then migrate. If " + tool + " manages something else in this schema, give "
-						+ "smalls a schema of its own (smalls.schema).");
+						+ "smalls a schema of its own: a DataSource whose default schema is another (with the starter, "
+						+ "@SmallsDataSource or smalls.instances), the migrator builder's schema(..), or the Maven "
+						+ "plugin's <schema>.");
 	}
 
 }
