@@ -23,6 +23,7 @@ import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationStatus;
 import dev.smalls.SmallsMigration;
+import dev.smalls.SmallsMigrator;
 import dev.smalls.SmallsValidationException;
 
 /**
@@ -175,20 +176,11 @@ public final class MigrationFileWriter {
 	/**
 	 * The numbered migration files in the directory that neither the code nor the database
 	 * knows: written (by {@code smalls create}, {@code smalls generate} or by hand) and not
-	 * built into the application yet, so no migration bean.
-	 * @param status what the code and the database know
-	 * @return the files' names, in sequence order
-	 */
-	public List<String> notBuilt(MigrationStatus status) {
-		return notBuilt(status, List.of());
-	}
-
-	/**
-	 * The numbered migration files that neither the code nor the database knows, where the
-	 * status alone does not list every migration of the code: where a squash runs in place of
-	 * the migrations it replaces, status lists the squash, not them.
+	 * built into the application yet, so no migration bean. The code's migrations are given
+	 * beside the status: where a squash runs in place of the migrations it replaces, status
+	 * lists the squash, not them.
 	 * @param status what the database knows, and the code as migrate runs it there
-	 * @param code the migrations in the code
+	 * @param code the migrations in the code ({@link SmallsMigrator#getMigrations()})
 	 * @return the files' names, in sequence order
 	 */
 	public List<String> notBuilt(MigrationStatus status, List<? extends SmallsMigration> code) {

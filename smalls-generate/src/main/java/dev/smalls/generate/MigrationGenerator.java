@@ -157,7 +157,7 @@ public final class MigrationGenerator {
 		List<String> pending = new ArrayList<>(status.inState(MigrationState.PENDING).stream()
 			.map((migration) -> MigrationNames.display(migration.sequence(), migration.name()))
 			.toList());
-		this.files.notBuilt(status).forEach((fileName) -> pending.add(fileName + ", written and not applied"));
+		this.files.notBuilt(status, this.migrator.getMigrations()).forEach((fileName) -> pending.add(fileName + ", written and not applied"));
 		return pending;
 	}
 
