@@ -1,6 +1,7 @@
 package dev.smalls;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,25 @@ public record FlywayAdoption(String table, @Nullable String schema, Map<String, 
 	}
 
 	/**
+	 * Flyway's history where Flyway's settings put it ({@code table}, {@code defaultSchema},
+	 * {@code schemas}, as {@code spring.flyway.*} or Flyway's own configuration name them): the
+	 * table, in the default schema or else the first of the schemas. A blank setting counts as
+	 * unset.
+	 * @param table the table, {@code null} for {@value #DEFAULT_TABLE}
+	 * @param defaultSchema the default schema, or {@code null}
+	 * @param schemas the schemas Flyway manages, possibly empty
+	 * @return the options, no versions mapped
+	 */
+	public static FlywayAdoption located(@Nullable String table, @Nullable String defaultSchema, List<String> schemas) {
+		String schema = given(defaultSchema);
+		if (schema == null && !schemas.isEmpty()) {
+			schema = given(schemas.get(0));
+		}
+		String name = given(table);
+		return new FlywayAdoption((name != null) ? name : DEFAULT_TABLE, schema, Map.of());
+	}
+
+	/**
 	 * These options for another table.
 	 * @param table the table
 	 * @param schema its schema, {@code null} for the connection's
@@ -59,6 +79,11 @@ public record FlywayAdoption(String table, @Nullable String schema, Map<String, 
 		Map<String, Integer> sequences = new LinkedHashMap<>(this.sequences);
 		sequences.put(version, sequence);
 		return new FlywayAdoption(this.table, this.schema, sequences);
+	}
+
+	/** A setting's value, or {@code null} where it is unset or blank. */
+	static @Nullable String given(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -64,6 +64,28 @@ public record LiquibaseAdoption(String table, @Nullable String schema, int seque
 	}
 
 	/**
+	 * Liquibase's tables where Liquibase's settings put them (as
+	 * {@code spring.liquibase.database-change-log-table}, {@code liquibase-schema},
+	 * {@code default-schema} and {@code database-change-log-lock-table} name them): the change
+	 * log table and the lock table in the Liquibase schema, or else the default schema; the
+	 * baseline at {@value #DEFAULT_SEQUENCE}. A blank setting counts as unset.
+	 * @param table the change log table, {@code null} for {@value #DEFAULT_TABLE}
+	 * @param liquibaseSchema the schema of Liquibase's own tables, or {@code null}
+	 * @param defaultSchema the default schema, or {@code null}
+	 * @param lockTable the lock table, {@code null} for {@value #DEFAULT_LOCK_TABLE}
+	 * @return the options, the pending change sets not checked
+	 */
+	public static LiquibaseAdoption located(@Nullable String table, @Nullable String liquibaseSchema,
+			@Nullable String defaultSchema, @Nullable String lockTable) {
+		String name = FlywayAdoption.given(table);
+		String schema = FlywayAdoption.given(liquibaseSchema);
+		String lock = FlywayAdoption.given(lockTable);
+		return new LiquibaseAdoption((name != null) ? name : DEFAULT_TABLE,
+				(schema != null) ? schema : FlywayAdoption.given(defaultSchema), DEFAULT_SEQUENCE, null,
+				(lock != null) ? lock : DEFAULT_LOCK_TABLE);
+	}
+
+	/**
 	 * Liquibase's default table, in the connection's schema, the baseline at 0.
 	 * @return the options
 	 */

@@ -309,6 +309,26 @@ public final class SmallsMigrator {
 	}
 
 	/**
+	 * Where Flyway's history is looked for: by the guard before a first migrate, and by
+	 * {@code smalls adopt flyway} unless told otherwise
+	 * ({@link Builder#foreignHistories}).
+	 * @return the table and schema
+	 */
+	public FlywayAdoption getFlywayHistory() {
+		return this.engine.flywayHistory();
+	}
+
+	/**
+	 * Where Liquibase's change log and lock tables are looked for: by the guard before a first
+	 * migrate, and by {@code smalls adopt liquibase} unless told otherwise
+	 * ({@link Builder#foreignHistories}).
+	 * @return the tables and schema
+	 */
+	public LiquibaseAdoption getLiquibaseHistory() {
+		return this.engine.liquibaseHistory();
+	}
+
+	/**
 	 * The migrations in the code, a squash included, for tools that look at them beside the
 	 * history (such as the check for migration sources written and not built).
 	 * @return the migrations, unmodifiable, in the order given

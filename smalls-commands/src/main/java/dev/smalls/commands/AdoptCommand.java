@@ -39,10 +39,6 @@ public class AdoptCommand extends SmallsCommand {
 
 	private final LiquibasePendingChangeSets liquibasePending;
 
-	private final FlywayAdoption flyway;
-
-	private final LiquibaseAdoption liquibase;
-
 	public AdoptCommand(SmallsMigrator migrator) {
 		this(migrator, null);
 	}
@@ -53,29 +49,12 @@ public class AdoptCommand extends SmallsCommand {
 
 	public AdoptCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants,
 			LiquibasePendingChangeSets liquibasePending) {
-		this(migrator, tenants, liquibasePending, FlywayAdoption.defaults(), LiquibaseAdoption.defaults());
-	}
-
-	/**
-	 * The command, with where Flyway's and Liquibase's histories are when {@code --table} and
-	 * {@code --schema} do not say: in a Spring Boot application, where its
-	 * {@code spring.flyway.*} and {@code spring.liquibase.*} settings put them.
-	 * @param migrator the migrator
-	 * @param tenants the tenants, or {@code null}
-	 * @param liquibasePending how pending change sets are found
-	 * @param flyway the table and schema of Flyway's history by default
-	 * @param liquibase the table and schema of Liquibase's change log by default
-	 */
-	public AdoptCommand(SmallsMigrator migrator, @Nullable SmallsTenants tenants,
-			LiquibasePendingChangeSets liquibasePending, FlywayAdoption flyway, LiquibaseAdoption liquibase) {
 		super("adopt", "Record what Flyway or Liquibase applied in smalls' history, without running anything",
 				"smalls adopt flyway [--table T] [--schema S] [--map 1.1=2,...] | smalls adopt liquibase [--table T] "
 						+ "[--schema S] [--sequence N]; [--tenant ID] [--json]",
 				1, TABLE, SCHEMA, MAP, SEQUENCE, TenantOptions.TENANT, JSON);
 		this.tenants = new TenantOptions(migrator, tenants);
 		this.liquibasePending = liquibasePending;
-		this.flyway = flyway;
-		this.liquibase = liquibase;
 	}
 
 	@Override
@@ -99,8 +78,11 @@ public class AdoptCommand extends SmallsCommand {
 		String schema = line.option(SCHEMA.name());
 		if (tool.equals("flyway")) {
 			refuse(line, SEQUENCE, "flyway");
-			FlywayAdoption options = this.flyway.withTable((table != null) ? table : this.flyway.table(),
-					(schema != null) ? schema : this.flyway.schema());
+			// Where the migrator looks for Flyway's history (the application's spring.flyway.*)
+			// unless told otherwise.
+			FlywayAdoption located = migrator.getFlywayHistory();
+			FlywayAdoption options = FlywayAdoption.defaults()
+				.withTable((table != null) ? table : located.table(), (schema != null) ? schema : located.schema());
 			String map = line.option(MAP.name());
 			if (map != null) {
 				for (String pair : map.split(",")) {
@@ -112,11 +94,12 @@ public class AdoptCommand extends SmallsCommand {
 		if (tool.equals("liquibase")) {
 			refuse(line, MAP, "liquibase");
 			String sequence = line.option(SEQUENCE.name());
-			return adoptLiquibase(migrator, new LiquibaseAdoption((table != null) ? table : this.liquibase.table(),
-					(schema != null) ? schema : this.liquibase.schema(),
+			LiquibaseAdoption located = migrator.getLiquibaseHistory();
+			return adoptLiquibase(migrator, new LiquibaseAdoption((table != null) ? table : located.table(),
+					(schema != null) ? schema : located.schema(),
 					(sequence != null) ? number(sequence, "The baseline's sequence", 0)
 							: LiquibaseAdoption.DEFAULT_SEQUENCE)
-				.withLockTable(this.liquibase.lockTable()));
+				.withLockTable(located.lockTable()));
 		}
 		throw new UsageException("Name the tool whose history to adopt: smalls adopt flyway, or smalls adopt "
 				+ "liquibase" + (tool.isEmpty() ? "." : ", not " + CommandLine.shown(tool) + "."));

@@ -125,6 +125,14 @@ public final class Engine {
 		return this.settings.dataSource();
 	}
 
+	public FlywayAdoption flywayHistory() {
+		return this.settings.flywayHistory();
+	}
+
+	public LiquibaseAdoption liquibaseHistory() {
+		return this.settings.liquibaseHistory();
+	}
+
 	public List<SmallsMigration> migrations() {
 		return java.util.Collections.unmodifiableList(this.settings.migrations());
 	}

@@ -180,8 +180,9 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 					+ "compile, e.g. mvn compile smalls:" + command().get(0));
 		}
 		warnOfAnotherSmallsVersion();
-		ApplicationHistoryTable.requireSame(classes, this.table);
-		ApplicationHistoryTable.requireSameSqlLocations(classes, this.sqlLocations);
+		ApplicationHistoryTable application = ApplicationHistoryTable.of(classes);
+		application.requireSame(this.table);
+		application.requireSameSqlLocations(this.sqlLocations);
 		ProjectClassLoader loader = ProjectClassLoader.of(this.project);
 		Thread thread = Thread.currentThread();
 		ClassLoader previous = thread.getContextClassLoader();
@@ -191,7 +192,7 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 			List<SmallsMigration> migrations = ProjectMigrations.find(classes, loader);
 			DataSource dataSource = ProjectDatabase.connect(this.url, this.user, this.password, this.driverClassName,
 					loader);
-			run(SmallsCommandRunner.forMigrator(migrator(dataSource, migrations, loader)).build());
+			run(SmallsCommandRunner.forMigrator(migrator(dataSource, migrations, loader, application)).build());
 		}
 		finally {
 			thread.setContextClassLoader(previous);
@@ -199,8 +200,8 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 		}
 	}
 
-	private SmallsMigrator migrator(DataSource dataSource, List<SmallsMigration> migrations, ClassLoader loader)
-			throws MojoExecutionException, MojoFailureException {
+	private SmallsMigrator migrator(DataSource dataSource, List<SmallsMigration> migrations, ClassLoader loader,
+			ApplicationHistoryTable application) throws MojoExecutionException, MojoFailureException {
 		try {
 			List<SmallsMigration> all = new ArrayList<>(migrations);
 			all.addAll(new SqlMigrationLocations(this.sqlLocations, this.sqlPlaceholders).load(loader));
@@ -221,7 +222,7 @@ public abstract class AbstractSmallsMojo extends AbstractMojo {
 				builder.schema(this.schema);
 			}
 			else {
-				ApplicationHistoryTable.foreignHistories(Path.of(this.project.getBuild().getOutputDirectory()), builder);
+				application.foreignHistories(builder);
 			}
 			return builder.build();
 		}

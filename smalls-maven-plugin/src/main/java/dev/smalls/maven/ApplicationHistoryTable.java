@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Properties;
 
 import org.apache.maven.plugin.MojoFailureException;
-import org.jspecify.annotations.Nullable;
 
 import dev.smalls.FlywayAdoption;
 import dev.smalls.LiquibaseAdoption;
@@ -33,18 +31,28 @@ final class ApplicationHistoryTable {
 
 	private static final String SQL_LOCATIONS = "smalls.sql.locations";
 
-	private ApplicationHistoryTable() {
+	private final Properties properties;
+
+	private ApplicationHistoryTable(Properties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * What the project's {@code application.properties} says, read once.
+	 * @param classes the project's output directory, where its {@code application.properties} is
+	 * @return the settings, none if there is no such file
+	 */
+	static ApplicationHistoryTable of(Path classes) {
+		return new ApplicationHistoryTable(read(classes));
 	}
 
 	/**
 	 * Refuse to run on another history table than the one the application names.
-	 * @param classes the project's output directory, where its {@code application.properties} is
 	 * @param table the plugin's history table
 	 * @throws MojoFailureException if the application names another one
 	 */
-	static void requireSame(Path classes, String table) throws MojoFailureException {
-		Properties properties = read(classes);
-		String application = properties.getProperty(PROPERTY, "").strip();
+	void requireSame(String table) throws MojoFailureException {
+		String application = this.properties.getProperty(PROPERTY, "").strip();
 		if (!application.isEmpty() && !application.equalsIgnoreCase(table.strip())) {
 			throw new MojoFailureException("The application's application.properties sets " + PROPERTY + "="
 					+ application + ", but the plugin's history table is " + table + ": the plugin would read another "
@@ -56,12 +64,11 @@ final class ApplicationHistoryTable {
 
 	/**
 	 * Refuse to run without the SQL-file locations the application names.
-	 * @param classes the project's output directory, where its {@code application.properties} is
 	 * @param locations the plugin's {@code <sqlLocations>}, empty for the default
 	 * @throws MojoFailureException if the application names others
 	 */
-	static void requireSameSqlLocations(Path classes, List<String> locations) throws MojoFailureException {
-		String application = read(classes).getProperty(SQL_LOCATIONS, "").strip();
+	void requireSameSqlLocations(List<String> locations) throws MojoFailureException {
+		String application = this.properties.getProperty(SQL_LOCATIONS, "").strip();
 		if (application.isEmpty()) {
 			return;
 		}
@@ -84,41 +91,22 @@ final class ApplicationHistoryTable {
 	}
 
 	/**
-	 * Where the application's Flyway and Liquibase kept their histories, as its
-	 * {@code spring.flyway.table}, {@code default-schema} or first of {@code schemas}, and
-	 * {@code spring.liquibase.database-change-log-table}, {@code liquibase-schema} or
-	 * {@code default-schema} say (the starter reads the same settings), for the migrator's
-	 * {@code foreignHistories}.
-	 * @param classes the project's output directory, where its {@code application.properties} is
-	 * @param builder the migrator's builder, told where they are
+	 * Tell the migrator where the application's Flyway and Liquibase kept their histories, as
+	 * its {@code spring.flyway.*} and {@code spring.liquibase.*} say (the starter reads the same
+	 * settings, with the same {@link FlywayAdoption#located} and
+	 * {@link LiquibaseAdoption#located}), for the guard before a first migrate.
+	 * @param builder the migrator's builder
 	 */
-	static void foreignHistories(Path classes, SmallsMigrator.Builder builder) {
-		Properties properties = read(classes);
-		String flywaySchema = value(properties, "spring.flyway.default-schema");
-		if (flywaySchema == null) {
-			String schemas = value(properties, "spring.flyway.schemas");
-			flywaySchema = (schemas != null) ? value(schemas.split(",")[0]) : null;
-		}
-		String liquibaseSchema = value(properties, "spring.liquibase.liquibase-schema");
-		builder.foreignHistories(FlywayAdoption.defaults()
-			.withTable(Objects.requireNonNullElse(value(properties, "spring.flyway.table"), FlywayAdoption.DEFAULT_TABLE),
-					flywaySchema),
-				new LiquibaseAdoption(
-						Objects.requireNonNullElse(value(properties, "spring.liquibase.database-change-log-table"),
-								LiquibaseAdoption.DEFAULT_TABLE),
-						(liquibaseSchema != null) ? liquibaseSchema : value(properties, "spring.liquibase.default-schema"),
-						LiquibaseAdoption.DEFAULT_SEQUENCE)
-					.withLockTable(Objects.requireNonNullElse(
-							value(properties, "spring.liquibase.database-change-log-lock-table"),
-							LiquibaseAdoption.DEFAULT_LOCK_TABLE)));
-	}
-
-	private static @Nullable String value(Properties properties, String name) {
-		return value(properties.getProperty(name));
-	}
-
-	private static @Nullable String value(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
+	void foreignHistories(SmallsMigrator.Builder builder) {
+		String schemas = this.properties.getProperty("spring.flyway.schemas", "");
+		builder.foreignHistories(
+				FlywayAdoption.located(this.properties.getProperty("spring.flyway.table"),
+						this.properties.getProperty("spring.flyway.default-schema"),
+						Arrays.stream(schemas.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList()),
+				LiquibaseAdoption.located(this.properties.getProperty("spring.liquibase.database-change-log-table"),
+						this.properties.getProperty("spring.liquibase.liquibase-schema"),
+						this.properties.getProperty("spring.liquibase.default-schema"),
+						this.properties.getProperty("spring.liquibase.database-change-log-lock-table")));
 	}
 
 	private static Properties read(Path classes) {

@@ -24,7 +24,7 @@ class ApplicationHistoryTableTests {
 	void anotherTableThanTheApplicationsIsRefusedSayingWhichToSet() throws IOException {
 		Files.writeString(this.classes.resolve("application.properties"), "smalls.table=app_history\n");
 		assertThatExceptionOfType(MojoFailureException.class)
-			.isThrownBy(() -> ApplicationHistoryTable.requireSame(this.classes, "smalls_history"))
+			.isThrownBy(() -> ApplicationHistoryTable.of(this.classes).requireSame("smalls_history"))
 			.withMessageStartingWith("The application's application.properties sets smalls.table=app_history, but the "
 					+ "plugin's history table is smalls_history")
 			.withMessageEndingWith("What to do: set <table>app_history</table> in the configuration of the "
@@ -34,41 +34,40 @@ class ApplicationHistoryTableTests {
 	@Test
 	void theApplicationsTableInAnyCasePasses() throws IOException {
 		Files.writeString(this.classes.resolve("application.properties"), "smalls.table = APP_HISTORY\n");
-		assertThatNoException().isThrownBy(() -> ApplicationHistoryTable.requireSame(this.classes, "app_history"));
+		assertThatNoException().isThrownBy(() -> ApplicationHistoryTable.of(this.classes).requireSame("app_history"));
 	}
 
 	@Test
 	void anApplicationThatSetsNoTableOrHasNoPropertiesPasses() throws IOException {
-		assertThatNoException().isThrownBy(() -> ApplicationHistoryTable.requireSame(this.classes, "smalls_history"));
+		assertThatNoException().isThrownBy(() -> ApplicationHistoryTable.of(this.classes).requireSame("smalls_history"));
 		Files.writeString(this.classes.resolve("application.properties"), "spring.application.name=app\n");
-		assertThatNoException().isThrownBy(() -> ApplicationHistoryTable.requireSame(this.classes, "smalls_history"));
+		assertThatNoException().isThrownBy(() -> ApplicationHistoryTable.of(this.classes).requireSame("smalls_history"));
 	}
 
 	@Test
 	void sqlLocationsOtherThanTheApplicationsAreRefusedSayingWhichToSet() throws IOException {
 		Files.writeString(this.classes.resolve("application.properties"), "smalls.sql.locations=classpath:sql, file:/opt/sql\n");
 		assertThatExceptionOfType(MojoFailureException.class)
-			.isThrownBy(() -> ApplicationHistoryTable.requireSameSqlLocations(this.classes, List.of()))
+			.isThrownBy(() -> ApplicationHistoryTable.of(this.classes).requireSameSqlLocations(List.of()))
 			.withMessageContaining("sets smalls.sql.locations=classpath:sql, file:/opt/sql, but the plugin reads "
 					+ "SQL-file migrations from classpath:db/migration (its default)")
 			.withMessageContaining("<sqlLocations><sqlLocation>classpath:sql</sqlLocation><sqlLocation>file:/opt/sql"
 					+ "</sqlLocation></sqlLocations>");
-		assertThatNoException().isThrownBy(() -> ApplicationHistoryTable.requireSameSqlLocations(this.classes,
-				List.of("classpath:sql", "file:/opt/sql")));
+		assertThatNoException().isThrownBy(() -> ApplicationHistoryTable.of(this.classes).requireSameSqlLocations(List.of("classpath:sql", "file:/opt/sql")));
 	}
 
 	@Test
 	void theApplicationNamingTheDefaultLocationMatchesThePluginsDefault() throws IOException {
 		Files.writeString(this.classes.resolve("application.properties"), "smalls.sql.locations=classpath:db/migration\n");
 		assertThatNoException()
-			.isThrownBy(() -> ApplicationHistoryTable.requireSameSqlLocations(this.classes, List.of()));
+			.isThrownBy(() -> ApplicationHistoryTable.of(this.classes).requireSameSqlLocations(List.of()));
 	}
 
 	@Test
 	void anApplicationThatNamesNoSqlLocationsTakesThePluginsOwn() throws IOException {
 		Files.writeString(this.classes.resolve("application.properties"), "smalls.table=app_history\n");
 		assertThatNoException()
-			.isThrownBy(() -> ApplicationHistoryTable.requireSameSqlLocations(this.classes, List.of("classpath:sql")));
+			.isThrownBy(() -> ApplicationHistoryTable.of(this.classes).requireSameSqlLocations(List.of("classpath:sql")));
 	}
 
 }

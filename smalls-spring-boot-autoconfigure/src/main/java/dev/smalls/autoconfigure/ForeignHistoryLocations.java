@@ -2,8 +2,6 @@ package dev.smalls.autoconfigure;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -16,7 +14,9 @@ import dev.smalls.LiquibaseAdoption;
  * {@code spring.flyway.*} and {@code spring.liquibase.*} settings put them, for
  * {@code smalls adopt} to look without {@code --table} and {@code --schema}: the settings
  * usually stay in {@code application.properties} after the tool is removed. They are read as
- * plain properties, so that neither tool needs to be on the class path.
+ * plain properties, so that neither tool needs to be on the class path; where each tool puts its
+ * tables is {@link FlywayAdoption#located} and {@link LiquibaseAdoption#located}, as the Maven
+ * plugin reads them too.
  */
 final class ForeignHistoryLocations {
 
@@ -31,13 +31,9 @@ final class ForeignHistoryLocations {
 	 */
 	static FlywayAdoption flyway(Environment environment) {
 		Binder binder = Binder.get(environment);
-		String table = binder.bind("spring.flyway.table", String.class).orElse(FlywayAdoption.DEFAULT_TABLE);
-		String schema = binder.bind("spring.flyway.default-schema", String.class).orElse(null);
-		if (schema == null) {
-			List<String> schemas = binder.bind("spring.flyway.schemas", Bindable.listOf(String.class)).orElse(List.of());
-			schema = schemas.isEmpty() ? null : schemas.get(0);
-		}
-		return FlywayAdoption.defaults().withTable(table, blankToNull(schema));
+		return FlywayAdoption.located(binder.bind("spring.flyway.table", String.class).orElse(null),
+				binder.bind("spring.flyway.default-schema", String.class).orElse(null),
+				binder.bind("spring.flyway.schemas", Bindable.listOf(String.class)).orElse(List.of()));
 	}
 
 	/**
@@ -50,18 +46,11 @@ final class ForeignHistoryLocations {
 	 */
 	static LiquibaseAdoption liquibase(Environment environment) {
 		Binder binder = Binder.get(environment);
-		String table = binder.bind("spring.liquibase.database-change-log-table", String.class)
-			.orElse(LiquibaseAdoption.DEFAULT_TABLE);
-		String schema = binder.bind("spring.liquibase.liquibase-schema", String.class)
-			.orElseGet(() -> binder.bind("spring.liquibase.default-schema", String.class).orElse(null));
-		String lockTable = binder.bind("spring.liquibase.database-change-log-lock-table", String.class)
-			.orElse(LiquibaseAdoption.DEFAULT_LOCK_TABLE);
-		return new LiquibaseAdoption(table, blankToNull(schema), LiquibaseAdoption.DEFAULT_SEQUENCE)
-			.withLockTable(lockTable);
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text;
+		return LiquibaseAdoption.located(
+				binder.bind("spring.liquibase.database-change-log-table", String.class).orElse(null),
+				binder.bind("spring.liquibase.liquibase-schema", String.class).orElse(null),
+				binder.bind("spring.liquibase.default-schema", String.class).orElse(null),
+				binder.bind("spring.liquibase.database-change-log-lock-table", String.class).orElse(null));
 	}
 
 }

@@ -146,10 +146,9 @@ public final class SmallsShellAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdoptCommand smallsAdoptCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants,
-			ObjectProvider<LiquibasePendingChangeSets> liquibasePending, Environment environment) {
+			ObjectProvider<LiquibasePendingChangeSets> liquibasePending) {
 		return new AdoptCommand(migrator, tenants.getIfAvailable(),
-				liquibasePending.getIfUnique(() -> LiquibasePendingChangeSets.UNCHECKED),
-				ForeignHistoryLocations.flyway(environment), ForeignHistoryLocations.liquibase(environment));
+				liquibasePending.getIfUnique(() -> LiquibasePendingChangeSets.UNCHECKED));
 	}
 
 	@Bean
