@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -69,6 +71,32 @@ public final class SmallsMigrator {
 	 */
 	public static Builder builder(DataSource dataSource) {
 		return new Builder(dataSource);
+	}
+
+	/**
+	 * The data migrations ({@link DataMigration}): their progress, running them, pausing,
+	 * resuming and cancelling them.
+	 * @return the data migrations, with the default lease
+	 */
+	public SmallsDataMigrations dataMigrations() {
+		return new SmallsDataMigrations(this, SmallsDataMigrations.DEFAULT_LEASE);
+	}
+
+	boolean hasDataMigrations() {
+		return this.engine.hasDataMigrations();
+	}
+
+	List<DataMigrationProgress> dataProgress() {
+		return this.engine.dataProgress();
+	}
+
+	List<DataMigrationProgress> runData(Duration lease, Consumer<DataMigrationProgress> listener,
+			BooleanSupplier stopped) {
+		return this.engine.runData(lease, listener, stopped);
+	}
+
+	DataMigrationProgress changeData(int sequence, String action, String by) {
+		return this.engine.changeData(sequence, action, by);
 	}
 
 	/**

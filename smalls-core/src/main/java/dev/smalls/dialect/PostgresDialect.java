@@ -96,6 +96,14 @@ public class PostgresDialect implements SmallsDialect {
 	}
 
 	@Override
+	public void useSchemaInTransaction(Connection connection, String schema) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+			statement.setString(1, schema);
+			statement.execute();
+		}
+	}
+
+	@Override
 	public void restoreSchema(Connection connection, @Nullable Object saved) throws SQLException {
 		if (saved != null) {
 			try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {

@@ -143,6 +143,18 @@ public interface SmallsDialect extends TableSupport {
 	}
 
 	/**
+	 * Make a schema the default for the transaction the connection is in, where
+	 * {@link #setsSchemaPerTransaction()}: for work outside a migration's step, such as a
+	 * data migration's batch. By default the same as {@link #useSchema}.
+	 * @param connection a connection in a transaction
+	 * @param schema the schema, a validated identifier
+	 * @throws SQLException on failure
+	 */
+	default void useSchemaInTransaction(Connection connection, String schema) throws SQLException {
+		useSchema(connection, schema);
+	}
+
+	/**
 	 * Give a connection back its default schema.
 	 * @param connection the run's connection
 	 * @param saved what {@link #currentSchema} returned

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code <history>_schema}: the schema as the history says it should be, a row per
  * table, written when a run that changed something ends (where the schema is recorded):
  * what a drift check compares the live schema with. Created by the first recording.</li>
+ * <li>{@code <history>_data}: a row per data migration started, committed with each of its
+ * batches: where the next batch starts, how far it got, who runs it.</li>
  * <li>{@code <history>_lock}: kept by the row lock and the lease. It is part of the lock's
  * protocol, which instances of different smalls releases share during a rolling deploy, so
  * its definition lives with the lock and never changes with the layout.</li>
@@ -39,8 +41,10 @@ public record SmallsTables(String history) {
 	 * or Liquibase, later one a squash replaced) where it came from. Older releases see such a
 	 * row as an applied migration, missing from the code when it is, which is what it is to
 	 * them: they neither run it nor roll it back.
+	 * 6: the data table, a row per data migration started: where its next batch starts, its
+	 * progress, who runs it. Older releases leave it alone: they run no data migration.
 	 */
-	public static final int LAYOUT = 5;
+	public static final int LAYOUT = 6;
 
 	/**
 	 * The oldest layout this smalls can still read and write without upgrading: what it
@@ -123,11 +127,37 @@ public record SmallsTables(String history) {
 	}
 
 	/**
+	 * The table of the data migrations' progress.
+	 * @return {@code <history>_data}
+	 */
+	public String data() {
+		return this.history + "_data";
+	}
+
+	/**
 	 * Every one of smalls' own tables.
-	 * @return the history, marks, layout, schema and lock tables
+	 * @return the history, marks, layout, schema, data and lock tables
 	 */
 	public List<String> all() {
-		return List.of(this.history, marks(), layout(), schema(), lock());
+		return List.of(this.history, marks(), layout(), schema(), data(), lock());
+	}
+
+	/**
+	 * The data table's definition: a row per data migration started. {@code state} is one of
+	 * {@code RUNNING}, {@code PAUSED}, {@code CANCELLED}, {@code FAILED}, {@code COMPLETE} (the
+	 * last batch committed, the history row not yet written) and {@code DONE};
+	 * {@code batch_token} is set only inside a batch's transaction, so a committed one means a
+	 * batch committed part of its work on its own.
+	 * @param timestampType the database's type for a point in time
+	 * @return a {@code CREATE TABLE}
+	 */
+	public String createData(String timestampType) {
+		return "CREATE TABLE " + data() + " (sequence_no INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
+				+ "state VARCHAR(20) NOT NULL, resume_at VARCHAR(1000), rows_done BIGINT NOT NULL, "
+				+ "rows_total BIGINT NOT NULL, batches BIGINT NOT NULL, failures INT NOT NULL, run_by VARCHAR(255), "
+				+ "batch_token VARCHAR(64), heartbeat_at " + timestampType + ", started_at " + timestampType
+				+ " NOT NULL, run_started_at " + timestampType + " NOT NULL, run_rows_from BIGINT NOT NULL, "
+				+ "updated_at " + timestampType + " NOT NULL, message VARCHAR(1000))";
 	}
 
 	/**
@@ -212,8 +242,9 @@ public record SmallsTables(String history) {
 	 * @return the statements, in order, empty if creating tables is all it takes
 	 */
 	public List<String> upgradeTo(int layout, String timestampType) {
-		// 2: the marks and layout tables, created as missing tables. Later layouts add their
-		// columns here (ALTER TABLE ... ADD ...), each a step from the one before.
+		// 2: the marks and layout tables, and 6: the data table, created as missing tables.
+		// Later layouts add their columns here (ALTER TABLE ... ADD ...), each a step from the
+		// one before.
 		if (layout == 3) {
 			return List.of("ALTER TABLE " + this.history + " ADD COLUMN checksum VARCHAR(100)");
 		}

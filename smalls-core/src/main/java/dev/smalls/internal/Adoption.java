@@ -210,7 +210,7 @@ final class Adoption {
 	}
 
 	/** Work in one transaction, where the lock does not give one already. */
-	private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+	static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
 		if (!connection.getAutoCommit()) {
 			return work.run();
 		}
@@ -235,7 +235,7 @@ final class Adoption {
 	}
 
 	@FunctionalInterface
-	private interface Work<T> {
+	interface Work<T> {
 
 		T run() throws SQLException;
 

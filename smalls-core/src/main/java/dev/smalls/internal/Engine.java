@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 import dev.smalls.AdoptionResult;
+import dev.smalls.DataMigrationProgress;
 import dev.smalls.DriftResult;
 import dev.smalls.FlywayAdoption;
 import dev.smalls.LiquibaseAdoption;
@@ -92,6 +94,8 @@ public final class Engine {
 	/** What rolls a whole squash back where the replaced migrations' code is gone. */
 	private volatile @Nullable Engine squashRollbackEngine;
 
+	private volatile @Nullable DataRuns dataRuns;
+
 	/** The migrations as a migrate that runs the squash runs them, for plan, lint and rehearse. */
 	private volatile @Nullable Engine squashView;
 
@@ -139,6 +143,136 @@ public final class Engine {
 
 	public @Nullable String schema() {
 		return this.settings.schema();
+	}
+
+	/**
+	 * Whether the code has any data migration.
+	 * @return {@code true} if it has
+	 */
+	public boolean hasDataMigrations() {
+		return this.catalog.hasData();
+	}
+
+	/**
+	 * Every data migration in the code and how far it got.
+	 * @return their progress, in sequence order
+	 */
+	public List<DataMigrationProgress> dataProgress() {
+		return dataRuns().progress();
+	}
+
+	/**
+	 * Run the data migrations that can run, in this thread (see {@code SmallsDataMigrations}).
+	 * @param lease how long a silent instance keeps one
+	 * @param listener told after each batch
+	 * @param stopped asked between batches
+	 * @return their progress at the end
+	 */
+	public List<DataMigrationProgress> runData(Duration lease, Consumer<DataMigrationProgress> listener,
+			BooleanSupplier stopped) {
+		return dataRuns().run(lease, listener, stopped);
+	}
+
+	/**
+	 * An operator's pause, resume or cancel of a data migration.
+	 * @param sequence its sequence
+	 * @param action {@code pause}, {@code resume} or {@code cancel}
+	 * @param by who, for the record
+	 * @return its progress now
+	 */
+	public DataMigrationProgress changeData(int sequence, String action, String by) {
+		return switch (action) {
+			case "pause" -> dataRuns().pause(sequence, by);
+			case "resume" -> dataRuns().resume(sequence, by);
+			case "cancel" -> dataRuns().cancel(sequence, by);
+			default -> throw new IllegalArgumentException("No data migration action " + action);
+		};
+	}
+
+	private DataRuns dataRuns() {
+		DataRuns runs = this.dataRuns;
+		if (runs == null) {
+			synchronized (this) {
+				runs = this.dataRuns;
+				if (runs == null) {
+					runs = new DataRuns(this, this.catalog, new DataTable(new SmallsTables(table()).data()));
+					this.dataRuns = runs;
+				}
+			}
+		}
+		return runs;
+	}
+
+	/** What the history records, for the data runner: read without the lock. */
+	AppliedSequences readApplied() {
+		try (RunSession session = open()) {
+			AppliedSequences seen = session.readSequences();
+			return (seen != null) ? seen : AppliedSequences.none();
+		}
+	}
+
+	/** Bring smalls' tables to this smalls' layout (the data table is layout 6's), under the lock if needed. */
+	void ensureTables() {
+		try (RunSession session = open()) {
+			AppliedSequences seen = session.readSequences();
+			if (seen != null && session.readLayout(true).isCurrent()) {
+				return;
+			}
+			try (LockedRun locked = lock(session, seen)) {
+				locked.hold();
+			}
+		}
+	}
+
+	/** The dialect, for the data runner. */
+	SmallsDialect dialect(Connection connection) throws SQLException {
+		return this.dialect.get(connection);
+	}
+
+	/**
+	 * Record a data migration whose last batch committed: under the migration lock, in one
+	 * transaction, its progress row becomes done and its history row is written, in the next
+	 * batch number.
+	 * @return {@code true} if this call recorded it, {@code false} if another did
+	 */
+	boolean finishData(DataTable table, int sequence, String name, @Nullable String checksum, long executionMillis) {
+		try (RunSession session = open()) {
+			AppliedSequences seen = session.readSequences();
+			try (LockedRun locked = lock(session, seen)) {
+				return locked.underLock("record data migration " + MigrationNames.display(sequence, name)
+						+ " in its history table " + session.table(), (connection) -> Adoption.inTransaction(connection,
+								() -> {
+									java.time.Instant now = java.time.Instant.now();
+									History history = session.readHistory();
+									if (history.sequences().contains(sequence) || !table.finish(connection, sequence, now)) {
+										return false;
+									}
+									try (java.sql.PreparedStatement insert = connection.prepareStatement(
+											session.dialect().insertRecordedHistory(session.table()))) {
+										insert.setInt(1, sequence);
+										insert.setString(2, name);
+										insert.setInt(3, history.maxBatch() + 1);
+										insert.setTimestamp(4, java.sql.Timestamp.from(now));
+										insert.setLong(5, executionMillis);
+										insert.setString(6, appliedBy());
+										if (checksum != null) {
+											insert.setString(7, checksum);
+										}
+										else {
+											insert.setNull(7, java.sql.Types.VARCHAR);
+										}
+										insert.setNull(8, java.sql.Types.VARCHAR);
+										insert.executeUpdate();
+									}
+									return true;
+								}));
+			}
+		}
+	}
+
+	/** Who the history says applied something, e.g. {@code app@host}. */
+	String by() {
+		return appliedBy();
 	}
 
 	public MigrationStatus status() {
@@ -240,6 +374,12 @@ public final class Engine {
 
 	private MigrateResult migrateCode(RunSession session, @Nullable AppliedSequences unlocked, int target) {
 		int[] unlockedPlan = this.planner.migrate((unlocked != null) ? unlocked : AppliedSequences.none(), target);
+		if (this.catalog.hasData()) {
+			String waiting = this.planner.waiting((unlocked != null) ? unlocked : AppliedSequences.none());
+			if (waiting != null) {
+				RunSession.Logging.logger.info("smalls: " + waiting);
+			}
+		}
 		if (unlocked != null) {
 			refuseIfEdited(this.planner.edited(unlocked), "migrate");
 		}

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.smalls.DataMigration;
+import dev.smalls.DependsOnData;
 import dev.smalls.MigrationNames;
 import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsValidationException;
@@ -44,6 +46,12 @@ final class MigrationCatalog {
 	private final boolean[] computed;
 
 	private volatile @Nullable Boolean anyChecksum;
+
+	/** Which positions hold data migrations; {@code null} when none does (the usual case). */
+	private final boolean @Nullable [] data;
+
+	/** Which positions must wait for data migrations, and for which; {@code null} when none must. */
+	private final int @Nullable [][] dependsOnData;
 
 	public MigrationCatalog(Collection<? extends SmallsMigration> migrations) {
 		SmallsMigration[] given = migrations.toArray(new SmallsMigration[0]);
@@ -99,6 +107,35 @@ final class MigrationCatalog {
 			inOrder[count] = migration;
 			names[count] = givenNames[index];
 			count++;
+		}
+		boolean[] data = null;
+		int[][] dependsOnData = null;
+		for (int i = 0; i < count; i++) {
+			if (inOrder[i] instanceof DataMigration) {
+				data = (data != null) ? data : new boolean[count];
+				data[i] = true;
+			}
+			DependsOnData depends = inOrder[i].getClass().getAnnotation(DependsOnData.class);
+			if (depends != null) {
+				dependsOnData = (dependsOnData != null) ? dependsOnData : new int[count][];
+				dependsOnData[i] = depends.value().clone();
+			}
+		}
+		this.data = data;
+		this.dependsOnData = dependsOnData;
+		if (dependsOnData != null) {
+			for (int i = 0; i < count; i++) {
+				for (int needed : (dependsOnData[i] != null) ? dependsOnData[i] : new int[0]) {
+					int at = Arrays.binarySearch(sequences, 0, count, needed);
+					if (at < 0 || data == null || !data[at] || needed >= sequences[i]) {
+						problems.add(typeOf(inOrder[i]) + " depends on data migration " + MigrationNames.display(needed)
+								+ ", but " + ((at < 0 || data == null || !data[at])
+										? "the code has no data migration with that sequence"
+										: "it comes after it; a migration can only wait for a data migration below it"));
+						problemSequences.add(sequences[i]);
+					}
+				}
+			}
 		}
 		this.sequences = Arrays.copyOf(sequences, count);
 		this.migrations = Arrays.copyOf(inOrder, count);
@@ -260,6 +297,34 @@ final class MigrationCatalog {
 		catch (RuntimeException ex) {
 			return true;
 		}
+	}
+
+	/**
+	 * Whether any migration is a data migration.
+	 * @return {@code true} if one is
+	 */
+	public boolean hasData() {
+		return this.data != null;
+	}
+
+	/**
+	 * Whether the migration at a position is a {@link DataMigration}: run in batches by the
+	 * data runner, never by a migrate.
+	 * @param index from 0 to {@link #size()} - 1
+	 * @return {@code true} for a data migration
+	 */
+	public boolean isDataAt(int index) {
+		return this.data != null && this.data[index];
+	}
+
+	/**
+	 * The data migrations the migration at a position must wait for.
+	 * @param index from 0 to {@link #size()} - 1
+	 * @return their sequences, empty for none
+	 */
+	public int[] dependsOnDataAt(int index) {
+		int[] depends = (this.dependsOnData != null) ? this.dependsOnData[index] : null;
+		return (depends != null) ? depends : new int[0];
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
@@ -60,6 +62,7 @@ final class MigrationPlanner {
 		List<Integer> early = new ArrayList<>();
 		// Both are sorted by sequence: one merge walk, however many migrations there are.
 		int next = 0;
+		boolean data = this.catalog.hasData();
 		for (int i = 0; i < this.catalog.size(); i++) {
 			int sequence = this.catalog.sequenceAt(i);
 			if (sequence > target) {
@@ -69,6 +72,14 @@ final class MigrationPlanner {
 				next++;
 			}
 			if (next == applied.size() || applied.sequenceAt(next) != sequence) {
+				if (data && this.catalog.isDataAt(i)) {
+					// Run in batches once the application is ready, never by a migrate.
+					continue;
+				}
+				if (data && waitsForData(applied, i) != null) {
+					// This one and everything after it wait for the data migration to be done.
+					break;
+				}
 				pending[count++] = i;
 				if (sequence < current) {
 					early.add(sequence);
@@ -91,6 +102,46 @@ final class MigrationPlanner {
 							+ ", roll back to it.");
 		}
 		return Arrays.copyOf(pending, count);
+	}
+
+	/**
+	 * The data migration a migration must wait for, if any.
+	 * @param applied what the history records
+	 * @param index the migration's position in the catalog
+	 * @return the sequence of the first data migration it depends on that is not done, or
+	 * {@code null} if it need not wait
+	 */
+	public @Nullable Integer waitsForData(AppliedSequences applied, int index) {
+		for (int needed : this.catalog.dependsOnDataAt(index)) {
+			if (!applied.contains(needed)) {
+				return needed;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * What a migrate leaves waiting for data migrations, if anything.
+	 * @param applied what the history records
+	 * @return a sentence for the log, or {@code null} if nothing waits
+	 */
+	public @Nullable String waiting(AppliedSequences applied) {
+		if (!this.catalog.hasData()) {
+			return null;
+		}
+		for (int i = 0; i < this.catalog.size(); i++) {
+			int sequence = this.catalog.sequenceAt(i);
+			if (this.catalog.isDataAt(i) || applied.contains(sequence)) {
+				continue;
+			}
+			Integer needed = waitsForData(applied, i);
+			if (needed != null) {
+				return MigrationNames.display(sequence, this.catalog.nameAt(i)) + " and the migrations after it wait "
+						+ "for data migration " + MigrationNames.display(needed, this.catalog.nameOf(needed))
+						+ ": they are applied by a migrate once it is done";
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -94,6 +94,7 @@ final class OwnTables {
 		create(connection, this.dialect.hasTable(connection, this.tables.marks()),
 				this.tables.createMarks(timestamp));
 		create(connection, layoutTable, this.tables.createLayout(timestamp));
+		create(connection, this.dialect.hasTable(connection, this.tables.data()), this.tables.createData(timestamp));
 		int from = (found != null) ? found.layout() : (history ? Layout.FIRST.layout() : SmallsTables.LAYOUT);
 		write(connection, (found != null) ? this.tables.updateLayout() : this.tables.insertLayout(), from, by);
 		// A layout recorded after each step: where DDL commits at once, a run cut short resumes
