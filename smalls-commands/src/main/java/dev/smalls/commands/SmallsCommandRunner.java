@@ -183,7 +183,7 @@ public final class SmallsCommandRunner {
 					new PlanCommand(this.migrator), new RehearseCommand(this.migrator), new DriftCommand(this.migrator),
 					new LintCommand(this.migrator), new BaselineCommand(this.migrator, this.tenants),
 					new AdoptCommand(this.migrator, this.tenants, this.liquibasePending),
-					new SquashCommand(this.migrator, files)));
+					new SquashCommand(this.migrator, files), new DataCommand(this.migrator)));
 			for (SmallsCommand command : this.added) {
 				commands.removeIf((standard) -> standard.getName().equals(command.getName()));
 				commands.add(command);

@@ -180,7 +180,7 @@ class SmallsCommandRunnerTests {
 			.build();
 		assertThat(runner.commands().all()).extracting(SmallsCommand::getName)
 			.containsExactly("migrate", "rollback", "history", "lock", "sql", "repair", "init", "seed", "create",
-					"plan", "rehearse", "drift", "lint", "baseline", "adopt", "squash", "hello", "status");
+					"plan", "rehearse", "drift", "lint", "baseline", "adopt", "squash", "data", "hello", "status");
 		assertThat(run(runner, "status")).isZero();
 		assertThat(output()).contains("Hello from status");
 	}
