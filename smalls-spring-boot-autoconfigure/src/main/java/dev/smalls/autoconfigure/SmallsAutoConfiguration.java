@@ -117,6 +117,15 @@ public final class SmallsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@Conditional(TenantsConfigured.NoTenants.class)
+		@ConditionalOnBooleanProperty(name = "smalls.data.enabled", matchIfMissing = true)
+		SmallsDataMigrationRunner smallsDataMigrationRunner(SmallsMigrator migrator, SmallsProperties properties) {
+			return new SmallsDataMigrationRunner(migrator, properties.getData().getLease(),
+					properties.getData().getPollInterval());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
 		SmallsSchemaManagementProvider smallsSchemaManagementProvider(
 				ObjectProvider<MigrationDataSource> migrationDataSource) {
 			return new SmallsSchemaManagementProvider(migrationDataSource);

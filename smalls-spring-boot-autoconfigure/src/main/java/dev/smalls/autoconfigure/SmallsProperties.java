@@ -121,6 +121,8 @@ public class SmallsProperties {
 
 	private final Ddl ddl = new Ddl();
 
+	private final Data data = new Data();
+
 	/**
 	 * Migration sets besides the default one, by name, each its own database and migrations:
 	 * smalls.instances.<name>.datasource (a DataSource bean's name) or url, username,
@@ -268,6 +270,10 @@ public class SmallsProperties {
 
 	public Tenants getTenants() {
 		return this.tenants;
+	}
+
+	public Data getData() {
+		return this.data;
 	}
 
 	public Ddl getDdl() {
@@ -510,6 +516,58 @@ public class SmallsProperties {
 
 		public void setMapped(List<String> mapped) {
 			this.mapped = mapped;
+		}
+
+	}
+
+	/**
+	 * Data migrations ({@code DataMigration}): batched backfills run once the application is
+	 * ready.
+	 */
+	public static class Data {
+
+		/**
+		 * Whether to run pending data migrations in the background once the application is
+		 * ready (with smalls.enabled=true): it serves while they run. When false, run them with
+		 * 'smalls migrate --data'.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long an instance that stopped saying it is alive (a killed pod) keeps a data
+		 * migration before another instance takes it over. Keep it well above the longest
+		 * batch.
+		 */
+		private Duration lease = Duration.ofSeconds(30);
+
+		/**
+		 * How often an instance whose data migrations are not all done (paused, cancelled,
+		 * failed, run by another instance) looks again whether it can run one.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
 		}
 
 	}

@@ -31,6 +31,7 @@ import dev.smalls.SmallsTenants;
 import dev.smalls.commands.AdoptCommand;
 import dev.smalls.commands.BaselineCommand;
 import dev.smalls.commands.CreateCommand;
+import dev.smalls.commands.DataCommand;
 import dev.smalls.commands.DriftCommand;
 import dev.smalls.commands.HistoryCommand;
 import dev.smalls.commands.InitCommand;
@@ -135,6 +136,12 @@ public final class SmallsShellAutoConfiguration {
 	@ConditionalOnMissingBean
 	RepairCommand smallsRepairCommand(SmallsMigrator migrator, ObjectProvider<SmallsTenants> tenants) {
 		return new RepairCommand(migrator, tenants.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DataCommand smallsDataCommand(SmallsMigrator migrator) {
+		return new DataCommand(migrator);
 	}
 
 	@Bean

@@ -86,7 +86,7 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 	 * exists only where JPA starts.
 	 */
 	private static final Set<String> WITHOUT_JPA = Set.of("status", "migrate", "rollback", "history", "lock", "sql",
-			"repair", "init", "seed", "create", "plan", "rehearse", "drift", "baseline", "adopt", "squash");
+			"repair", "init", "seed", "create", "plan", "rehearse", "drift", "baseline", "adopt", "squash", "data");
 
 	/** What {@link OneShotSchemaTools} needs: the EntityManagerFactory an application builds itself. */
 	private static final String SPRING_ORM_ENTITY_MANAGER_FACTORY = "org.springframework.orm.jpa.AbstractEntityManagerFactoryBean";
@@ -107,7 +107,9 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 				|| !Binder.get(environment).bind(ENABLED, Boolean.class).orElse(true)) {
 			return;
 		}
-		boolean withoutJpa = words.length > 1 && WITHOUT_JPA.contains(words[1]);
+		// Data migrations may use the application's repositories: migrate --data starts JPA.
+		boolean withoutJpa = words.length > 1 && WITHOUT_JPA.contains(words[1])
+				&& !(words[1].equals("migrate") && asksForData(environment));
 		Map<String, Object> properties = defaults();
 		// Each instance has an enabled of its own, which smalls.enabled=false does not reach.
 		instanceNames(environment)
@@ -152,6 +154,13 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		Object nonOptionArgs = (commandLine != null)
 				? commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME) : null;
 		return (nonOptionArgs != null) ? nonOptionArgs.toString().split(",") : new String[0];
+	}
+
+	/** Whether the command line has {@code --data}, which Spring reads as an option. */
+	private static boolean asksForData(ConfigurableEnvironment environment) {
+		PropertySource<?> commandLine = environment.getPropertySources()
+			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+		return commandLine != null && commandLine.containsProperty("data");
 	}
 
 	/** The names of the instances configured under {@code smalls.instances}, in any source. */

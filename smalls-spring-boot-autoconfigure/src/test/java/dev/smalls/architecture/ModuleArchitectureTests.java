@@ -164,7 +164,8 @@ class ModuleArchitectureTests {
 			String name = type.getName();
 			String outermost = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
 			if (outermost.equals("dev.smalls.SmallsMigrator") || outermost.equals("dev.smalls.SmallsTenants")
-					|| outermost.equals("dev.smalls.SmallsInstances")) {
+					|| outermost.equals("dev.smalls.SmallsInstances")
+					|| outermost.equals("dev.smalls.SmallsDataMigrations")) {
 				return SliceIdentifier.of("façade");
 			}
 			if (!name.startsWith("dev.smalls.")) {

@@ -154,9 +154,15 @@ class SmallsPropertiesTests {
 		source.put("smalls.ddl.statement-timeout", "1m");
 		source.put("smalls.ddl.lock-retries", "5");
 		source.put("smalls.ddl.retry-backoff", "250ms");
+		source.put("smalls.data.enabled", "false");
+		source.put("smalls.data.lease", "2m");
+		source.put("smalls.data.poll-interval", "1s");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
 			.get();
 		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.getData().isEnabled()).isFalse();
+		assertThat(properties.getData().getLease()).isEqualTo(Duration.ofMinutes(2));
+		assertThat(properties.getData().getPollInterval()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(properties.getLock()).isEqualTo(dev.smalls.dialect.LockStrategy.TRANSACTION);
 		assertThat(properties.getLockLease()).isEqualTo(java.time.Duration.ofSeconds(45));
 		assertThat(properties.getMigrationTimeout()).isEqualTo(Duration.ofMinutes(10));
@@ -223,7 +229,8 @@ class SmallsPropertiesTests {
 				"smalls.lint.mode", "smalls.lint.large-table-rows", "smalls.lint.mapped",
 				"smalls.schema.safe-rewrites",
 				"smalls.ddl.lock-timeout", "smalls.ddl.statement-timeout", "smalls.ddl.lock-retries",
-				"smalls.ddl.retry-backoff", "smalls.instances");
+				"smalls.ddl.retry-backoff", "smalls.instances", "smalls.data.enabled", "smalls.data.lease",
+				"smalls.data.poll-interval");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()

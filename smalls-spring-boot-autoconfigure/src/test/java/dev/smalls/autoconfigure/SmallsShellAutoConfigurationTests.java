@@ -46,7 +46,7 @@ class SmallsShellAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			CommandRegistry registry = context.getBean(CommandRegistry.class);
 			for (String name : List.of("status", "migrate", "rollback", "history", "lock", "sql", "repair", "init", "seed",
-					"create", "plan", "rehearse", "drift", "lint", "baseline", "adopt", "squash")) {
+					"create", "plan", "rehearse", "drift", "lint", "baseline", "adopt", "squash", "data")) {
 				assertThat(registry.getCommandByName("smalls " + name)).as(name).isNotNull();
 			}
 			assertThat(context).hasSingleBean(SmallsShellRunner.class);
@@ -63,7 +63,7 @@ class SmallsShellAutoConfigurationTests {
 			.withClassLoader(new FilteredClassLoader("org.springframework.shell"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(SmallsShellRunner.class);
-				assertThat(context.getBean(SmallsCommands.class).all()).hasSize(17);
+				assertThat(context.getBean(SmallsCommands.class).all()).hasSize(18);
 			});
 	}
 

@@ -115,6 +115,13 @@ class OneShotEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void migrateWithDataStartsJpaForTheDataMigrationsThatUseTheApplicationsRepositories() {
+		start("smalls", "migrate", "--data");
+		assertThat(exclusions())
+			.doesNotContain("org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration");
+	}
+
+	@Test
 	void lintStartsJpaToReadTheModel() {
 		start("smalls", "lint");
 		assertThat(exclusions())

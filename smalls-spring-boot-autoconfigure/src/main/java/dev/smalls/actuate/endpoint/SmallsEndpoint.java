@@ -17,6 +17,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
+import dev.smalls.DataMigrationProgress;
+import dev.smalls.DataMigrationState;
 import dev.smalls.LockStatus;
 import dev.smalls.MigrateResult;
 import dev.smalls.MigrationExecution;
@@ -348,6 +350,9 @@ public class SmallsEndpoint {
 					() -> (to != null) ? target.rollback(to) : target.rollbackBatches(request.batches()),
 					RollbackResult::rolledBack, RollbackResult::current));
 			case WriteRequest.ACCEPT -> WriteResults.accepted(target.acceptChecksum(request.sequence()), request);
+			case WriteRequest.PAUSE -> WriteResults.data(target.dataMigrations().pause(request.sequence(), "actuator"));
+			case WriteRequest.RESUME -> WriteResults.data(target.dataMigrations().resume(request.sequence(), "actuator"));
+			case WriteRequest.CANCEL -> WriteResults.data(target.dataMigrations().cancel(request.sequence(), "actuator"));
 			default -> WriteResults.repaired(target.repair(request.sequence()), request);
 		};
 	}
@@ -383,9 +388,11 @@ public class SmallsEndpoint {
 	private static StatusDescriptor describe(SmallsMigrator migrator,
 			@Nullable Map<String, TenantDescriptor> tenants, @Nullable Map<String, InstanceDescriptor> instances) {
 		MigrationStatus status = migrator.status();
+		List<DataMigrationDescriptor> data = migrator.dataMigrations().isEmpty() ? null
+				: migrator.dataMigrations().progress().stream().map(DataMigrationDescriptor::new).toList();
 		return new StatusDescriptor(status.current(), status.pendingCount(),
 				status.migrations().stream().map(MigrationDescriptor::new).toList(),
-				new LockDescriptor(migrator.lockStatus()), tenants, status.notes(), instances);
+				new LockDescriptor(migrator.lockStatus()), tenants, status.notes(), instances, data);
 	}
 
 	/**
@@ -415,7 +422,40 @@ public class SmallsEndpoint {
 	 */
 	public record StatusDescriptor(int current, int pending, List<MigrationDescriptor> migrations,
 			LockDescriptor lock, @Nullable Map<String, TenantDescriptor> tenants, List<String> notes,
-			@Nullable Map<String, InstanceDescriptor> instances) {
+			@Nullable Map<String, InstanceDescriptor> instances, @Nullable List<DataMigrationDescriptor> dataMigrations) {
+	}
+
+	/**
+	 * A data migration's progress.
+	 *
+	 * @param sequence its sequence
+	 * @param name its name
+	 * @param state where it is
+	 * @param percent how much is done, 0 to 100, or {@code null} if its total is unknown
+	 * @param rowsDone the rows its batches processed
+	 * @param rowsTotal the rows to process in all, or {@code null} if unknown
+	 * @param batches the batches committed
+	 * @param failures the batches that failed and were rolled back
+	 * @param rowsPerSecond the rate of its current (or last) run
+	 * @param secondsLeft how long the rest should take, or {@code null} if unknown
+	 * @param runBy who runs it (or ran it last)
+	 * @param updatedAt when its record last changed
+	 * @param message why it stopped, if it did
+	 */
+	public record DataMigrationDescriptor(int sequence, String name, DataMigrationState state,
+			@Nullable Double percent, long rowsDone, @Nullable Long rowsTotal, long batches, int failures,
+			double rowsPerSecond, @Nullable Long secondsLeft, @Nullable String runBy, @Nullable Instant updatedAt,
+			@Nullable String message) {
+
+		DataMigrationDescriptor(DataMigrationProgress progress) {
+			this(progress.sequence(), progress.name(), progress.state(),
+					(progress.percent() >= 0) ? Math.floor(progress.percent() * 10) / 10 : null, progress.rowsDone(),
+					(progress.rowsTotal() >= 0) ? progress.rowsTotal() : null, progress.batches(), progress.failures(),
+					Math.round(progress.rowsPerSecond()), (progress.state() == DataMigrationState.RUNNING
+							&& progress.timeLeft() != null) ? progress.timeLeft().toSeconds() : null,
+					progress.runBy(), progress.updatedAt(), progress.message());
+		}
+
 	}
 
 	/**

@@ -33,13 +33,20 @@ record WriteRequest(String action, @Nullable Integer to, @Nullable Integer batch
 
 	static final String ACCEPT = "accept";
 
-	static final List<String> ACTIONS = List.of(MIGRATE, ROLLBACK, REPAIR, ACCEPT);
+	static final String PAUSE = "pause";
+
+	static final String RESUME = "resume";
+
+	static final String CANCEL = "cancel";
+
+	static final List<String> ACTIONS = List.of(MIGRATE, ROLLBACK, REPAIR, ACCEPT, PAUSE, RESUME, CANCEL);
 
 	/** The keys of each action's body. */
 	static List<String> keys(String action) {
 		return switch (action) {
 			case ROLLBACK -> List.of("to", "batches", "expected", "tenant", "allTenants");
 			case REPAIR, ACCEPT -> List.of("sequence", "tenant");
+			case PAUSE, RESUME, CANCEL -> List.of("sequence");
 			default -> List.of("to", "expected", "tenant", "allTenants");
 		};
 	}
@@ -48,7 +55,7 @@ record WriteRequest(String action, @Nullable Integer to, @Nullable Integer batch
 	static String examples(String action) {
 		return switch (action) {
 			case ROLLBACK -> "{\"to\": 1}, or {\"batches\": 1, \"expected\": 3}";
-			case REPAIR, ACCEPT -> "{\"sequence\": 4}";
+			case REPAIR, ACCEPT, PAUSE, RESUME, CANCEL -> "{\"sequence\": 4}";
 			default -> "{} for everything pending, or {\"to\": 3, \"expected\": 2}";
 		};
 	}
@@ -57,7 +64,9 @@ record WriteRequest(String action, @Nullable Integer to, @Nullable Integer batch
 			@Nullable String sequence, @Nullable String tenant, @Nullable String allTenants) {
 		if (!ACTIONS.contains(action)) {
 			throw new InvalidRequest("Unknown action '" + Texts.shown(action) + "'. Nothing was changed.",
-					"POST to /actuator/smalls/migrate, /actuator/smalls/rollback, /actuator/smalls/repair or /actuator/smalls/accept.");
+					"POST to /actuator/smalls/migrate, /actuator/smalls/rollback, /actuator/smalls/repair or "
+							+ "/actuator/smalls/accept; for a data migration, to /actuator/smalls/pause, /resume or "
+							+ "/cancel.");
 		}
 		Map<String, @Nullable String> given = new LinkedHashMap<>();
 		given.put("to", to);
@@ -91,6 +100,11 @@ record WriteRequest(String action, @Nullable Integer to, @Nullable Integer batch
 			throw new InvalidRequest("Accepting a checksum needs 'sequence', the edited migration's. Nothing was "
 					+ "changed.", "POST {\"sequence\": N} to /actuator/smalls/accept; GET /actuator/smalls shows an "
 							+ "edited migration as EDITED.");
+		}
+		if ((action.equals(PAUSE) || action.equals(RESUME) || action.equals(CANCEL)) && request.sequence() == null) {
+			throw new InvalidRequest("To " + action + " a data migration, give its 'sequence'. Nothing was changed.",
+					"POST {\"sequence\": N} to /actuator/smalls/" + action + "; GET /actuator/smalls lists the data "
+							+ "migrations under \"dataMigrations\".");
 		}
 		if (request.allTenants() && request.tenant() != null) {
 			throw new InvalidRequest("Give 'tenant' or 'allTenants', not both. Nothing was changed.",

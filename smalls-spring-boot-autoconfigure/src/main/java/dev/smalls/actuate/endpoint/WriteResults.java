@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
+import dev.smalls.DataMigrationProgress;
 import dev.smalls.MigrateResult;
 import dev.smalls.MigrationExecution;
 import dev.smalls.MigrationInfo;
@@ -77,6 +78,22 @@ final class WriteResults {
 	 * @param ex the failure
 	 * @return the status
 	 */
+	static Map<String, Object> data(DataMigrationProgress progress) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("sequence", progress.sequence());
+		body.put("name", progress.name());
+		body.put("state", progress.state().name());
+		body.put("rowsDone", progress.rowsDone());
+		body.put("progress", progress.describe());
+		body.put("next", switch (progress.state()) {
+			case RUNNING -> "The background runner of each instance picks it up within smalls.data.poll-interval; "
+					+ "GET /actuator/smalls to follow it.";
+			default -> "It stays " + progress.state() + " across restarts: POST {\"sequence\": " + progress.sequence()
+					+ "} to /actuator/smalls/resume to run it again from where it stopped.";
+		});
+		return body;
+	}
+
 	static int status(SmallsException ex) {
 		if (ex instanceof SmallsValidationException) {
 			return WebEndpointResponse.STATUS_BAD_REQUEST;

@@ -1,6 +1,11 @@
 package dev.smalls.actuate.health;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +17,11 @@ import dev.smalls.MigrationInfo;
 import dev.smalls.MigrationNames;
 import dev.smalls.MigrationState;
 import dev.smalls.MigrationStatus;
+import dev.smalls.DataMigration;
+import dev.smalls.DataMigrationProgress;
+import dev.smalls.DataMigrationState;
+import dev.smalls.DependsOnData;
+import dev.smalls.SmallsMigration;
 import dev.smalls.SmallsMigrationException;
 import dev.smalls.SmallsMigrator;
 
@@ -29,7 +39,10 @@ import dev.smalls.SmallsMigrator;
  * <li>{@code OUT_OF_SERVICE}: the application migrates on start-up
  * ({@code smalls.enabled=true}) yet migrations it would apply are pending: the schema is
  * behind the code it runs (someone rolled back under it, or start-up was told not to
- * migrate). Pending migrations above {@code smalls.target} do not count.</li>
+ * migrate). Pending migrations above {@code smalls.target} do not count, nor do data
+ * migrations and the migrations that wait for them: while a backfill runs, the application
+ * serves and stays {@code UP}, each data migration's progress in the {@code dataMigrations}
+ * detail.</li>
  * <li>{@code UP} otherwise. {@code MISSING} migrations (applied by a newer version of the
  * application) are reported but keep it {@code UP}: during a rolling deploy every older
  * instance sees them, and taking them all out of service at once would be an outage.</li>
@@ -81,9 +94,7 @@ public class SmallsHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
 		MigrationStatus status = this.migrator.status();
 		List<MigrationInfo> pending = status.inState(MigrationState.PENDING);
-		long expected = pending.stream()
-			.filter((migration) -> this.target == null || migration.sequence() <= this.target)
-			.count();
+		long expected = startUpApplies(status, pending);
 		builder.withDetail("current", status.current())
 			.withDetail("pending", pending.size())
 			.withDetail("missing", status.inState(MigrationState.MISSING).size())
@@ -92,6 +103,18 @@ public class SmallsHealthIndicator extends AbstractHealthIndicator {
 		if (!edited.isEmpty()) {
 			// Shown, not DOWN: the application runs on the schema it has; the edit is for a person to check.
 			builder.withDetail("edited", edited.stream().map(MigrationInfo::displayName).toList());
+		}
+		if (!this.migrator.dataMigrations().isEmpty()) {
+			// Shown, not DOWN or OUT_OF_SERVICE: a backfill runs while the application serves.
+			List<String> data = this.migrator.dataMigrations()
+				.progress()
+				.stream()
+				.filter((progress) -> progress.state() != DataMigrationState.DONE)
+				.map(DataMigrationProgress::describe)
+				.toList();
+			if (!data.isEmpty()) {
+				builder.withDetail("dataMigrations", data);
+			}
 		}
 		lock(builder);
 		if (this.drift) {
@@ -114,6 +137,34 @@ public class SmallsHealthIndicator extends AbstractHealthIndicator {
 		else {
 			builder.up();
 		}
+	}
+
+	/**
+	 * The pending migrations a start-up migrate applies: not data migrations, which run once
+	 * the application is ready, nor a migration that waits for one ({@link DependsOnData}),
+	 * nor any after it.
+	 */
+	private long startUpApplies(MigrationStatus status, List<MigrationInfo> pending) {
+		Map<Integer, SmallsMigration> code = new HashMap<>();
+		this.migrator.getMigrations().forEach((migration) -> code.put(migration.sequence(), migration));
+		Set<Integer> applied = new HashSet<>();
+		status.inState(MigrationState.APPLIED).forEach((migration) -> applied.add(migration.sequence()));
+		long count = 0;
+		for (MigrationInfo migration : pending) {
+			if (this.target != null && migration.sequence() > this.target) {
+				break;
+			}
+			SmallsMigration inCode = code.get(migration.sequence());
+			if (inCode instanceof DataMigration) {
+				continue;
+			}
+			DependsOnData waits = (inCode != null) ? inCode.getClass().getAnnotation(DependsOnData.class) : null;
+			if (waits != null && Arrays.stream(waits.value()).anyMatch((sequence) -> !applied.contains(sequence))) {
+				break;
+			}
+			count++;
+		}
+		return count;
 	}
 
 	private void lock(Health.Builder builder) {
