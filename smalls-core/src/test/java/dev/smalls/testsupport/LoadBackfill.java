@@ -17,6 +17,9 @@ import dev.smalls.DataMigration;
  */
 public class LoadBackfill implements DataMigration {
 
+	/** When the batch in hand entered migrateBatch: its rows are locked from then until it commits. */
+	public static volatile long enteredNanos;
+
 	private final int size;
 
 	private final Duration pause;
@@ -54,15 +57,20 @@ public class LoadBackfill implements DataMigration {
 
 	@Override
 	public DataBatch migrateBatch(JdbcTemplate jdbc, @Nullable String after, int size) {
-		long from = (after != null) ? Long.parseLong(after) : 0;
-		List<Long> last = jdbc.queryForList("SELECT MAX(id) FROM (SELECT id FROM items WHERE id > ? ORDER BY id LIMIT "
-				+ size + ") AS batch_keys", Long.class, from);
+		enteredNanos = System.nanoTime();
+		// The position is "<last id done>:<highest id when the backfill started>": rows inserted
+		// since are the dual write's, and a backfill that chased them would never end.
+		long from = (after != null) ? Long.parseLong(after.substring(0, after.indexOf(':'))) : 0;
+		long upTo = (after != null) ? Long.parseLong(after.substring(after.indexOf(':') + 1))
+				: jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM items", Long.class);
+		List<Long> last = jdbc.queryForList("SELECT MAX(id) FROM (SELECT id FROM items WHERE id > ? AND id <= ? "
+				+ "ORDER BY id LIMIT " + size + ") AS batch_keys", Long.class, from, upTo);
 		if (last.isEmpty() || last.get(0) == null) {
 			return DataBatch.done(0);
 		}
 		int rows = jdbc.update("UPDATE items SET filled = item_value * 2, hits = hits + 1 WHERE id > ? AND id <= ? "
 				+ "AND filled IS NULL", from, last.get(0));
-		return DataBatch.next(rows, String.valueOf(last.get(0)));
+		return DataBatch.next(rows, last.get(0) + ":" + upTo);
 	}
 
 	@Override
