@@ -109,13 +109,9 @@ class DataMigrationTests {
 			DataMigrationProgress paused = end.get(0);
 			assertThat(paused.state()).isEqualTo(DataMigrationState.PAUSED);
 			assertThat(paused.message()).isEqualTo("paused by ops");
-			if (database == TestDatabase.H2) {
-				// H2 does not queue lock waits fairly: the next batch may take the row before the pause.
-				assertThat(paused.rowsDone()).isBetween(500L, 1_500L);
-			}
-			else {
-				assertThat(paused.rowsDone()).isEqualTo(500);
-			}
+			// The batch in hand commits; the runner's next one may take the row before the pause's
+			// update does (no database queues row-lock waiters strictly fairly), and then commits too.
+			assertThat(paused.rowsDone()).isBetween(500L, 1_500L);
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE hits = 1", Long.class))
 				.isEqualTo(paused.rowsDone());
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE hits > 1", Long.class)).isZero();

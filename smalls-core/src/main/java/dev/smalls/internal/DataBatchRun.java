@@ -61,9 +61,10 @@ final class DataBatchRun implements AutoCloseable {
 
 	DataTable.@Nullable Row read() {
 		try {
-			return this.table.read(connection(), this.sequence);
+			return transaction((connection) -> this.table.read(connection, this.sequence));
 		}
 		catch (SQLException ex) {
+			discard();
 			throw failure("read " + this.table.name(), ex);
 		}
 	}
@@ -83,17 +84,20 @@ final class DataBatchRun implements AutoCloseable {
 		}
 		long left = estimate();
 		try {
-			Connection connection = connection();
 			if (seen == null) {
-				return this.table.start(connection, this.sequence, this.migration.name(), DataTable.RUNNING, this.by,
-						left, now);
+				return transaction((connection) -> this.table.start(connection, this.sequence, this.migration.name(),
+						DataTable.RUNNING, this.by, left, now));
 			}
 			if (DataTable.DONE.equals(seen.state())) {
-				return this.table.restart(connection, this.sequence, this.by, left, now);
+				return transaction((connection) -> this.table.restart(connection, this.sequence, this.by, left, now));
 			}
-			return this.table.claim(connection, seen, this.by, left, now, now.minus(lease));
+			return transaction((connection) -> this.table.claim(connection, seen, this.by, left, now, now.minus(lease)));
 		}
 		catch (SQLException ex) {
+			if (DataTable.isDuplicate(ex)) {
+				return false;
+			}
+			discard();
 			throw failure("take data migration " + shown() + " over in " + this.table.name(), ex);
 		}
 	}
@@ -129,13 +133,16 @@ final class DataBatchRun implements AutoCloseable {
 				return Outcome.STOPPED;
 			}
 			DataTable.Row seen = row;
-			boolean recorded = inTransaction((connection) -> batch(connection, seen, size));
-			row = read();
-			if (!recorded) {
+			DataBatch done = inTransaction((connection) -> batch(connection, seen, size));
+			if (done == null) {
+				// Its row changed since: paused, cancelled, or taken over.
+				row = read();
 				continue;
 			}
+			// What the batch's transaction wrote, without reading it back.
+			row = seen.afterBatch(done.rows(), done.next(), Instant.now());
 			afterBatch.accept(row);
-			if (row != null && DataTable.COMPLETE.equals(row.state())) {
+			if (DataTable.COMPLETE.equals(row.state())) {
 				return Outcome.COMPLETE;
 			}
 			if (pause > 0 && pause(pause, stopped)) {
@@ -144,10 +151,10 @@ final class DataBatchRun implements AutoCloseable {
 		}
 	}
 
-	private boolean batch(Connection connection, DataTable.Row seen, int size) throws SQLException {
+	private @Nullable DataBatch batch(Connection connection, DataTable.Row seen, int size) throws SQLException {
 		String token = Tokens.next();
 		if (!this.table.enterBatch(connection, this.sequence, this.by, seen.batches(), token, Instant.now())) {
-			return false;
+			return null;
 		}
 		GuardedConnection guard = new GuardedConnection(connection);
 		DataBatch result = null;
@@ -176,7 +183,7 @@ final class DataBatchRun implements AutoCloseable {
 		if (!this.table.recordBatch(connection, this.sequence, token, result.rows(), result.next(), Instant.now())) {
 			throw new BatchFailed("its progress row changed during the batch", null, true);
 		}
-		return true;
+		return result;
 	}
 
 	/**
@@ -217,7 +224,7 @@ final class DataBatchRun implements AutoCloseable {
 			}
 			if (System.nanoTime() - lastBeat > 5_000_000_000L) {
 				try {
-					this.table.heartbeat(connection(), this.sequence, this.by, Instant.now());
+					transaction((connection) -> this.table.heartbeat(connection, this.sequence, this.by, Instant.now()));
 				}
 				catch (SQLException ex) {
 					discard();
@@ -230,8 +237,11 @@ final class DataBatchRun implements AutoCloseable {
 
 	void recordFailure(@Nullable String message, boolean stop) {
 		try {
-			this.table.failed(connection(), this.sequence, this.by, (message != null) ? message : "failed", stop,
-					Instant.now());
+			transaction((connection) -> {
+				this.table.failed(connection, this.sequence, this.by, (message != null) ? message : "failed", stop,
+						Instant.now());
+				return null;
+			});
 		}
 		catch (SQLException ex) {
 			discard();
@@ -242,51 +252,69 @@ final class DataBatchRun implements AutoCloseable {
 
 	/** An operator's change; a migration not started yet gets a row in the new state. */
 	boolean change(String to, String message, String... from) {
+		Instant now = Instant.now();
 		try {
-			Connection connection = connection();
-			Instant now = Instant.now();
-			if (this.table.change(connection, this.sequence, to, message, now, from)) {
+			if (transaction((connection) -> this.table.change(connection, this.sequence, to, message, now, from))) {
 				return true;
 			}
-			DataTable.Row row = this.table.read(connection, this.sequence);
+			DataTable.Row row = read();
 			boolean notStarted = row == null || DataTable.DONE.equals(row.state());
-			if (notStarted && !DataTable.RUNNING.equals(to)) {
-				return (row == null) ? this.table.start(connection, this.sequence, this.migration.name(), to, this.by,
-						-1, now) && this.table.change(connection, this.sequence, to, message, now, to)
-						: this.table.change(connection, this.sequence, to, message, now, DataTable.DONE);
+			if (!notStarted || DataTable.RUNNING.equals(to)) {
+				return false;
 			}
-			return false;
+			if (row != null) {
+				return transaction((connection) -> this.table.change(connection, this.sequence, to, message, now,
+						DataTable.DONE));
+			}
+			try {
+				return transaction((connection) -> this.table.start(connection, this.sequence, this.migration.name(), to,
+						this.by, -1, now) && this.table.change(connection, this.sequence, to, message, now, to));
+			}
+			catch (SQLException ex) {
+				if (DataTable.isDuplicate(ex)) {
+					// Another instance started it meanwhile: change it as it is now.
+					return transaction((connection) -> this.table.change(connection, this.sequence, to, message, now,
+							from));
+				}
+				throw ex;
+			}
 		}
 		catch (SQLException ex) {
+			discard();
 			throw failure("change data migration " + shown() + " in " + this.table.name(), ex);
 		}
 	}
 
-	private <T> T inTransaction(SqlWork<T> work) {
+	/**
+	 * Some work in a transaction of its own on the run's connection, which stays out of
+	 * auto-commit mode for the whole run (switching it costs a round trip on some drivers).
+	 */
+	private <T> T transaction(SqlWork<T> work) throws SQLException {
 		Connection connection = connection();
 		try {
-			connection.setAutoCommit(false);
+			String schema = this.engine.schema();
+			if (schema != null && dialect().setsSchemaPerTransaction()) {
+				dialect().useSchemaInTransaction(connection, schema);
+			}
+			T result = work.run(connection);
+			connection.commit();
+			return result;
+		}
+		catch (SQLException | RuntimeException ex) {
 			try {
-				String schema = this.engine.schema();
-				if (schema != null && dialect().setsSchemaPerTransaction()) {
-					dialect().useSchemaInTransaction(connection, schema);
-				}
-				T result = work.run(connection);
-				connection.commit();
-				return result;
+				connection.rollback();
 			}
-			catch (SQLException | RuntimeException ex) {
-				try {
-					connection.rollback();
-				}
-				catch (SQLException rollback) {
-					ex.addSuppressed(rollback);
-				}
-				throw ex;
+			catch (SQLException rollback) {
+				ex.addSuppressed(rollback);
 			}
-			finally {
-				connection.setAutoCommit(true);
-			}
+			throw ex;
+		}
+	}
+
+	/** A batch's (or the estimate's) transaction: a database failure is a failed batch. */
+	private <T> T inTransaction(SqlWork<T> work) {
+		try {
+			return transaction(work);
 		}
 		catch (SQLException ex) {
 			discard();
@@ -299,13 +327,13 @@ final class DataBatchRun implements AutoCloseable {
 		if (connection == null) {
 			try {
 				connection = this.engine.dataSource().getConnection();
-				connection.setAutoCommit(true);
 				this.dialect = this.engine.dialect(connection);
 				String schema = this.engine.schema();
 				if (schema != null && !this.dialect.setsSchemaPerTransaction()) {
 					this.savedSchema = this.dialect.currentSchema(connection);
 					this.dialect.useSchema(connection, schema);
 				}
+				connection.setAutoCommit(false);
 			}
 			catch (SQLException ex) {
 				if (connection != null) {
@@ -346,6 +374,8 @@ final class DataBatchRun implements AutoCloseable {
 		this.connection = null;
 		if (connection != null) {
 			try {
+				connection.rollback();
+				connection.setAutoCommit(true);
 				if (this.savedSchema != null && this.dialect != null) {
 					this.dialect.restoreSchema(connection, this.savedSchema);
 				}

@@ -70,8 +70,8 @@ final class DataTable {
 	}
 
 	/**
-	 * Start a data migration no run has started: {@code false} if another instance inserted
-	 * its row first.
+	 * Start a data migration no run has started; a duplicate key ({@link #isDuplicate}) if
+	 * another instance inserted its row first.
 	 */
 	boolean start(Connection connection, int sequence, String name, String state, String by, long rowsTotal,
 			Instant now) throws SQLException {
@@ -89,12 +89,11 @@ final class DataTable {
 			insert.setTimestamp(9, at);
 			return insert.executeUpdate() == 1;
 		}
-		catch (SQLException ex) {
-			if (ex.getSQLState() != null && ex.getSQLState().startsWith("23")) {
-				return false;
-			}
-			throw ex;
-		}
+	}
+
+	/** Whether a failure is the duplicate key of a row another instance inserted first. */
+	static boolean isDuplicate(SQLException ex) {
+		return ex.getSQLState() != null && ex.getSQLState().startsWith("23");
 	}
 
 	/**
@@ -220,6 +219,13 @@ final class DataTable {
 			long batches, int failures, @Nullable String runBy, @Nullable String batchToken,
 			@Nullable Instant heartbeatAt, @Nullable Instant startedAt, @Nullable Instant runStartedAt,
 			long runRowsFrom, @Nullable Instant updatedAt, @Nullable String message) {
+
+		/** This row as a batch that processed {@code rows} and ended at {@code next} leaves it. */
+		Row afterBatch(long rows, @Nullable String next, Instant now) {
+			return new Row(this.sequence, this.name, (next != null) ? RUNNING : COMPLETE, next, this.rowsDone + rows,
+					this.rowsTotal, this.batches + 1, this.failures, this.runBy, null, now, this.startedAt,
+					this.runStartedAt, this.runRowsFrom, now, this.message);
+		}
 
 		/** The rate of the current (or last) run, in rows per second. */
 		double rowsPerSecond() {
