@@ -50,6 +50,9 @@ import dev.smalls.schema.SquashResult;
  */
 public final class SmallsMigrator {
 
+	/** How old a running instance's heartbeat may be, unless set. */
+	public static final Duration DEFAULT_INSTANCE_TIMEOUT = Duration.ofMinutes(1);
+
 	private final Engine engine;
 
 
@@ -61,7 +64,7 @@ public final class SmallsMigrator {
 				builder.editedMigrations, builder.recordSchema, builder.driftIgnoredTables, builder.lintMode,
 				builder.lintMapped, builder.lintLargeTableRows, builder.safeRewrites, builder.ddlLockTimeout,
 				builder.ddlStatementTimeout, builder.ddlLockRetries, builder.ddlRetryBackoff, builder.flywayHistory,
-				builder.liquibaseHistory));
+				builder.liquibaseHistory, builder.contractWait, builder.instanceTimeout));
 	}
 
 	/**
@@ -80,6 +83,29 @@ public final class SmallsMigrator {
 	 */
 	public SmallsDataMigrations dataMigrations() {
 		return new SmallsDataMigrations(this, SmallsDataMigrations.DEFAULT_LEASE);
+	}
+
+	/**
+	 * Announce this instance of the application: which release it runs and what it maps (the
+	 * names given to {@link Builder#lintMapped}, such as the JPA model's), recorded with a
+	 * heartbeat beside the history. A contract step ({@link Contract}) waits or refuses while a
+	 * running instance maps what it removes. Keep the announcement alive with
+	 * {@link InstanceAnnouncement#heartbeat()}, more often than the instance timeout, and close
+	 * it when the instance stops; the Spring Boot starter does both.
+	 * @param release the release this instance runs, e.g. {@code 1.4.0}
+	 * @return the announcement
+	 */
+	public InstanceAnnouncement announce(String release) {
+		return this.engine.announce(release);
+	}
+
+	/**
+	 * The instances that announced themselves and whose heartbeat is more recent than the
+	 * instance timeout.
+	 * @return them, oldest first
+	 */
+	public List<RunningInstance> runningInstances() {
+		return this.engine.runningInstances();
 	}
 
 	boolean hasDataMigrations() {
@@ -517,6 +543,10 @@ public final class SmallsMigrator {
 		private int ddlLockRetries;
 
 		private Duration ddlRetryBackoff = Duration.ofSeconds(1);
+
+		private Duration contractWait = Duration.ZERO;
+
+		private Duration instanceTimeout = DEFAULT_INSTANCE_TIMEOUT;
 
 		private Builder(DataSource dataSource) {
 			Assert.notNull(dataSource, "'dataSource' must not be null");
@@ -969,6 +999,34 @@ public final class SmallsMigrator {
 		public Builder lintLargeTableRows(long rows) {
 			Assert.isTrue(rows >= 0, "'lintLargeTableRows' must not be negative");
 			this.lintLargeTableRows = rows;
+			return this;
+		}
+
+		/**
+		 * How long a migrate waits, before a contract step ({@link Contract}), for running
+		 * instances that still map what it removes; then it refuses, naming them.
+		 * @param contractWait the wait; none by default (refuse at once)
+		 * @return this builder
+		 */
+		public Builder contractWait(Duration contractWait) {
+			if (contractWait.isNegative()) {
+				throw new IllegalArgumentException("The contract wait must be 0 or more, not " + contractWait);
+			}
+			this.contractWait = contractWait;
+			return this;
+		}
+
+		/**
+		 * How old an announced instance's heartbeat may be for it to count as running: an
+		 * instance killed without closing its announcement stops counting after this.
+		 * @param instanceTimeout the timeout, 1 s or more; 1 minute by default
+		 * @return this builder
+		 */
+		public Builder instanceTimeout(Duration instanceTimeout) {
+			if (instanceTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+				throw new IllegalArgumentException("The instance timeout must be 1 s or more, not " + instanceTimeout);
+			}
+			this.instanceTimeout = instanceTimeout;
 			return this;
 		}
 

@@ -88,6 +88,12 @@ public class SmallsValidationException extends SmallsException {
 		NOT_RUN_BY_SMALLS,
 
 		/**
+		 * A contract step ({@link Contract}) removes a table or column that a running instance of
+		 * the application still maps.
+		 */
+		CONTRACT_IN_USE,
+
+		/**
 		 * A baseline or an adoption found the history, or the other tool's history, other than
 		 * it must be (e.g. smalls' history not empty, a failed Flyway migration, a version that is
 		 * not a sequence).

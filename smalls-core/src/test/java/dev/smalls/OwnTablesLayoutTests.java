@@ -206,7 +206,7 @@ class OwnTablesLayoutTests {
 			.withMessageContaining("at most " + SmallsTables.MAX_LENGTH + " characters (smalls adds suffixes such as "
 					+ "_interrupted for its other tables)");
 		assertThat(new SmallsTables("app.h").all()).containsExactly("app.h", "app.h_interrupted", "app.h_layout",
-				"app.h_schema", "app.h_data", "app.h_lock");
+				"app.h_schema", "app.h_data", "app.h_instances", "app.h_lock");
 	}
 
 	/**

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * what a drift check compares the live schema with. Created by the first recording.</li>
  * <li>{@code <history>_data}: a row per data migration started, committed with each of its
  * batches: where the next batch starts, how far it got, who runs it.</li>
+ * <li>{@code <history>_instances}: a row per running instance that announced itself, its
+ * release, what it maps and its heartbeat: what a contract step checks.</li>
  * <li>{@code <history>_lock}: kept by the row lock and the lease. It is part of the lock's
  * protocol, which instances of different smalls releases share during a rolling deploy, so
  * its definition lives with the lock and never changes with the layout.</li>
@@ -42,7 +44,8 @@ public record SmallsTables(String history) {
 	 * row as an applied migration, missing from the code when it is, which is what it is to
 	 * them: they neither run it nor roll it back.
 	 * 6: the data table, a row per data migration started: where its next batch starts, its
-	 * progress, who runs it. Older releases leave it alone: they run no data migration.
+	 * progress, who runs it; and the instances table, a row per running instance of the
+	 * application: its release, what it maps, its heartbeat. Older releases leave both alone.
 	 */
 	public static final int LAYOUT = 6;
 
@@ -135,11 +138,32 @@ public record SmallsTables(String history) {
 	}
 
 	/**
+	 * The table of the running instances: each announces its release and what it maps.
+	 * @return {@code <history>_instances}
+	 */
+	public String instances() {
+		return this.history + "_instances";
+	}
+
+	/**
 	 * Every one of smalls' own tables.
-	 * @return the history, marks, layout, schema, data and lock tables
+	 * @return the history, marks, layout, schema, data, instances and lock tables
 	 */
 	public List<String> all() {
-		return List.of(this.history, marks(), layout(), schema(), data(), lock());
+		return List.of(this.history, marks(), layout(), schema(), data(), instances(), lock());
+	}
+
+	/**
+	 * The instances table's definition: a row per running instance of the application, its
+	 * release, the names it maps (comma-separated) and its heartbeat.
+	 * @param timestampType the database's type for a point in time
+	 * @param textType the database's type for long text
+	 * @return a {@code CREATE TABLE}
+	 */
+	public String createInstances(String timestampType, String textType) {
+		return "CREATE TABLE " + instances() + " (instance_id VARCHAR(255) NOT NULL PRIMARY KEY, release_name "
+				+ "VARCHAR(255) NOT NULL, mapped " + textType + " NOT NULL, started_at " + timestampType
+				+ " NOT NULL, heartbeat_at " + timestampType + " NOT NULL)";
 	}
 
 	/**

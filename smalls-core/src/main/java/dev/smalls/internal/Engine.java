@@ -270,6 +270,74 @@ public final class Engine {
 		}
 	}
 
+	/**
+	 * Before a contract step ({@code @Contract}) runs: wait, up to the contract wait, while a
+	 * running instance maps what it removes, then refuse.
+	 */
+	private void refuseContractsInUse(RunSession session, int[] plan) {
+		for (int index : plan) {
+			Set<String> removed = ContractGuard.removedBy(this.catalog.migrationAt(index));
+			if (!removed.isEmpty()) {
+				ContractGuard.waitUntilUnused(this.catalog.sequenceAt(index), this.catalog.nameAt(index), removed,
+						() -> runningInstances(session), this.settings.contractWait(), this.settings.instanceTimeout());
+			}
+		}
+	}
+
+	private List<dev.smalls.RunningInstance> runningInstances(RunSession session) {
+		return inSchema(session, "read the running instances in " + instances().table(),
+				(connection) -> instances().running(connection, session, this.settings.instanceTimeout()));
+	}
+
+	/**
+	 * The instances of the application that announced themselves and whose heartbeat is
+	 * recent.
+	 * @return them, oldest first
+	 */
+	public List<dev.smalls.RunningInstance> runningInstances() {
+		try (RunSession session = open()) {
+			return runningInstances(session);
+		}
+	}
+
+	/**
+	 * Announce this instance: its release and what it maps (the migrator's lint-mapped names).
+	 * @param release the release it runs
+	 * @return the announcement, to keep alive and close
+	 */
+	public dev.smalls.InstanceAnnouncement announce(String release) {
+		return instances().announce(appliedBy() + "#" + Tokens.next(), release, this.settings.lintMapped().get());
+	}
+
+	private InstanceAnnouncements instances() {
+		return new InstanceAnnouncements(this, new ContractGuard(new SmallsTables(table()).instances()));
+	}
+
+	/** Whether the history table exists: whether smalls ever migrated this database. */
+	boolean migratedBefore() {
+		try (RunSession session = open()) {
+			return session.readSequences() != null;
+		}
+	}
+
+	/** Some work on a connection of the migrator's, in its schema. */
+	void withConnection(String what, SqlAction work) {
+		try (RunSession session = open()) {
+			inSchema(session, what, (connection) -> {
+				work.run(connection);
+				return null;
+			});
+		}
+	}
+
+	/** Work on a connection that returns nothing. */
+	@FunctionalInterface
+	interface SqlAction {
+
+		void run(Connection connection) throws SQLException;
+
+	}
+
 	/** Who the history says applied something, e.g. {@code app@host}. */
 	String by() {
 		return appliedBy();
@@ -395,6 +463,9 @@ public final class Engine {
 						this.settings.liquibaseHistory());
 				return null;
 			});
+		}
+		if (unlockedPlan.length > 0) {
+			refuseContractsInUse(session, unlockedPlan);
 		}
 		LintRun.beforeMigrate(session, this.catalog, this.settings, unlockedPlan);
 		return reportingFailure(session, Operation.MIGRATE, () -> {
@@ -1129,6 +1200,11 @@ public final class Engine {
 	 * @param ddlLockRetries how often a step that gave up on a lock and was rolled back runs
 	 * again
 	 * @param ddlRetryBackoff the pause before the first retry
+	 * @param flywayHistory where Flyway's history is, for the guard before a first migrate
+	 * @param liquibaseHistory where Liquibase's history is, for the same guard
+	 * @param contractWait how long a migrate waits for running instances that map what a
+	 * contract step removes before it refuses
+	 * @param instanceTimeout how old an instance's heartbeat may be for it to count as running
 	 */
 	public record Settings(DataSource dataSource, List<? extends SmallsMigration> migrations,
 			List<SmallsInitializer> initializers, List<SmallsSeeder> seeders, List<SqlScript> initScripts,
@@ -1139,7 +1215,8 @@ public final class Engine {
 			boolean recordSchema, List<String> driftIgnoredTables, LintMode lintMode,
 			Supplier<Set<String>> lintMapped, long lintLargeTableRows, boolean safeRewrites,
 			@Nullable Duration ddlLockTimeout, @Nullable Duration ddlStatementTimeout, int ddlLockRetries,
-			Duration ddlRetryBackoff, FlywayAdoption flywayHistory, LiquibaseAdoption liquibaseHistory) {
+			Duration ddlRetryBackoff, FlywayAdoption flywayHistory, LiquibaseAdoption liquibaseHistory,
+			Duration contractWait, Duration instanceTimeout) {
 
 		/**
 		 * These settings for other migrations, without initializers and seeders.
@@ -1153,7 +1230,8 @@ public final class Engine {
 					appliedBy, this.callbacks, this.schema, this.migrationTimeout, this.editedMigrations,
 					this.recordSchema, this.driftIgnoredTables, this.lintMode, this.lintMapped, this.lintLargeTableRows,
 					this.safeRewrites, this.ddlLockTimeout, this.ddlStatementTimeout, this.ddlLockRetries,
-					this.ddlRetryBackoff, this.flywayHistory, this.liquibaseHistory);
+					this.ddlRetryBackoff, this.flywayHistory, this.liquibaseHistory, this.contractWait,
+					this.instanceTimeout);
 		}
 
 		/**
@@ -1173,7 +1251,7 @@ public final class Engine {
 					this.dialect, appliedBy, callbacks, scratch.schema(), this.migrationTimeout, EditedMigrations.WARN,
 					false, List.of(), LintMode.OFF, Set::of, Linter.DEFAULT_LARGE_TABLE_ROWS, this.safeRewrites,
 					this.ddlLockTimeout, this.ddlStatementTimeout, this.ddlLockRetries, this.ddlRetryBackoff,
-					this.flywayHistory, this.liquibaseHistory);
+					this.flywayHistory, this.liquibaseHistory, Duration.ZERO, this.instanceTimeout);
 		}
 
 	}

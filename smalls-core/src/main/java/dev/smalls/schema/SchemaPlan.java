@@ -75,6 +75,35 @@ public final class SchemaPlan {
 	}
 
 	/**
+	 * What the migration's operations take away from the application's schema: a dropped or
+	 * renamed table as {@code table}, a dropped or renamed column as {@code table.column} (the
+	 * old name). What a contract step removes, which a running instance must not map.
+	 * @return the names, lower case, in the order the operations come
+	 */
+	public List<String> removes() {
+		List<String> names = new java.util.ArrayList<>();
+		for (Operation operation : this.operations) {
+			if (operation instanceof ColumnOperation column && !column.add()) {
+				names.add(lower(column.table() + "." + column.column().name()));
+			}
+			else if (operation instanceof TableOperation table && !table.create()) {
+				names.add(lower(table.table()));
+			}
+			else if (operation instanceof RenameColumn rename) {
+				names.add(lower(rename.table() + "." + rename.from()));
+			}
+			else if (operation instanceof RenameTable rename) {
+				names.add(lower(rename.from()));
+			}
+		}
+		return names;
+	}
+
+	private static String lower(String name) {
+		return name.toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
 	 * The lint rules acknowledged for an operation ({@link Schema#acknowledge}), by id, with
 	 * their reasons.
 	 * @param operation the operation's index, from 0

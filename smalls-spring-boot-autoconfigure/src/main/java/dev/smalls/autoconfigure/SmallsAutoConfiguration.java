@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
@@ -69,6 +70,21 @@ public final class SmallsAutoConfiguration {
 		@ConditionalOnMissingBean
 		SmallsMigrator smallsMigrator(SmallsMigratorBuilders builders, MigrationDataSource dataSource) {
 			return builders.build(dataSource.get(), null);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@Conditional(TenantsConfigured.NoTenants.class)
+		@ConditionalOnBooleanProperty(name = "smalls.contract.announce", matchIfMissing = true)
+		SmallsInstanceAnnouncer smallsInstanceAnnouncer(SmallsMigrator migrator, SmallsProperties properties,
+				ObjectProvider<BuildProperties> build) {
+			String release = properties.getContract().getRelease();
+			if (release == null) {
+				BuildProperties info = build.getIfAvailable();
+				release = (info != null && info.getVersion() != null) ? info.getVersion()
+						: "unknown";
+			}
+			return new SmallsInstanceAnnouncer(migrator, release, properties.getContract().getInstanceTimeout());
 		}
 
 		@Bean

@@ -156,8 +156,8 @@ final class SmallsMigratorBuilders {
 	}
 
 	/**
-	 * The settings every set takes from the top-level properties alike: drift, lint, safe
-	 * rewrites, DDL timeouts, the seed guard and the migration timeout given.
+	 * The settings every set takes from the top-level properties alike: drift, lint, contract
+	 * steps, safe rewrites, DDL timeouts, the seed guard and the migration timeout given.
 	 */
 	private void shared(SmallsMigrator.Builder builder, @Nullable Duration migrationTimeout) {
 		builder.recordSchema(this.properties.getDrift().isRecord())
@@ -166,6 +166,8 @@ final class SmallsMigratorBuilders {
 			.lintMode(this.properties.getLint().getMode())
 			.lintLargeTableRows(this.properties.getLint().getLargeTableRows())
 			.lintMapped(this.properties.getLint().getMapped())
+			.contractWait(this.properties.getContract().getWait())
+			.instanceTimeout(this.properties.getContract().getInstanceTimeout())
 			.seedGuard(new ProfileSeedGuard(this.environment, this.properties.getSeed().getForbiddenProfiles()));
 		if (migrationTimeout != null) {
 			builder.migrationTimeout(migrationTimeout);

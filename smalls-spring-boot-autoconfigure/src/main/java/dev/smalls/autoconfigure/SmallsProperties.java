@@ -123,6 +123,8 @@ public class SmallsProperties {
 
 	private final Data data = new Data();
 
+	private final Contract contract = new Contract();
+
 	/**
 	 * Migration sets besides the default one, by name, each its own database and migrations:
 	 * smalls.instances.<name>.datasource (a DataSource bean's name) or url, username,
@@ -274,6 +276,10 @@ public class SmallsProperties {
 
 	public Data getData() {
 		return this.data;
+	}
+
+	public Contract getContract() {
+		return this.contract;
 	}
 
 	public Ddl getDdl() {
@@ -516,6 +522,70 @@ public class SmallsProperties {
 
 		public void setMapped(List<String> mapped) {
 			this.mapped = mapped;
+		}
+
+	}
+
+	/**
+	 * Contract steps ({@code @Contract}) and the running instances they wait for.
+	 */
+	public static class Contract {
+
+		/**
+		 * Whether this instance announces, once ready, its release and the tables and columns it
+		 * maps (its JPA model and smalls.lint.mapped), with a heartbeat, so that a contract step
+		 * run elsewhere waits for it.
+		 */
+		private boolean announce = true;
+
+		/**
+		 * The release this instance announces. By default the build's version (build-info), else
+		 * 'unknown'.
+		 */
+		private @Nullable String release;
+
+		/**
+		 * How long a migrate waits, before a contract step, for running instances that still map
+		 * what it removes; then it refuses, naming them.
+		 */
+		private Duration wait = Duration.ZERO;
+
+		/**
+		 * How old an announced instance's heartbeat may be for it to count as running. This
+		 * instance beats every third of it.
+		 */
+		private Duration instanceTimeout = Duration.ofMinutes(1);
+
+		public boolean isAnnounce() {
+			return this.announce;
+		}
+
+		public void setAnnounce(boolean announce) {
+			this.announce = announce;
+		}
+
+		public @Nullable String getRelease() {
+			return this.release;
+		}
+
+		public void setRelease(@Nullable String release) {
+			this.release = release;
+		}
+
+		public Duration getWait() {
+			return this.wait;
+		}
+
+		public void setWait(Duration wait) {
+			this.wait = wait;
+		}
+
+		public Duration getInstanceTimeout() {
+			return this.instanceTimeout;
+		}
+
+		public void setInstanceTimeout(Duration instanceTimeout) {
+			this.instanceTimeout = instanceTimeout;
 		}
 
 	}

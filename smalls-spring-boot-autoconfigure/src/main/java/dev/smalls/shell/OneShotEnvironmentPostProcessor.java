@@ -188,6 +188,8 @@ public class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("spring.shell.interactive.enabled", "false");
 		properties.put("smalls.enabled", "false");
+		// A job is not a serving instance: a contract step must not wait for it.
+		properties.put("smalls.contract.announce", "false");
 		// Hibernate creating or updating tables, or schema.sql running, would change the
 		// database behind the command's back; and generate, which starts JPA to read its model,
 		// must not be stopped by a validate on the very difference it is asked to write.

@@ -157,12 +157,20 @@ class SmallsPropertiesTests {
 		source.put("smalls.data.enabled", "false");
 		source.put("smalls.data.lease", "2m");
 		source.put("smalls.data.poll-interval", "1s");
+		source.put("smalls.contract.announce", "false");
+		source.put("smalls.contract.release", "1.4.0");
+		source.put("smalls.contract.wait", "5m");
+		source.put("smalls.contract.instance-timeout", "30s");
 		SmallsProperties properties = new Binder(new MapConfigurationPropertySource(source)).bind("smalls", SmallsProperties.class)
 			.get();
 		assertThat(properties.isEnabled()).isTrue();
 		assertThat(properties.getData().isEnabled()).isFalse();
 		assertThat(properties.getData().getLease()).isEqualTo(Duration.ofMinutes(2));
 		assertThat(properties.getData().getPollInterval()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(properties.getContract().isAnnounce()).isFalse();
+		assertThat(properties.getContract().getRelease()).isEqualTo("1.4.0");
+		assertThat(properties.getContract().getWait()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(properties.getContract().getInstanceTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(properties.getLock()).isEqualTo(dev.smalls.dialect.LockStrategy.TRANSACTION);
 		assertThat(properties.getLockLease()).isEqualTo(java.time.Duration.ofSeconds(45));
 		assertThat(properties.getMigrationTimeout()).isEqualTo(Duration.ofMinutes(10));
@@ -230,7 +238,8 @@ class SmallsPropertiesTests {
 				"smalls.schema.safe-rewrites",
 				"smalls.ddl.lock-timeout", "smalls.ddl.statement-timeout", "smalls.ddl.lock-retries",
 				"smalls.ddl.retry-backoff", "smalls.instances", "smalls.data.enabled", "smalls.data.lease",
-				"smalls.data.poll-interval");
+				"smalls.data.poll-interval", "smalls.contract.announce", "smalls.contract.release",
+				"smalls.contract.wait", "smalls.contract.instance-timeout");
 		assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 		JsonNode locations = metadata.get("properties")
 			.valueStream()
@@ -267,6 +276,8 @@ class SmallsPropertiesTests {
 		propertyDefaults.put("ddlLockRetries", properties.getDdl().getLockRetries());
 		propertyDefaults.put("ddlRetryBackoff", properties.getDdl().getRetryBackoff());
 		propertyDefaults.put("sqlPlaceholders", properties.getSql().getPlaceholders());
+		propertyDefaults.put("contractWait", properties.getContract().getWait());
+		propertyDefaults.put("instanceTimeout", properties.getContract().getInstanceTimeout());
 		propertyDefaults.forEach((field, value) -> assertThat(ReflectionTestUtils.getField(builder, field))
 			.as("the builder's default %s", field)
 			.isEqualTo(value));
