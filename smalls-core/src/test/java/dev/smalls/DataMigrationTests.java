@@ -245,6 +245,38 @@ class DataMigrationTests {
 		}
 	}
 
+	@DependsOnData(2)
+	static final class WaitsForNothingThere implements SmallsMigration {
+
+		@Override
+		public int sequence() {
+			return 3;
+		}
+
+		@Override
+		public void migrate(JdbcTemplate jdbc) {
+		}
+
+		@Override
+		public void rollback(JdbcTemplate jdbc) {
+		}
+
+	}
+
+	@org.junit.jupiter.api.Test
+	void aMigrationThatWaitsForADataMigrationTheCodeDoesNotHaveIsRefusedOnceItIsPending() {
+		try (TestDatabase.FreshDatabase db = TestDatabase.H2.createFreshDatabase()) {
+			Backfill.createItems(new JdbcTemplate(db.dataSource()), 10);
+			SmallsMigrator migrator = SmallsMigrator.builder(db.dataSource())
+				.migrations(Backfill.SCHEMA, new WaitsForNothingThere())
+				.build();
+			assertThat(migrator.migrate(1).applied()).hasSize(1);
+			assertThatExceptionOfType(SmallsValidationException.class).isThrownBy(migrator::migrate)
+				.withMessageContaining("depends on data migration 0002, but the code has no data migration with that "
+						+ "sequence, and none is applied. Nothing was run.");
+		}
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = TestDatabase.class, names = { "POSTGRESQL", "MARIADB" })
 	void anInstanceKilledHalfWayIsTakenOverWhereItStoppedAndEveryRowIsProcessedOnce(TestDatabase database)

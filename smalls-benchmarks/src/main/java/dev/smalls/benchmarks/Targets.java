@@ -26,6 +26,12 @@ final class Targets {
 	/** Scenario 9: a new database built from the squash at least this many times faster than by replaying. */
 	static final double SQUASH_SPEEDUP = 10;
 
+	/** Scenario 10: smalls' backfill at least this share of the hand-written loop's rows per second. */
+	static final double BACKFILL_SHARE = 0.9;
+
+	/** Scenario 10: the writer's p99 during smalls' backfill at most this factor of its p99 alone. */
+	static final double WRITER_RISE = 1.25;
+
 	private final Report report;
 
 	Targets(Report report) {
@@ -93,6 +99,24 @@ final class Targets {
 			trust(database, TrustScenario.REHEARSE, 200, (database == BenchDatabase.POSTGRESQL) ? 60_000 : 0, lines);
 			trust(database, SafetyScenario.LINT_SCHEMA, 1000, 2_000, lines);
 			trust(database, SafetyScenario.LINT_CODE, 1000, 0, lines);
+			for (int size : this.report.sizes(BackfillScenario.NAME, database)) {
+				double smalls = median(BackfillScenario.NAME, database, size, SmallsContender.NAME);
+				double loop = median(BackfillScenario.NAME, database, size, PlainJdbcContender.NAME);
+				lines.add(String.format("%s: %s on %s, N=%,d: smalls %,.0f rows/s, the hand-written loop %,.0f rows/s: "
+						+ "%.2f of its rate (target >= %.2f)", verdict(loop / smalls >= BACKFILL_SHARE),
+						BackfillScenario.NAME, database.displayName(), size, size * 1000 / smalls, size * 1000 / loop,
+						loop / smalls, BACKFILL_SHARE));
+			}
+			for (int size : this.report.sizes(BackfillScenario.WRITES, database)) {
+				double alone = median(BackfillScenario.WRITES, database, size, BackfillScenario.ALONE);
+				double smalls = median(BackfillScenario.WRITES, database, size, BackfillScenario.DURING_SMALLS);
+				double loop = median(BackfillScenario.WRITES, database, size, BackfillScenario.DURING_LOOP);
+				lines.add(String.format("%s: %s on %s, %,d rows, batches of %,d with %d ms between them: p99 %.2f ms "
+						+ "alone, %.2f ms during smalls' backfill (%+.0f %%, target < %+.0f %%), %.2f ms during the "
+						+ "hand-written loop (%+.0f %%)", verdict(smalls < WRITER_RISE * alone), BackfillScenario.WRITES,
+						database.displayName(), size, BackfillScenario.BATCH, BackfillScenario.PAUSE_MILLIS, alone, smalls,
+						100 * (smalls / alone - 1), 100 * (WRITER_RISE - 1), loop, 100 * (loop / alone - 1)));
+			}
 			for (int size : this.report.sizes(AdoptScenario.NAME, database)) {
 				double smalls = median(AdoptScenario.NAME, database, size, SmallsContender.NAME);
 				double floor = median(AdoptScenario.NAME, database, size, PlainJdbcContender.NAME);

@@ -50,8 +50,6 @@ final class MigrationCatalog {
 	/** Which positions hold data migrations; {@code null} when none does (the usual case). */
 	private final boolean @Nullable [] data;
 
-	/** Which positions must wait for data migrations, and for which; {@code null} when none must. */
-	private final int @Nullable [][] dependsOnData;
 
 	public MigrationCatalog(Collection<? extends SmallsMigration> migrations) {
 		SmallsMigration[] given = migrations.toArray(new SmallsMigration[0]);
@@ -79,6 +77,7 @@ final class MigrationCatalog {
 		List<Integer> problemSequences = new ArrayList<>();
 		int[] sequences = new int[given.length];
 		SmallsMigration[] inOrder = new SmallsMigration[given.length];
+		boolean[] isData = new boolean[given.length];
 		String[] names = new String[given.length];
 		int count = 0;
 		for (long entry : order) {
@@ -105,38 +104,18 @@ final class MigrationCatalog {
 			}
 			sequences[count] = sequence;
 			inOrder[count] = migration;
+			isData[count] = migration instanceof DataMigration;
 			names[count] = givenNames[index];
 			count++;
 		}
 		boolean[] data = null;
-		int[][] dependsOnData = null;
 		for (int i = 0; i < count; i++) {
-			if (inOrder[i] instanceof DataMigration) {
+			if (isData[i]) {
 				data = (data != null) ? data : new boolean[count];
 				data[i] = true;
 			}
-			DependsOnData depends = inOrder[i].getClass().getAnnotation(DependsOnData.class);
-			if (depends != null) {
-				dependsOnData = (dependsOnData != null) ? dependsOnData : new int[count][];
-				dependsOnData[i] = depends.value().clone();
-			}
 		}
 		this.data = data;
-		this.dependsOnData = dependsOnData;
-		if (dependsOnData != null) {
-			for (int i = 0; i < count; i++) {
-				for (int needed : (dependsOnData[i] != null) ? dependsOnData[i] : new int[0]) {
-					int at = Arrays.binarySearch(sequences, 0, count, needed);
-					if (at < 0 || data == null || !data[at] || needed >= sequences[i]) {
-						problems.add(typeOf(inOrder[i]) + " depends on data migration " + MigrationNames.display(needed)
-								+ ", but " + ((at < 0 || data == null || !data[at])
-										? "the code has no data migration with that sequence"
-										: "it comes after it; a migration can only wait for a data migration below it"));
-						problemSequences.add(sequences[i]);
-					}
-				}
-			}
-		}
 		this.sequences = Arrays.copyOf(sequences, count);
 		this.migrations = Arrays.copyOf(inOrder, count);
 		this.names = Arrays.copyOf(names, count);
@@ -323,8 +302,10 @@ final class MigrationCatalog {
 	 * @return their sequences, empty for none
 	 */
 	public int[] dependsOnDataAt(int index) {
-		int[] depends = (this.dependsOnData != null) ? this.dependsOnData[index] : null;
-		return (depends != null) ? depends : new int[0];
+		// Read when asked (of pending migrations only): an annotation read of every migration
+		// would cost every start-up, class by class.
+		DependsOnData depends = this.migrations[index].getClass().getAnnotation(DependsOnData.class);
+		return (depends != null) ? depends.value() : new int[0];
 	}
 
 	/**

@@ -76,7 +76,7 @@ final class MigrationPlanner {
 					// Run in batches once the application is ready, never by a migrate.
 					continue;
 				}
-				if (data && waitsForData(applied, i) != null) {
+				if (waitsForData(applied, i) != null) {
 					// This one and everything after it wait for the data migration to be done.
 					break;
 				}
@@ -113,9 +113,21 @@ final class MigrationPlanner {
 	 */
 	public @Nullable Integer waitsForData(AppliedSequences applied, int index) {
 		for (int needed : this.catalog.dependsOnDataAt(index)) {
-			if (!applied.contains(needed)) {
-				return needed;
+			if (applied.contains(needed)) {
+				continue;
 			}
+			int at = this.catalog.indexOf(needed);
+			int sequence = this.catalog.sequenceAt(index);
+			if (at < 0 || !this.catalog.isDataAt(at) || needed >= sequence) {
+				throw new SmallsValidationException(Problem.INVALID_MIGRATIONS, List.of(sequence),
+						this.catalog.migrationAt(index).getClass().getName() + " depends on data migration "
+								+ MigrationNames.display(needed) + ", but " + ((at < 0 || !this.catalog.isDataAt(at))
+										? "the code has no data migration with that sequence, and none is applied"
+										: "it comes after it; a migration can only wait for a data migration below it")
+								+ ". Nothing was run.",
+						"Name in @DependsOnData the sequence of a DataMigration below it, or remove the annotation.");
+			}
+			return needed;
 		}
 		return null;
 	}
