@@ -150,6 +150,11 @@ class LockTests {
 		}
 
 		@Override
+		public String textType() {
+			return this.delegate.textType();
+		}
+
+		@Override
 		public boolean hasTable(Connection connection, String table) throws SQLException {
 			return this.delegate.hasTable(connection, table);
 		}
