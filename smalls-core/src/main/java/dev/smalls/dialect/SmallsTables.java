@@ -45,7 +45,9 @@ public record SmallsTables(String history) {
 	 * them: they neither run it nor roll it back.
 	 * 6: the data table, a row per data migration started: where its next batch starts, its
 	 * progress, who runs it; and the instances table, a row per running instance of the
-	 * application: its release, what it maps, its heartbeat. Older releases leave both alone.
+	 * application: its release, what it maps, its heartbeat. Each is created when first needed
+	 * (a new database or tenant pays for neither until then), under the lock; older releases
+	 * leave both alone.
 	 */
 	public static final int LAYOUT = 6;
 
@@ -266,7 +268,7 @@ public record SmallsTables(String history) {
 	 * @return the statements, in order, empty if creating tables is all it takes
 	 */
 	public List<String> upgradeTo(int layout, String timestampType) {
-		// 2: the marks and layout tables, and 6: the data table, created as missing tables.
+		// 2: the marks and layout tables, created as missing tables (6's, when first needed).
 		// Later layouts add their columns here (ALTER TABLE ... ADD ...), each a step from the
 		// one before.
 		if (layout == 3) {

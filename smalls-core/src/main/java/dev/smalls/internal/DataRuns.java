@@ -91,7 +91,7 @@ final class DataRuns {
 			return List.of();
 		}
 		this.catalog.validate();
-		this.engine.ensureTables();
+		ensureTable();
 		String by = this.engine.by() + "#" + Tokens.next();
 		for (int i = 0; i < this.catalog.size() && !stopped.getAsBoolean(); i++) {
 			if (!this.catalog.isDataAt(i)) {
@@ -248,7 +248,7 @@ final class DataRuns {
 							+ "with that sequence" + dataMigrationsNamed() + ". Nothing was changed.",
 					"Pass the sequence of a data migration; status lists them.");
 		}
-		this.engine.ensureTables();
+		ensureTable();
 		AppliedSequences applied = this.engine.readApplied();
 		String shown = MigrationNames.display(sequence, this.catalog.nameAt(index));
 		if (applied.contains(sequence)) {
@@ -282,6 +282,11 @@ final class DataRuns {
 			}
 		}
 		return data.isEmpty() ? " (it has none)" : " (it has " + String.join(", ", data) + ")";
+	}
+
+	private void ensureTable() {
+		this.engine.ensureTable(this.table.name(),
+				(dialect) -> new dev.smalls.dialect.SmallsTables(this.engine.table()).createData(dialect.timestampType()));
 	}
 
 	private boolean belowApplied(AppliedSequences applied, int sequence) {

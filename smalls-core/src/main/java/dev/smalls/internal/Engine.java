@@ -224,6 +224,31 @@ public final class Engine {
 		}
 	}
 
+	/**
+	 * Create one of smalls' tables that is made when first needed (the data and instances
+	 * tables), under the migration lock, unless it is there.
+	 * @param table the table
+	 * @param ddl its definition, for this database's dialect
+	 */
+	void ensureTable(String table, Function<SmallsDialect, String> ddl) {
+		ensureTables();
+		try (RunSession session = open()) {
+			if (inSchema(session, "look for " + table, (connection) -> session.dialect().hasTable(connection, table))) {
+				return;
+			}
+			try (LockedRun locked = lock(session, session.readSequences())) {
+				locked.underLock("create " + table, (connection) -> {
+					if (!session.dialect().hasTable(connection, table)) {
+						try (java.sql.Statement statement = connection.createStatement()) {
+							statement.execute(ddl.apply(session.dialect()));
+						}
+					}
+					return null;
+				});
+			}
+		}
+	}
+
 	/** The dialect, for the data runner. */
 	SmallsDialect dialect(Connection connection) throws SQLException {
 		return this.dialect.get(connection);

@@ -55,7 +55,8 @@ final class InstanceAnnouncements {
 			if (!this.engine.migratedBefore()) {
 				return;
 			}
-			this.engine.ensureTables();
+			this.engine.ensureTable(table(), (dialect) -> new dev.smalls.dialect.SmallsTables(this.engine.table())
+				.createInstances(dialect.timestampType(), dialect.textType()));
 			this.engine.withConnection("announce this instance in " + table(),
 					(connection) -> this.guard.announce(connection, id, release, mapped, Instant.now()));
 			recorded.set(true);

@@ -94,9 +94,6 @@ final class OwnTables {
 		create(connection, this.dialect.hasTable(connection, this.tables.marks()),
 				this.tables.createMarks(timestamp));
 		create(connection, layoutTable, this.tables.createLayout(timestamp));
-		create(connection, this.dialect.hasTable(connection, this.tables.data()), this.tables.createData(timestamp));
-		create(connection, this.dialect.hasTable(connection, this.tables.instances()),
-				this.tables.createInstances(timestamp, this.dialect.textType()));
 		int from = (found != null) ? found.layout() : (history ? Layout.FIRST.layout() : SmallsTables.LAYOUT);
 		write(connection, (found != null) ? this.tables.updateLayout() : this.tables.insertLayout(), from, by);
 		// A layout recorded after each step: where DDL commits at once, a run cut short resumes
