@@ -51,36 +51,48 @@ public class SmallsInstanceAnnouncer implements ApplicationListener<ApplicationR
 
 	@Override
 	public synchronized void onApplicationEvent(ApplicationReadyEvent event) {
-		if (this.announcement != null) {
+		if (this.heartbeats != null) {
 			return;
 		}
+		ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "smalls-heartbeat");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.heartbeats = heartbeats;
+		// The first attempt now, so that the instance counts as soon as it serves; a database
+		// that cannot be reached yet is tried again with each heartbeat.
+		tryToAnnounce();
+		long every = Math.max(200, this.instanceTimeout.toMillis() / 3);
+		heartbeats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	private synchronized void tryToAnnounce() {
 		try {
 			InstanceAnnouncement announcement = this.migrator.announce(this.release);
 			this.announcement = announcement;
-			ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "smalls-heartbeat");
-				thread.setDaemon(true);
-				return thread;
-			});
-			this.heartbeats = heartbeats;
-			long every = Math.max(200, this.instanceTimeout.toMillis() / 3);
-			heartbeats.scheduleWithFixedDelay(() -> beat(announcement), every, every, TimeUnit.MILLISECONDS);
 			logger.info("smalls: this instance (" + announcement.id() + ", release " + this.release + ") announced "
 					+ "itself for contract steps");
 		}
 		catch (RuntimeException ex) {
-			// The application serves without it: only a contract step elsewhere would miss it.
-			logger.warn("smalls could not announce this instance; a contract step run elsewhere will not wait for it",
-					ex);
+			// The application's own database users report an unreachable database; this only
+			// means a contract step elsewhere cannot see this instance until a heartbeat works.
+			logger.debug("smalls could not announce this instance yet; it tries again with its next heartbeat", ex);
 		}
 	}
 
-	private void beat(InstanceAnnouncement announcement) {
+	private void beat() {
+		InstanceAnnouncement announcement = this.announcement;
+		if (announcement == null) {
+			tryToAnnounce();
+			return;
+		}
 		try {
 			announcement.heartbeat();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("smalls could not renew this instance's heartbeat; it tries again", ex);
+			logger.warn("smalls could not renew this instance's heartbeat (" + ex.getMessage() + "); it tries again");
+			logger.debug("The heartbeat's failure", ex);
 		}
 	}
 

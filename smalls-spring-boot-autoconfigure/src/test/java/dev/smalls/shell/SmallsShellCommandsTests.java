@@ -278,7 +278,7 @@ class SmallsShellCommandsTests {
 	void anUnknownOptionIsRefusedRatherThanIgnored() throws Exception {
 		ShellSession.Result result = this.shell.send("smalls migrate --dry-run true");
 		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(result.output()).contains("Error: Unknown option '--dry-run'; smalls migrate takes --to, --tenant, --all-tenants.");
+		assertThat(result.output()).contains("Error: Unknown option '--dry-run'; smalls migrate takes --to, --tenant, --all-tenants, --data.");
 		assertThat(this.migrator.status().current()).isZero();
 	}
 

@@ -7,8 +7,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.smalls.MigrationState;
-import dev.smalls.MigrationStatus;
 import dev.smalls.SmallsInstances;
 import dev.smalls.SmallsMigrator;
 import dev.smalls.actuate.endpoint.SmallsEndpoint.InstanceDescriptor;
@@ -43,12 +41,10 @@ final class EndpointInstances {
 		Map<String, InstanceDescriptor> summaries = new LinkedHashMap<>();
 		this.instances.migrators().forEach((name, migrator) -> {
 			try {
-				MigrationStatus status = migrator.status();
-				summaries.put(name, new InstanceDescriptor(status.current(), status.pendingCount(),
-						status.inState(MigrationState.MISSING).size(), null));
+				summaries.put(name, InstanceDescriptor.of(migrator.status()));
 			}
 			catch (RuntimeException ex) {
-				summaries.put(name, new InstanceDescriptor(null, null, null, String.valueOf(ex.getMessage())));
+				summaries.put(name, InstanceDescriptor.failed(String.valueOf(ex.getMessage())));
 			}
 		});
 		return summaries;

@@ -466,9 +466,22 @@ public class SmallsEndpoint {
 	 * @param pending how many migrations are pending
 	 * @param missing how many applied migrations are missing from the code
 	 * @param error why the status could not be read, instead of the others
+	 * @param interrupted how many schema migrations were interrupted and need repair
+	 * @param edited how many applied migrations were edited since (their checksum differs)
 	 */
 	public record InstanceDescriptor(@Nullable Integer current, @Nullable Integer pending, @Nullable Integer missing,
-			@Nullable String error) {
+			@Nullable String error, @Nullable Integer interrupted, @Nullable Integer edited) {
+
+		static InstanceDescriptor of(MigrationStatus status) {
+			return new InstanceDescriptor(status.current(), status.pendingCount(),
+					status.inState(MigrationState.MISSING).size(), null,
+					status.inState(MigrationState.INTERRUPTED).size(), status.inState(MigrationState.EDITED).size());
+		}
+
+		static InstanceDescriptor failed(String error) {
+			return new InstanceDescriptor(null, null, null, error, null, null);
+		}
+
 	}
 
 	/**

@@ -144,6 +144,9 @@ class SeveralDatabasesTests {
 			JsonNode status = http.get("/actuator/smalls");
 			assertThat(status.get("current").asInt()).isEqualTo(1);
 			assertThat(status.get("instances").get("billing").get("current").asInt()).isEqualTo(2);
+			// The summary counts what needs a person, as each tenant's does.
+			assertThat(status.get("instances").get("billing").get("interrupted").isNumber()).isTrue();
+			assertThat(status.get("instances").get("billing").get("edited").isNumber()).isTrue();
 			JsonNode billing = http.get("/actuator/smalls/instances/billing");
 			assertThat(billing.get("current").asInt()).isEqualTo(2);
 			assertThat(billing.get("migrations").get(1).get("name").asString()).isEqualTo("add_invoice_paid_at");
