@@ -250,6 +250,75 @@ class DataMigrationTests {
 		}
 	}
 
+	/** The backfill as a keyset query and the work per batch; its first batch inserts a row past the bound. */
+	static final class KeysetFill extends KeysetDataMigration {
+
+		private boolean inserted;
+
+		@Override
+		public int sequence() {
+			return 2;
+		}
+
+		@Override
+		public String name() {
+			return "fill_items";
+		}
+
+		@Override
+		public int batchSize() {
+			return 300;
+		}
+
+		@Override
+		protected String keys() {
+			return "SELECT id FROM items WHERE id > ? ORDER BY id";
+		}
+
+		@Override
+		protected Long upTo(JdbcTemplate jdbc) {
+			return jdbc.queryForObject("SELECT MAX(id) FROM items", Long.class);
+		}
+
+		@Override
+		protected int process(JdbcTemplate jdbc, List<Long> ids) {
+			if (!this.inserted) {
+				// The application's dual write, while the backfill runs: left to the application.
+				jdbc.update("INSERT INTO items (id, item_value, filled) VALUES (999999, 1, 2)");
+				this.inserted = true;
+			}
+			return jdbc.update("UPDATE items SET filled = item_value * 2, hits = hits + 1 WHERE id BETWEEN ? AND ?",
+					ids.get(0), ids.get(ids.size() - 1));
+		}
+
+		@Override
+		public void rollback(JdbcTemplate jdbc) {
+		}
+
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void aKeysetMigrationProcessesEveryKeyUpToTheBoundOnceAndLeavesRowsInsertedSince(TestDatabase database) {
+		try (TestDatabase.FreshDatabase db = database.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			Backfill.createItems(jdbc, ROWS);
+			SmallsMigrator migrator = SmallsMigrator.builder(db.dataSource())
+				.migrations(Backfill.SCHEMA, new KeysetFill())
+				.build();
+			migrator.migrate();
+
+			assertThat(migrator.dataMigrations().run()).singleElement().satisfies((progress) -> {
+				assertThat(progress.state()).isEqualTo(DataMigrationState.DONE);
+				assertThat(progress.rowsDone()).isEqualTo(ROWS);
+				assertThat(progress.batches()).isEqualTo(8);
+			});
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE id <= ? AND (hits <> 1 OR filled <> "
+					+ "item_value * 2)", Integer.class, ROWS)).isZero();
+			assertThat(jdbc.queryForObject("SELECT hits FROM items WHERE id = 999999", Integer.class)).isZero();
+		}
+	}
+
 	@DependsOnData(2)
 	static final class WaitsForNothingThere implements SmallsMigration {
 
