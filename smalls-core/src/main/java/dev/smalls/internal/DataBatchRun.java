@@ -395,41 +395,23 @@ final class DataBatchRun implements AutoCloseable {
 		return RunSession.failure(what, ex);
 	}
 
-	static Reader reader(Engine engine) {
-		return new Reader(engine);
-	}
-
-	/** Reads every data migration's row, on a connection of its own. */
-	static final class Reader implements AutoCloseable {
-
-		private final Engine engine;
-
-		private Reader(Engine engine) {
-			this.engine = engine;
-		}
-
-		Map<Integer, DataTable.Row> read(DataTable table) {
-			try (Connection connection = this.engine.dataSource().getConnection()) {
-				SmallsDialect dialect = this.engine.dialect(connection);
-				try {
-					return table.readAll(connection);
-				}
-				catch (SQLException ex) {
-					if (dialect.isMissingTable(connection, table.name(), ex)) {
-						return Map.of();
-					}
-					throw ex;
-				}
+	/** Every data migration's row, on a connection of its own; none where the table is not made yet. */
+	static Map<Integer, DataTable.Row> readAll(Engine engine, DataTable table) {
+		try (Connection connection = engine.dataSource().getConnection()) {
+			SmallsDialect dialect = engine.dialect(connection);
+			try {
+				return table.readAll(connection);
 			}
 			catch (SQLException ex) {
-				throw failure("read " + table.name(), ex);
+				if (dialect.isMissingTable(connection, table.name(), ex)) {
+					return Map.of();
+				}
+				throw ex;
 			}
 		}
-
-		@Override
-		public void close() {
+		catch (SQLException ex) {
+			throw failure("read " + table.name(), ex);
 		}
-
 	}
 
 	/** How a run of batches ended. */

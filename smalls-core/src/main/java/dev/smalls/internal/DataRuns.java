@@ -119,7 +119,7 @@ final class DataRuns {
 					return true;
 				}
 				if (!belowApplied(applied, sequence)) {
-					report(listener, index, null, false, false);
+					listener.accept(progressOf(index, null, false, false));
 					return false;
 				}
 				DataTable.Row row = batches.read();
@@ -132,12 +132,12 @@ final class DataRuns {
 					throw partlyCommitted(sequence, name, row);
 				}
 				if (row != null && (DataTable.PAUSED.equals(row.state()) || DataTable.CANCELLED.equals(row.state()))) {
-					report(listener, index, row, false, true);
+					report(listener, index, row);
 					return false;
 				}
 				if (row != null && DataTable.FAILED.equals(row.state()) && failures > 0) {
 					// Failed in this run: left for the next one, or a resume.
-					report(listener, index, row, false, true);
+					report(listener, index, row);
 					return false;
 				}
 				boolean mine = row != null && DataTable.RUNNING.equals(row.state()) && by.equals(row.runBy());
@@ -149,13 +149,13 @@ final class DataRuns {
 								+ " is run by " + ((row != null) ? row.runBy() : "another instance") + "; waiting until "
 								+ "it is done or its heartbeat is older than " + lease.toSeconds() + " s");
 					}
-					report(listener, index, batches.read(), false, true);
+					report(listener, index, batches.read());
 					sleep(Math.max(50, Math.min(lease.toMillis() / 4, 2000)));
 					continue;
 				}
 				try {
 					DataBatchRun.Outcome outcome = batches.runUntilStopped(stopped,
-							(current) -> report(listener, index, current, false, false));
+							(current) -> report(listener, index, current));
 					failures = 0;
 					if (outcome == DataBatchRun.Outcome.COMPLETE) {
 						finish(index, batches.read());
@@ -170,7 +170,7 @@ final class DataRuns {
 							+ ex.getMessage() + ")" + (stop ? "; the migration is left FAILED: fix the cause and "
 									+ "resume it (or restart the application)" : "; trying again"), ex.getCause());
 					if (stop) {
-						report(listener, index, batches.read(), false, true);
+						report(listener, index, batches.read());
 						return false;
 					}
 					sleep(1000L << Math.min(failures - 1, 4));
@@ -199,9 +199,9 @@ final class DataRuns {
 		}
 	}
 
-	private void report(Consumer<DataMigrationProgress> listener, int index, DataTable.@Nullable Row row,
-			boolean done, boolean below) {
-		listener.accept(progressOf(index, row, done, below || row != null));
+	/** Tell the listener where a migration that can run (one with nothing below it pending) is. */
+	private void report(Consumer<DataMigrationProgress> listener, int index, DataTable.@Nullable Row row) {
+		listener.accept(progressOf(index, row, false, true));
 	}
 
 	/**
@@ -326,9 +326,7 @@ final class DataRuns {
 	}
 
 	private Map<Integer, DataTable.Row> readRows() {
-		try (DataBatchRun.Reader reader = DataBatchRun.reader(this.engine)) {
-			return reader.read(this.table);
-		}
+		return DataBatchRun.readAll(this.engine, this.table);
 	}
 
 	private static SmallsException partlyCommitted(int sequence, String name, DataTable.Row row) {
