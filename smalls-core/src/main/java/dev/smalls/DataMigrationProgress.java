@@ -84,14 +84,14 @@ public record DataMigrationProgress(int sequence, String name, DataMigrationStat
 		double percent = percent();
 		line.append(' ');
 		if (percent >= 0) {
-			line.append((long) Math.floor(percent)).append("% (").append(String.format("%,d", this.rowsDone))
-				.append(" of ").append(String.format("%,d", Math.max(this.rowsTotal, this.rowsDone))).append(" rows)");
+			line.append((long) Math.floor(percent)).append("% (").append(rows(this.rowsDone))
+				.append(" of ").append(rows(Math.max(this.rowsTotal, this.rowsDone))).append(" rows)");
 		}
 		else {
-			line.append(String.format("%,d", this.rowsDone)).append(" rows");
+			line.append(rows(this.rowsDone)).append(" rows");
 		}
 		if (this.state == DataMigrationState.RUNNING && this.rowsPerSecond > 0) {
-			line.append(", ").append(String.format("%,d", (long) this.rowsPerSecond)).append(" rows/s");
+			line.append(", ").append(rows((long) this.rowsPerSecond)).append(" rows/s");
 			Duration left = timeLeft();
 			if (left != null) {
 				line.append(", about ").append(shown(left)).append(" left");
@@ -101,6 +101,16 @@ public record DataMigrationProgress(int sequence, String name, DataMigrationStat
 			line.append(": ").append(this.message);
 		}
 		return line.toString();
+	}
+
+	/**
+	 * A count with thousands separators, the same whatever the machine's locale: the log, the
+	 * shell and the endpoint say {@code 1,000}, as the README does.
+	 * @param count the count
+	 * @return the text
+	 */
+	public static String rows(long count) {
+		return String.format(java.util.Locale.ROOT, "%,d", count);
 	}
 
 	private static String shown(Duration duration) {

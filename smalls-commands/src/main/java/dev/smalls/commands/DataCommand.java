@@ -52,8 +52,8 @@ public class DataCommand extends SmallsCommand {
 		for (DataMigrationProgress progress : all) {
 			table.row(MigrationNames.display(progress.sequence()), progress.name(), progress.state(),
 					(progress.percent() >= 0) ? ((long) Math.floor(progress.percent())) + "%" : "?",
-					String.format("%,d", progress.rowsDone()),
-					(progress.rowsPerSecond() > 0) ? String.format("%,d", (long) progress.rowsPerSecond()) : "",
+					DataMigrationProgress.rows(progress.rowsDone()),
+					(progress.rowsPerSecond() > 0) ? DataMigrationProgress.rows((long) progress.rowsPerSecond()) : "",
 					progress.message());
 		}
 		table.print(out);

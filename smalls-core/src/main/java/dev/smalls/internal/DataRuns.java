@@ -186,7 +186,7 @@ final class DataRuns {
 				? Math.max(0, row.updatedAt().toEpochMilli() - row.startedAt().toEpochMilli()) : 0;
 		this.engine.finishData(this.table, sequence, this.catalog.nameAt(index), declaredChecksum(index), millis);
 		RunSession.Logging.logger.info("smalls: data migration " + MigrationNames.display(sequence,
-				this.catalog.nameAt(index)) + " is done" + ((row != null) ? ": " + String.format("%,d", row.rowsDone())
+				this.catalog.nameAt(index)) + " is done" + ((row != null) ? ": " + DataMigrationProgress.rows(row.rowsDone())
 						+ " rows in " + row.batches() + " batches" : ""));
 	}
 
