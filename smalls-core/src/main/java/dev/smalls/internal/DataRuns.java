@@ -246,7 +246,8 @@ final class DataRuns {
 			throw new SmallsValidationException(Problem.INVALID_ARGUMENT, List.of(sequence),
 					"Cannot " + what + " " + MigrationNames.display(sequence) + ": the code has no data migration "
 							+ "with that sequence" + dataMigrationsNamed() + ". Nothing was changed.",
-					"Pass the sequence of a data migration; status lists them.");
+					"Pass the sequence of a data migration: smalls data lists them (GET /actuator/smalls, under "
+							+ "dataMigrations).");
 		}
 		ensureTable();
 		AppliedSequences applied = this.engine.readApplied();
