@@ -25,8 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * apply: leave commit and rollback to smalls.
  * <p>
  * A data migration is a bean like any other migration, created before the schema is
- * migrated: inject the application's own beans (a repository, a service) through
- * {@code ObjectProvider} or {@code @Lazy}, and use them only in {@link #migrateBatch}.
+ * migrated. The Spring Boot starter injects the application's beans it takes (a repository,
+ * a service) as lazy proxies, resolved when first used; without it, take them through
+ * {@code ObjectProvider} or {@code @Lazy}. Use them only in {@link #migrateBatch} and
+ * {@link #estimateRows}, which run once the application is ready.
  * <pre class="code">
  * &#64;Component
  * class FillFullName implements DataMigration {

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.Assert;
 
 import dev.smalls.dialect.LockStrategy;
@@ -55,8 +56,10 @@ public final class SmallsMigrator {
 
 	private final Engine engine;
 
+	private final Supplier<? extends @Nullable PlatformTransactionManager> dataTransactionManager;
 
 	private SmallsMigrator(Builder builder) {
+		this.dataTransactionManager = builder.dataTransactionManager;
 		this.engine = new Engine(new Engine.Settings(builder.dataSource, builder.allMigrations(), builder.initializers,
 				builder.seeders, builder.initScripts, builder.seedScripts, builder.table, builder.outOfOrder,
 				builder.lockTimeout, builder.lockStrategy, builder.lockLease, builder.seedGuard, builder.dialect,
@@ -118,7 +121,7 @@ public final class SmallsMigrator {
 
 	List<DataMigrationProgress> runData(Duration lease, Consumer<DataMigrationProgress> listener,
 			BooleanSupplier stopped) {
-		return this.engine.runData(lease, listener, stopped);
+		return this.engine.runData(lease, this.dataTransactionManager.get(), listener, stopped);
 	}
 
 	DataMigrationProgress changeData(int sequence, String action, String by) {
@@ -547,6 +550,8 @@ public final class SmallsMigrator {
 		private Duration contractWait = Duration.ZERO;
 
 		private Duration instanceTimeout = DEFAULT_INSTANCE_TIMEOUT;
+
+		private Supplier<? extends @Nullable PlatformTransactionManager> dataTransactionManager = () -> null;
 
 		private Builder(DataSource dataSource) {
 			Assert.notNull(dataSource, "'dataSource' must not be null");
@@ -1027,6 +1032,24 @@ public final class SmallsMigrator {
 				throw new IllegalArgumentException("The instance timeout must be 1 s or more, not " + instanceTimeout);
 			}
 			this.instanceTimeout = instanceTimeout;
+			return this;
+		}
+
+		/**
+		 * The transaction manager a data migration's batches run in, asked each time data
+		 * migrations run. With the application's JPA transaction manager (on the migrated
+		 * {@code DataSource}), a repository a batch uses reads and writes in the batch's
+		 * transaction, which commits with the batch's progress. Without one (the default),
+		 * smalls runs each batch in a transaction of its own on a JDBC connection, which
+		 * templates on the migrated {@code DataSource} join. The Spring Boot starter gives the
+		 * application's JPA transaction manager when its {@code DataSource} is the migrated one.
+		 * @param transactionManager gives the transaction manager, or {@code null} for smalls' own
+		 * @return this builder
+		 */
+		public Builder dataTransactionManager(
+				Supplier<? extends @Nullable PlatformTransactionManager> transactionManager) {
+			Assert.notNull(transactionManager, "'transactionManager' must not be null");
+			this.dataTransactionManager = transactionManager;
 			return this;
 		}
 

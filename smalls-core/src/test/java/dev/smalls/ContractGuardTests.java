@@ -3,6 +3,9 @@ package dev.smalls;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -127,6 +130,96 @@ class ContractGuardTests {
 			assertThat((System.nanoTime() - started) / 1_000_000).as("waited for the killed one's heartbeat to expire")
 				.isGreaterThanOrEqualTo(1_500);
 			assertThat(columns(db)).doesNotContain("nickname");
+		}
+	}
+
+	/** Migration 2 of another instance's migrate: holds the migration lock until told. */
+	static final class CreateNotes implements SmallsMigration {
+
+		private final CountDownLatch inside = new CountDownLatch(1);
+
+		private final CountDownLatch release;
+
+		CreateNotes(CountDownLatch release) {
+			this.release = release;
+		}
+
+		@Override
+		public int sequence() {
+			return 2;
+		}
+
+		@Override
+		public void migrate(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE notes (id INT)");
+			this.inside.countDown();
+			try {
+				this.release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		@Override
+		public void rollback(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE notes");
+		}
+
+	}
+
+	@Contract("people.nickname")
+	static final class DropNicknameThird implements SmallsMigration {
+
+		@Override
+		public int sequence() {
+			return 3;
+		}
+
+		@Override
+		public void migrate(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE people DROP COLUMN nickname");
+		}
+
+		@Override
+		public void rollback(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE people ADD nickname VARCHAR(50)");
+		}
+
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void anInstanceThatAnnouncesItselfWhileTheMigrateWaitsForTheLockIsSeenUnderTheLock(TestDatabase database)
+			throws Exception {
+		try (TestDatabase.FreshDatabase db = database.createFreshDatabase()) {
+			SmallsMigrator.builder(db.dataSource()).migrations(PEOPLE).build().migrate();
+			// The instances table is there, empty: the check before the lock finds nobody.
+			oldRelease(db, "people.nickname").announce("1.3.0").close();
+			CountDownLatch release = new CountDownLatch(1);
+			CreateNotes holding = new CreateNotes(release);
+			CompletableFuture<MigrateResult> other = CompletableFuture.supplyAsync(
+					() -> SmallsMigrator.builder(db.dataSource()).migrations(PEOPLE, holding).build().migrate());
+			assertThat(holding.inside.await(30, TimeUnit.SECONDS)).isTrue();
+			SmallsMigrator next = SmallsMigrator.builder(db.dataSource())
+				.migrations(PEOPLE, new CreateNotes(new CountDownLatch(0)), new DropNicknameThird())
+				.build();
+			CompletableFuture<MigrateResult> contract = CompletableFuture.supplyAsync(next::migrate);
+			// Past its first check, waiting for the lock, when an old release starts.
+			sleep(1000);
+			InstanceAnnouncement old = oldRelease(db, "people.nickname").announce("1.4.0");
+			release.countDown();
+			assertThat(other.get(30, TimeUnit.SECONDS).applied()).extracting(MigrationExecution::sequence)
+				.containsExactly(2);
+
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> contract.get(30, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(SmallsValidationException.class)
+				.withMessageContaining("0003_drop_nickname_third is a contract step, and 1 running instance still "
+						+ "maps what it removes: " + old.id() + " (release 1.4.0");
+			assertThat(columns(db)).contains("nickname");
+			old.close();
+			assertThat(next.migrate().applied()).extracting(MigrationExecution::sequence).containsExactly(3);
 		}
 	}
 

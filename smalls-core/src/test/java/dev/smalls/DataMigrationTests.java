@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.smalls.testsupport.Backfill;
 import dev.smalls.testsupport.DataMigrationProcess;
@@ -218,6 +220,99 @@ class DataMigrationTests {
 			assertThat(migrator(db, new Backfill(100)).dataMigrations().run()).singleElement()
 				.extracting(DataMigrationProgress::state)
 				.isEqualTo(DataMigrationState.DONE);
+			assertEveryRowProcessedOnce(jdbc);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void aBatchThatCommitsInSqlAndThenFailsLeavesTheBackfillFailedWithHowToMendItAndNoRowTwice(
+			TestDatabase database) {
+		try (TestDatabase.FreshDatabase db = database.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			Backfill.createItems(jdbc, 500);
+			AtomicReference<JdbcTemplate> template = new AtomicReference<>(jdbc);
+			SmallsMigrator migrator = migrator(db, new Backfill(100).beforeBatch((batch) -> {
+				if (batch == 3) {
+					// SQL no JDBC guard sees: the batch's claim commits, then the batch fails.
+					template.get().execute("COMMIT");
+					throw new IllegalStateException("the batch broke after its COMMIT");
+				}
+			}));
+			migrator.migrate();
+
+			// Not thrown (a background runner would repeat it at every poll): left FAILED, saying why.
+			for (int run = 0; run < 2; run++) {
+				assertThat(migrator.dataMigrations().run()).singleElement().satisfies((progress) -> {
+					assertThat(progress.state()).isEqualTo(DataMigrationState.FAILED);
+					assertThat(progress.rowsDone()).isEqualTo(200);
+					assertThat(progress.message()).contains("committed part of its work on its own")
+						.contains("batch_token = NULL")
+						.contains("smalls data resume 2");
+				});
+			}
+			// A resume without mending the row fails again: nothing runs from an unknown place.
+			migrator.dataMigrations().resume(2, "a test");
+			assertThat(migrator(db, new Backfill(100)).dataMigrations().run()).singleElement()
+				.extracting(DataMigrationProgress::state)
+				.isEqualTo(DataMigrationState.FAILED);
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE hits > 0", Integer.class)).isEqualTo(200);
+
+			// Mended as the message says (batch 3 did none of its rows), resumed: every row once.
+			jdbc.update("UPDATE smalls_history_data SET batch_token = NULL WHERE sequence_no = 2");
+			migrator.dataMigrations().resume(2, "a test");
+			assertThat(migrator(db, new Backfill(100)).dataMigrations().run()).singleElement()
+				.extracting(DataMigrationProgress::state)
+				.isEqualTo(DataMigrationState.DONE);
+			assertEveryRowProcessedOnce(jdbc);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
+	void withATransactionManagerEachBatchRunsInItsTransactionAndCommitsWithItsProgress(TestDatabase database) {
+		try (TestDatabase.FreshDatabase db = database.createFreshDatabase()) {
+			JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+			Backfill.createItems(jdbc, 500);
+			List<Boolean> inManagersTransaction = new java.util.concurrent.CopyOnWriteArrayList<>();
+			AtomicReference<JdbcTemplate> template = new AtomicReference<>(jdbc);
+			Backfill backfill = new Backfill(100).beforeBatch((batch) -> {
+				inManagersTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+				if (batch == 3) {
+					throw new IllegalStateException("batch 3 fails once");
+				}
+				if (batch == 5) {
+					// Still refused: the manager's transaction is the batch's, not the batch's own.
+					template.get().execute((java.sql.Connection connection) -> {
+						connection.commit();
+						return null;
+					});
+				}
+			});
+			DataSourceTransactionManager manager = new DataSourceTransactionManager(db.dataSource());
+			SmallsMigrator migrator = SmallsMigrator.builder(db.dataSource())
+				.migrations(Backfill.SCHEMA, backfill, new DropValue())
+				.dataTransactionManager(() -> manager)
+				.build();
+			migrator.migrate();
+
+			assertThat(migrator.dataMigrations().run()).singleElement().satisfies((progress) -> {
+				assertThat(progress.state()).isEqualTo(DataMigrationState.FAILED);
+				assertThat(progress.message()).contains("Connection.commit()");
+				// Batches 1 and 2, and 3 on its second try: the failed try and the refused batch left nothing.
+				assertThat(progress.rowsDone()).isEqualTo(300);
+			});
+			assertThat(inManagersTransaction).isNotEmpty().containsOnly(true);
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE hits = 1", Integer.class)).isEqualTo(300);
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE hits > 1", Integer.class)).isZero();
+
+			migrator.dataMigrations().resume(2, "a test");
+			assertThat(SmallsMigrator.builder(db.dataSource())
+				.migrations(Backfill.SCHEMA, new Backfill(100), new DropValue())
+				.dataTransactionManager(() -> manager)
+				.build()
+				.dataMigrations()
+				.run()).singleElement().extracting(DataMigrationProgress::state).isEqualTo(DataMigrationState.DONE);
 			assertEveryRowProcessedOnce(jdbc);
 		}
 	}

@@ -13,8 +13,13 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.smalls.DataBatch;
 import dev.smalls.DataMigration;
@@ -51,12 +56,29 @@ final class DataBatchRun implements AutoCloseable {
 
 	private @Nullable Object savedSchema;
 
+	private @Nullable TransactionTemplate managed;
+
 	DataBatchRun(Engine engine, DataTable table, DataMigration migration, int sequence, String by) {
 		this.engine = engine;
 		this.table = table;
 		this.migration = migration;
 		this.sequence = sequence;
 		this.by = by;
+	}
+
+	/**
+	 * Run the batches in transactions of the given manager rather than on the run's own
+	 * connection: with JPA's, a repository used in a batch joins the batch's transaction. Its
+	 * connection is the one the manager binds for the migrated {@code DataSource}, so the
+	 * batch's record commits with the work; only where no schema is set (a tenant's batches
+	 * set theirs on smalls' own connection).
+	 * @param transactionManager the manager, or {@code null} for smalls' own transactions
+	 * @return this run
+	 */
+	DataBatchRun inTransactionsOf(@Nullable PlatformTransactionManager transactionManager) {
+		this.managed = (transactionManager != null && this.engine.schema() == null)
+				? new TransactionTemplate(transactionManager) : null;
+		return this;
 	}
 
 	DataTable.@Nullable Row read() {
@@ -133,7 +155,8 @@ final class DataBatchRun implements AutoCloseable {
 				return Outcome.STOPPED;
 			}
 			DataTable.Row seen = row;
-			DataBatch done = inTransaction((connection) -> batch(connection, seen, size));
+			DataBatch done = (this.managed != null) ? inManagedTransaction(this.managed, seen, size)
+					: inTransaction((connection) -> batch(connection, seen, size));
 			if (done == null) {
 				// Its row changed since: paused, cancelled, or taken over.
 				row = read();
@@ -250,6 +273,23 @@ final class DataBatchRun implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Leave the migration failed because a batch committed part of its work on its own.
+	 * @return {@code true} if this call failed it, {@code false} if it already was
+	 */
+	boolean failPartlyCommitted(String token, String message) {
+		try {
+			return transaction((connection) -> this.table.failPartlyCommitted(connection, this.sequence, token, message,
+					Instant.now()));
+		}
+		catch (SQLException ex) {
+			discard();
+			RunSession.Logging.logger.warn("smalls could not record the failure of data migration " + shown() + " ("
+					+ ex.getMessage() + ")");
+			return false;
+		}
+	}
+
 	/** An operator's change; a migration not started yet gets a row in the new state. */
 	boolean change(String to, String message, String... from) {
 		Instant now = Instant.now();
@@ -318,6 +358,33 @@ final class DataBatchRun implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			discard();
+			throw new BatchFailed(Failures.causeOf(ex), ex, false);
+		}
+	}
+
+	/** A batch in the application's transaction manager's transaction, on the connection it binds. */
+	private @Nullable DataBatch inManagedTransaction(TransactionTemplate transactions, DataTable.Row seen, int size) {
+		DataSource dataSource = this.engine.dataSource();
+		try {
+			return transactions.execute((status) -> {
+				Connection connection = DataSourceUtils.getConnection(dataSource);
+				try {
+					DataBatch done = batch(connection, seen, size);
+					if (done == null) {
+						status.setRollbackOnly();
+					}
+					return done;
+				}
+				catch (SQLException ex) {
+					throw new BatchFailed(Failures.causeOf(ex), ex, false);
+				}
+				finally {
+					DataSourceUtils.releaseConnection(connection, dataSource);
+				}
+			});
+		}
+		catch (TransactionException | DataAccessException ex) {
+			// Its commit failed (a JPA flush, a lost connection): rolled back with its record.
 			throw new BatchFailed(Failures.causeOf(ex), ex, false);
 		}
 	}

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.transaction.PlatformTransactionManager;
+
 import dev.smalls.DataMigration;
 import dev.smalls.DataMigrationProgress;
 import dev.smalls.DataMigrationState;
@@ -81,12 +83,13 @@ final class DataRuns {
 	 * cannot go on (waiting for a migration below it, paused, cancelled, failed), or
 	 * {@code stopped} says so. While another instance runs one, waits for it.
 	 * @param lease how long a silent instance keeps a data migration
+	 * @param transactionManager the batches' transaction manager, or {@code null} for smalls' own
 	 * @param listener told after each batch, and of each migration's end
 	 * @param stopped asked between batches: {@code true} to stop (the batch in hand commits)
 	 * @return every data migration's progress at the end
 	 */
-	List<DataMigrationProgress> run(Duration lease, Consumer<DataMigrationProgress> listener,
-			BooleanSupplier stopped) {
+	List<DataMigrationProgress> run(Duration lease, @Nullable PlatformTransactionManager transactionManager,
+			Consumer<DataMigrationProgress> listener, BooleanSupplier stopped) {
 		if (!this.catalog.hasData()) {
 			return List.of();
 		}
@@ -97,7 +100,7 @@ final class DataRuns {
 			if (!this.catalog.isDataAt(i)) {
 				continue;
 			}
-			if (!runOne(i, by, lease, listener, stopped)) {
+			if (!runOne(i, by, lease, transactionManager, listener, stopped)) {
 				break;
 			}
 		}
@@ -105,12 +108,13 @@ final class DataRuns {
 	}
 
 	/** Run one data migration to its end: {@code true} if it is done. */
-	private boolean runOne(int index, String by, Duration lease, Consumer<DataMigrationProgress> listener,
-			BooleanSupplier stopped) {
+	private boolean runOne(int index, String by, Duration lease, @Nullable PlatformTransactionManager transactionManager,
+			Consumer<DataMigrationProgress> listener, BooleanSupplier stopped) {
 		int sequence = this.catalog.sequenceAt(index);
 		DataMigration migration = (DataMigration) this.catalog.migrationAt(index);
 		String name = this.catalog.nameAt(index);
-		try (DataBatchRun batches = new DataBatchRun(this.engine, this.table, migration, sequence, by)) {
+		try (DataBatchRun batches = new DataBatchRun(this.engine, this.table, migration, sequence, by)
+			.inTransactionsOf(transactionManager)) {
 			long waitedSince = 0;
 			int failures = 0;
 			while (!stopped.getAsBoolean()) {
@@ -129,7 +133,14 @@ final class DataRuns {
 					continue;
 				}
 				if (row != null && row.batchToken() != null) {
-					throw partlyCommitted(sequence, name, row);
+					// Not an exception: a background runner would repeat it at every poll. The row
+					// says FAILED and why until someone mends it by hand.
+					SmallsException refused = partlyCommitted(sequence, name, row);
+					if (batches.failPartlyCommitted(row.batchToken(), refused.getMessage() + " " + refused.getAction())) {
+						RunSession.Logging.logger.error("smalls: " + refused.getMessage() + " " + refused.getAction());
+					}
+					report(listener, index, batches.read());
+					return false;
 				}
 				if (row != null && (DataTable.PAUSED.equals(row.state()) || DataTable.CANCELLED.equals(row.state()))) {
 					report(listener, index, row);
@@ -333,10 +344,11 @@ final class DataRuns {
 	private static SmallsException partlyCommitted(int sequence, String name, DataTable.Row row) {
 		return new SmallsException("A batch of data migration " + MigrationNames.display(sequence, name)
 				+ " committed part of its work on its own (batch " + (row.batches() + 1) + ", from position "
-				+ row.resumeAt() + "), so smalls cannot tell which of its rows were processed. Nothing was run.",
-				"Check the rows of that batch by hand, then record where the next batch starts: UPDATE "
+				+ row.resumeAt() + "), so smalls cannot tell which of its rows were processed; it is left FAILED.",
+				"Check the rows of that batch by hand, record where the next batch starts (UPDATE "
 						+ "<history>_data SET batch_token = NULL, resume_at = '<position>' WHERE sequence_no = "
-						+ sequence + ". Leave commit and rollback to smalls in migrateBatch.");
+						+ sequence + "), then resume it (smalls data resume " + sequence + "). Leave commit and "
+						+ "rollback to smalls in migrateBatch.");
 	}
 
 	private static void sleep(long millis) {

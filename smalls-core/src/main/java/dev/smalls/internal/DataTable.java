@@ -156,6 +156,17 @@ final class DataTable {
 				shorten(message), now, sequence, by);
 	}
 
+	/**
+	 * A batch committed part of its work on its own (its token is committed): leave the
+	 * migration failed with why, once. {@code true} if this call changed it.
+	 */
+	boolean failPartlyCommitted(Connection connection, int sequence, String token, String message, Instant now)
+			throws SQLException {
+		return update(connection, "UPDATE " + this.table + " SET state = 'FAILED', message = ?, run_by = NULL, "
+				+ "heartbeat_at = NULL, updated_at = ? WHERE sequence_no = ? AND batch_token = ? AND state <> 'FAILED'",
+				shorten(message), now, sequence, token) == 1;
+	}
+
 	/** Move a started data migration from one of the given states to another, for an operator. */
 	boolean change(Connection connection, int sequence, String to, String message, Instant now, String... from)
 			throws SQLException {

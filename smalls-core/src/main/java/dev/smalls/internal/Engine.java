@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.transaction.PlatformTransactionManager;
+
 import dev.smalls.AdoptionResult;
 import dev.smalls.DataMigrationProgress;
 import dev.smalls.DriftResult;
@@ -164,13 +166,14 @@ public final class Engine {
 	/**
 	 * Run the data migrations that can run, in this thread (see {@code SmallsDataMigrations}).
 	 * @param lease how long a silent instance keeps one
+	 * @param transactionManager the batches' transaction manager, or {@code null} for smalls' own
 	 * @param listener told after each batch
 	 * @param stopped asked between batches
 	 * @return their progress at the end
 	 */
-	public List<DataMigrationProgress> runData(Duration lease, Consumer<DataMigrationProgress> listener,
-			BooleanSupplier stopped) {
-		return dataRuns().run(lease, listener, stopped);
+	public List<DataMigrationProgress> runData(Duration lease, @Nullable PlatformTransactionManager transactionManager,
+			Consumer<DataMigrationProgress> listener, BooleanSupplier stopped) {
+		return dataRuns().run(lease, transactionManager, listener, stopped);
 	}
 
 	/**
@@ -299,12 +302,12 @@ public final class Engine {
 	 * Before a contract step ({@code @Contract}) runs: wait, up to the contract wait, while a
 	 * running instance maps what it removes, then refuse.
 	 */
-	private void refuseContractsInUse(RunSession session, int[] plan) {
+	private void refuseContractsInUse(int[] plan, Duration wait, Supplier<List<dev.smalls.RunningInstance>> running) {
 		for (int index : plan) {
 			Set<String> removed = ContractGuard.removedBy(this.catalog.migrationAt(index));
 			if (!removed.isEmpty()) {
 				ContractGuard.waitUntilUnused(this.catalog.sequenceAt(index), this.catalog.nameAt(index), removed,
-						() -> runningInstances(session), this.settings.contractWait(), this.settings.instanceTimeout());
+						running, wait, this.settings.instanceTimeout());
 			}
 		}
 	}
@@ -490,7 +493,8 @@ public final class Engine {
 			});
 		}
 		if (unlockedPlan.length > 0) {
-			refuseContractsInUse(session, unlockedPlan);
+			// The wait is here, before the lock, so that no other migrate waits with it.
+			refuseContractsInUse(unlockedPlan, this.settings.contractWait(), () -> runningInstances(session));
 		}
 		LintRun.beforeMigrate(session, this.catalog, this.settings, unlockedPlan);
 		return reportingFailure(session, Operation.MIGRATE, () -> {
@@ -504,6 +508,13 @@ public final class Engine {
 						SchemaRuns.refuseIfInterrupted(this.catalog, locked.marks());
 						int[] plan = this.planner.migrate(locked.history().sequences(), target);
 						refuseOutsideTransactions(session, locked.lock(), plan);
+						if (session.schema() == null) {
+							// Again under the lock, at once: an instance that announced itself
+							// since the check above is in the way too.
+							refuseContractsInUse(plan, Duration.ZERO, () -> locked.underLock("read the running "
+									+ "instances in " + instances().table(), (connection) -> instances()
+										.runningIfThere(connection, session, this.settings.instanceTimeout())));
+						}
 						if (recording == null && plan.length > 0) {
 							recording = startRecording(session, locked);
 						}

@@ -45,6 +45,16 @@ final class InstanceAnnouncements {
 		}
 	}
 
+	/**
+	 * The running instances, asking first whether the table is there, so that a missing one
+	 * does not end the transaction this runs in (under a per-transaction lock).
+	 */
+	List<RunningInstance> runningIfThere(Connection connection, RunSession session, Duration timeout)
+			throws SQLException {
+		return session.dialect().hasTable(connection, table())
+				? this.guard.running(connection, Instant.now().minus(timeout)) : List.of();
+	}
+
 	InstanceAnnouncement announce(String id, String release, Set<String> mappedNames) {
 		Set<String> mapped = new TreeSet<>();
 		mappedNames.forEach((name) -> mapped.add(name.toLowerCase(Locale.ROOT)));
