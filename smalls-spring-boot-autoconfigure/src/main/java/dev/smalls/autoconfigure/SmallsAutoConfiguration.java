@@ -3,6 +3,7 @@ package dev.smalls.autoconfigure;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.smalls.SmallsCallback;
 import dev.smalls.SmallsInitializer;
@@ -44,6 +46,12 @@ import dev.smalls.dialect.SmallsDialect;
 @ImportRuntimeHints(SmallsRuntimeHints.class)
 public final class SmallsAutoConfiguration {
 
+	/** Data migrations take application beans in their constructors, resolved when first used. */
+	@Bean
+	static BeanFactoryPostProcessor smallsDataMigrationDependencies() {
+		return DataMigrationDependencies.installer();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(SmallsMigrator.class)
 	static class SmallsMigratorConfiguration {
@@ -61,9 +69,11 @@ public final class SmallsAutoConfiguration {
 				ObjectProvider<SmallsSeeder> seeders, ObjectProvider<SmallsCallback> callbacks,
 				ObjectProvider<SmallsDialect> dialect, ObjectProvider<SmallsMigratorCustomizer> customizers,
 				ResourceLoader resourceLoader, Environment environment, ObjectProvider<MigrationSets> sets,
-				ObjectProvider<InstanceCallbacks> instanceCallbacks) {
+				ObjectProvider<InstanceCallbacks> instanceCallbacks,
+			ObjectProvider<PlatformTransactionManager> transactionManagers) {
 			return new SmallsMigratorBuilders(properties, migrations, initializers, seeders, callbacks, dialect,
-					customizers, resourceLoader, environment, sets, instanceCallbacks);
+					customizers, resourceLoader, environment, sets, instanceCallbacks,
+				transactionManagers);
 		}
 
 		@Bean

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.smalls.SmallsCallback;
 import dev.smalls.SmallsInitializer;
@@ -53,9 +54,11 @@ public final class SmallsInstancesAutoConfiguration {
 			ObjectProvider<SmallsSeeder> seeders, ObjectProvider<SmallsCallback> callbacks,
 			ObjectProvider<SmallsDialect> dialect, ObjectProvider<SmallsMigratorCustomizer> customizers,
 			ResourceLoader resourceLoader, Environment environment, ObjectProvider<MigrationSets> sets,
-			ObjectProvider<InstanceCallbacks> instanceCallbacks) {
+			ObjectProvider<InstanceCallbacks> instanceCallbacks,
+			ObjectProvider<PlatformTransactionManager> transactionManagers) {
 		return new SmallsMigratorBuilders(properties, migrations, initializers, seeders, callbacks, dialect,
-				customizers, resourceLoader, environment, sets, instanceCallbacks);
+				customizers, resourceLoader, environment, sets, instanceCallbacks,
+				transactionManagers);
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.smalls.SmallsCallback;
 import dev.smalls.SmallsInitializer;
@@ -52,12 +53,15 @@ final class SmallsMigratorBuilders {
 
 	private final ObjectProvider<InstanceCallbacks> instanceCallbacks;
 
+	private final ObjectProvider<PlatformTransactionManager> transactionManagers;
+
 	SmallsMigratorBuilders(SmallsProperties properties, ObjectProvider<SmallsMigration> migrations,
 			ObjectProvider<SmallsInitializer> initializers, ObjectProvider<SmallsSeeder> seeders,
 			ObjectProvider<SmallsCallback> callbacks, ObjectProvider<SmallsDialect> dialect,
 			ObjectProvider<SmallsMigratorCustomizer> customizers, ResourceLoader resourceLoader,
 			Environment environment, ObjectProvider<MigrationSets> sets,
-			ObjectProvider<InstanceCallbacks> instanceCallbacks) {
+			ObjectProvider<InstanceCallbacks> instanceCallbacks,
+			ObjectProvider<PlatformTransactionManager> transactionManagers) {
 		this.properties = properties;
 		this.migrations = migrations;
 		this.initializers = initializers;
@@ -69,6 +73,7 @@ final class SmallsMigratorBuilders {
 		this.environment = environment;
 		this.sets = sets;
 		this.instanceCallbacks = instanceCallbacks;
+		this.transactionManagers = transactionManagers;
 	}
 
 	/**
@@ -107,6 +112,8 @@ final class SmallsMigratorBuilders {
 			// before a first migrate; a tenant's is in its own schema.
 			builder.foreignHistories(ForeignHistoryLocations.flyway(this.environment),
 					ForeignHistoryLocations.liquibase(this.environment));
+			// Asked when data migrations run, after the context is ready: JPA is made by then.
+			builder.dataTransactionManager(() -> DataTransactionManagers.joining(this.transactionManagers, dataSource));
 		}
 		this.dialect.ifAvailable(builder::dialect);
 		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

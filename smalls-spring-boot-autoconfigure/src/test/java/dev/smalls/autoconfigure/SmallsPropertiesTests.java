@@ -285,7 +285,8 @@ class SmallsPropertiesTests {
 		assertThat(((java.util.function.Supplier<?>) ReflectionTestUtils.getField(builder, "lintMapped")).get())
 			.isEqualTo(java.util.Set.copyOf(properties.getLint().getMapped()));
 		// Every setting of the builder is either one of these or set from the application's
-		// beans and context (the data source, the migrations, the callbacks, ...). The SQL files
+		// beans and context (the data source, the migrations, the callbacks, the application's
+		// JPA transaction manager for data migrations' batches, ...). The SQL files
 		// reach the builder as migrations: the auto-configuration reads smalls.sql.locations
 		// (default classpath:db/migration, as Flyway's, skipped when missing) with the
 		// application's resource loader, where the builder reads none unless told.
@@ -298,7 +299,7 @@ class SmallsPropertiesTests {
 			.isEqualTo(ForeignHistoryLocations.liquibase(new org.springframework.mock.env.MockEnvironment()));
 		List<String> fromTheContext = List.of("dataSource", "migrations", "initializers", "seeders", "initScripts",
 				"seedScripts", "seedGuard", "dialect", "appliedBy", "callbacks", "schema", "lintMapped",
-				"sqlLocations", "flywayHistory", "liquibaseHistory");
+				"sqlLocations", "flywayHistory", "liquibaseHistory", "dataTransactionManager");
 		assertThat(java.util.Arrays.stream(SmallsMigrator.Builder.class.getDeclaredFields())
 			.filter((field) -> !java.lang.reflect.Modifier.isStatic(field.getModifiers()))
 			.map(java.lang.reflect.Field::getName))

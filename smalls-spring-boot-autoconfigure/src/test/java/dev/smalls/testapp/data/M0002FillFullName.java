@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.annotation.Lazy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +14,10 @@ import dev.smalls.DataBatch;
 import dev.smalls.DataMigration;
 
 /**
- * The backfill: each person's full name, 100 people a batch. It asks the application's own
- * repository (a JPA bean, injected lazily: this bean is made before JPA starts) how many are
- * left. Its first batch waits at {@link #GATE} while a test holds it closed.
+ * The backfill: each person's full name, 100 people a batch, read and written through the
+ * application's own repository (a JPA bean), which also says how many are left. The repository
+ * is injected in the constructor as is, with no {@code @Lazy}, though this bean is made before
+ * JPA starts. Its first batch waits at {@link #GATE} while a test holds it closed.
  */
 @Component
 public class M0002FillFullName implements DataMigration {
@@ -26,8 +27,11 @@ public class M0002FillFullName implements DataMigration {
 
 	private final PersonRepository people;
 
-	public M0002FillFullName(@Lazy PersonRepository people) {
+	private final int batchSize;
+
+	public M0002FillFullName(PersonRepository people, @Value("${people.batch-size:100}") int batchSize) {
 		this.people = people;
+		this.batchSize = batchSize;
 	}
 
 	@Override
@@ -37,7 +41,7 @@ public class M0002FillFullName implements DataMigration {
 
 	@Override
 	public int batchSize() {
-		return 100;
+		return this.batchSize;
 	}
 
 	@Override
@@ -59,10 +63,12 @@ public class M0002FillFullName implements DataMigration {
 		if (ids.isEmpty()) {
 			return DataBatch.done(0);
 		}
-		long last = ids.get(ids.size() - 1);
-		int rows = jdbc.update("UPDATE people SET full_name = first_name || ' ' || last_name WHERE id > ? AND id <= ?",
-				from, last);
-		return DataBatch.next(rows, String.valueOf(last));
+		// Read and written through the application's repository: in the batch's transaction,
+		// committed with its progress.
+		List<Person> batch = this.people.findAllById(ids);
+		batch.forEach(Person::fillFullName);
+		this.people.saveAll(batch);
+		return DataBatch.next(batch.size(), String.valueOf(ids.get(ids.size() - 1)));
 	}
 
 	@Override

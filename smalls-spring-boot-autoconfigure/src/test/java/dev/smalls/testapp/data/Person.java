@@ -28,4 +28,8 @@ public class Person {
 		return this.fullName;
 	}
 
+	void fillFullName() {
+		this.fullName = this.firstName + " " + this.lastName;
+	}
+
 }
