@@ -116,6 +116,12 @@ final class Targets {
 						+ "hand-written loop (%+.0f %%)", verdict(smalls < WRITER_RISE * alone), BackfillScenario.WRITES,
 						database.displayName(), size, BackfillScenario.BATCH, BackfillScenario.PAUSE_MILLIS, alone, smalls,
 						100 * (smalls / alone - 1), 100 * (WRITER_RISE - 1), loop, 100 * (loop / alone - 1)));
+				double paced = median(BackfillScenario.WRITES, database, size, BackfillScenario.DURING_PACED);
+				lines.add(String.format("%s: %s on %s, %,d rows, batches of %,d with %,d ms between them (paced): p99 "
+						+ "%.2f ms alone, %.2f ms during smalls' backfill (%+.0f %%, target < %+.0f %%)",
+						verdict(paced < WRITER_RISE * alone), BackfillScenario.WRITES, database.displayName(), size,
+						BackfillScenario.BATCH, BackfillScenario.PACED_PAUSE_MILLIS, alone, paced,
+						100 * (paced / alone - 1), 100 * (WRITER_RISE - 1)));
 			}
 			for (int size : this.report.sizes(AdoptScenario.NAME, database)) {
 				double smalls = median(AdoptScenario.NAME, database, size, SmallsContender.NAME);
