@@ -36,7 +36,10 @@ import dev.smalls.dialect.SmallsDialect;
  * While a batch runs, its connection is bound to the thread as the migrated
  * {@code DataSource}'s, as a migration's is: the template it is given, and any other built
  * on that {@code DataSource}, join the batch's transaction, and a commit or rollback of its
- * own is refused ({@link GuardedConnection}). Internal: not for use outside smalls.
+ * own is refused ({@link GuardedConnection}). Given a transaction manager
+ * ({@link #inTransactionsOf}), a batch runs in its transaction instead, on the connection it
+ * binds, so that JPA repositories join it too; the run's own connection then keeps only the
+ * reads and the operators' changes. Internal: not for use outside smalls.
  */
 final class DataBatchRun implements AutoCloseable {
 
