@@ -250,7 +250,7 @@ class ContractGuardTests {
 
 	@ParameterizedTest
 	@EnumSource(value = TestDatabase.class, names = { "H2", "POSTGRESQL", "MARIADB" })
-	void anInstanceOnADatabaseSmallsNeverMigratedLeavesNoTablesAndIsRecordedOnceThereAreSome(TestDatabase database) {
+	void anInstanceOnADatabaseSmallsNeverMigratedLeavesNoTablesAndIsRecordedOnceThereAreSomeOrAgainAfterADrop(TestDatabase database) {
 		try (TestDatabase.FreshDatabase db = database.createFreshDatabase()) {
 			SmallsMigrator next = SmallsMigrator.builder(db.dataSource()).migrations(PEOPLE, new DropNickname()).build();
 			try (InstanceAnnouncement early = oldRelease(db, "people.nickname").announce("1.4.0")) {
@@ -258,6 +258,12 @@ class ContractGuardTests {
 					.as("no table of smalls' is made by an announcement")
 					.isThrownBy(() -> new JdbcTemplate(db.dataSource()).queryForList("SELECT * FROM smalls_history"));
 				next.migrate(1);
+				early.heartbeat();
+				assertThat(next.runningInstances()).extracting(RunningInstance::id).containsExactly(early.id());
+
+				// Its table dropped by hand: the next heartbeat makes it again and records it, rather
+				// than failing at every beat.
+				new JdbcTemplate(db.dataSource()).execute("DROP TABLE smalls_history_instances");
 				early.heartbeat();
 				assertThat(next.runningInstances()).extracting(RunningInstance::id).containsExactly(early.id());
 			}

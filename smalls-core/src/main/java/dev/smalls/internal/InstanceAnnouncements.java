@@ -55,6 +55,13 @@ final class InstanceAnnouncements {
 				? this.guard.running(connection, Instant.now().minus(timeout)) : List.of();
 	}
 
+	private boolean tableExists() {
+		AtomicBoolean exists = new AtomicBoolean();
+		this.engine.withConnection("look for " + table(),
+				(connection) -> exists.set(this.engine.dialect(connection).hasTable(connection, table())));
+		return exists.get();
+	}
+
 	InstanceAnnouncement announce(String id, String release, Set<String> mappedNames) {
 		Set<String> mapped = new TreeSet<>();
 		mappedNames.forEach((name) -> mapped.add(name.toLowerCase(Locale.ROOT)));
@@ -85,13 +92,24 @@ final class InstanceAnnouncements {
 					record.run();
 					return;
 				}
-				InstanceAnnouncements.this.engine.withConnection("say that this instance runs, in " + table(),
-						(connection) -> {
-							if (!InstanceAnnouncements.this.guard.heartbeat(connection, id, Instant.now())) {
-								InstanceAnnouncements.this.guard.announce(connection, id, release, mapped,
-										Instant.now());
-							}
-						});
+				try {
+					InstanceAnnouncements.this.engine.withConnection("say that this instance runs, in " + table(),
+							(connection) -> {
+								if (!InstanceAnnouncements.this.guard.heartbeat(connection, id, Instant.now())) {
+									InstanceAnnouncements.this.guard.announce(connection, id, release, mapped,
+											Instant.now());
+								}
+							});
+				}
+				catch (RuntimeException ex) {
+					if (tableExists()) {
+						throw ex;
+					}
+					// Dropped since (by hand, or with the whole database): recorded again as at
+					// first, its table made again once smalls has migrated this database.
+					recorded.set(false);
+					record.run();
+				}
 			}
 
 			@Override
