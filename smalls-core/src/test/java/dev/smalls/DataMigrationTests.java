@@ -123,14 +123,10 @@ class DataMigrationTests {
 				.isEqualTo(paused.rowsDone());
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE hits > 1", Long.class)).isZero();
 			// Paused across restarts: a new instance's run leaves it.
-			assertThat(migrator(db, new Backfill(100)).dataMigrations().run()).singleElement()
-				.extracting(DataMigrationProgress::state)
-				.isEqualTo(DataMigrationState.PAUSED);
+			assertRunEndsIn(migrator(db, new Backfill(100)), DataMigrationState.PAUSED);
 
 			assertThat(operator.dataMigrations().resume(2, "ops").state()).isEqualTo(DataMigrationState.RUNNING);
-			assertThat(migrator(db, new Backfill(100)).dataMigrations().run()).singleElement()
-				.extracting(DataMigrationProgress::state)
-				.isEqualTo(DataMigrationState.DONE);
+			assertRunEndsIn(migrator(db, new Backfill(100)), DataMigrationState.DONE);
 			assertEveryRowProcessedOnce(jdbc);
 		}
 	}
@@ -145,18 +141,14 @@ class DataMigrationTests {
 			migrator.migrate();
 
 			assertThat(migrator.dataMigrations().cancel(2, "ops").state()).isEqualTo(DataMigrationState.CANCELLED);
-			assertThat(migrator.dataMigrations().run()).singleElement()
-				.extracting(DataMigrationProgress::state)
-				.isEqualTo(DataMigrationState.CANCELLED);
+			assertRunEndsIn(migrator, DataMigrationState.CANCELLED);
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE hits > 0", Integer.class)).isZero();
 			assertThatExceptionOfType(SmallsValidationException.class)
 				.isThrownBy(() -> migrator.dataMigrations().pause(2, "ops"))
 				.withMessageContaining("it is CANCELLED");
 
 			migrator.dataMigrations().resume(2, "ops");
-			assertThat(migrator.dataMigrations().run()).singleElement()
-				.extracting(DataMigrationProgress::state)
-				.isEqualTo(DataMigrationState.DONE);
+			assertRunEndsIn(migrator, DataMigrationState.DONE);
 			assertThatExceptionOfType(SmallsValidationException.class)
 				.isThrownBy(() -> migrator.dataMigrations().resume(2, "ops"))
 				.withMessageContaining("it is done");
@@ -217,9 +209,7 @@ class DataMigrationTests {
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE hits > 1", Integer.class)).isZero();
 
 			// Fixed and started again: a failed backfill continues at the next run.
-			assertThat(migrator(db, new Backfill(100)).dataMigrations().run()).singleElement()
-				.extracting(DataMigrationProgress::state)
-				.isEqualTo(DataMigrationState.DONE);
+			assertRunEndsIn(migrator(db, new Backfill(100)), DataMigrationState.DONE);
 			assertEveryRowProcessedOnce(jdbc);
 		}
 	}
@@ -253,17 +243,13 @@ class DataMigrationTests {
 			}
 			// A resume without mending the row fails again: nothing runs from an unknown place.
 			migrator.dataMigrations().resume(2, "a test");
-			assertThat(migrator(db, new Backfill(100)).dataMigrations().run()).singleElement()
-				.extracting(DataMigrationProgress::state)
-				.isEqualTo(DataMigrationState.FAILED);
+			assertRunEndsIn(migrator(db, new Backfill(100)), DataMigrationState.FAILED);
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE hits > 0", Integer.class)).isEqualTo(200);
 
 			// Mended as the message says (batch 3 did none of its rows), resumed: every row once.
 			jdbc.update("UPDATE smalls_history_data SET batch_token = NULL WHERE sequence_no = 2");
 			migrator.dataMigrations().resume(2, "a test");
-			assertThat(migrator(db, new Backfill(100)).dataMigrations().run()).singleElement()
-				.extracting(DataMigrationProgress::state)
-				.isEqualTo(DataMigrationState.DONE);
+			assertRunEndsIn(migrator(db, new Backfill(100)), DataMigrationState.DONE);
 			assertEveryRowProcessedOnce(jdbc);
 		}
 	}
@@ -290,10 +276,7 @@ class DataMigrationTests {
 				}
 			});
 			DataSourceTransactionManager manager = new DataSourceTransactionManager(db.dataSource());
-			SmallsMigrator migrator = SmallsMigrator.builder(db.dataSource())
-				.migrations(Backfill.SCHEMA, backfill, new DropValue())
-				.dataTransactionManager(() -> manager)
-				.build();
+			SmallsMigrator migrator = migrator(db, backfill, manager);
 			migrator.migrate();
 
 			assertThat(migrator.dataMigrations().run()).singleElement().satisfies((progress) -> {
@@ -307,12 +290,7 @@ class DataMigrationTests {
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE hits > 1", Integer.class)).isZero();
 
 			migrator.dataMigrations().resume(2, "a test");
-			assertThat(SmallsMigrator.builder(db.dataSource())
-				.migrations(Backfill.SCHEMA, new Backfill(100), new DropValue())
-				.dataTransactionManager(() -> manager)
-				.build()
-				.dataMigrations()
-				.run()).singleElement().extracting(DataMigrationProgress::state).isEqualTo(DataMigrationState.DONE);
+			assertRunEndsIn(migrator(db, new Backfill(100), manager), DataMigrationState.DONE);
 			assertEveryRowProcessedOnce(jdbc);
 		}
 	}
@@ -336,9 +314,7 @@ class DataMigrationTests {
 				.extracting(DataMigrationProgress::state)
 				.isEqualTo(DataMigrationState.READY);
 
-			assertThat(migrator.dataMigrations().run()).singleElement()
-				.extracting(DataMigrationProgress::state)
-				.isEqualTo(DataMigrationState.DONE);
+			assertRunEndsIn(migrator, DataMigrationState.DONE);
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM items WHERE filled = item_value * 2 AND hits = 2",
 					Integer.class))
 				.isEqualTo(500);
@@ -495,6 +471,21 @@ class DataMigrationTests {
 
 	private static SmallsMigrator migrator(TestDatabase.FreshDatabase db, Backfill backfill) {
 		return SmallsMigrator.builder(db.dataSource()).migrations(Backfill.SCHEMA, backfill, new DropValue()).build();
+	}
+
+	private static SmallsMigrator migrator(TestDatabase.FreshDatabase db, Backfill backfill,
+			DataSourceTransactionManager manager) {
+		return SmallsMigrator.builder(db.dataSource())
+			.migrations(Backfill.SCHEMA, backfill, new DropValue())
+			.dataTransactionManager(() -> manager)
+			.build();
+	}
+
+	/** Run the data migrations: the backfill's state at the end. */
+	private static void assertRunEndsIn(SmallsMigrator migrator, DataMigrationState state) {
+		assertThat(migrator.dataMigrations().run()).singleElement()
+			.extracting(DataMigrationProgress::state)
+			.isEqualTo(state);
 	}
 
 	private static void assertEveryRowProcessedOnce(JdbcTemplate jdbc) {
